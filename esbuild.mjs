@@ -1,0 +1,132 @@
+// One build script, one esbuild context per bundle:
+//   dist/extension.js  the extension host (node, cjs, `vscode` external)
+//   dist/cli.js        the `whys` command (node, cjs, with a shebang)
+//   dist/webview.js    the preview's front end (browser, iife, with mermaid)
+//   dist/whys.schema.json  the JSON Schema of the format, written from src/core/schema.ts
+// Flags: --watch, --production (minify, no source maps), --tests (bundle test entries to out/).
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { join, relative, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+/** Reports build errors in the problem-matcher format that VS Code's esbuild watchers expect. */
+const problemReporter = {
+  name: 'problem-reporter',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  plugins: [problemReporter],
+  absWorkingDir: root,
+};
+
+/** Writes the JSON Schema from its single source of truth, src/core/schema.ts. */
+async function writeSchema() {
+  const out = await esbuild.build({
+    ...common,
+    entryPoints: ['src/core/schema.ts'],
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    sourcemap: false,
+    plugins: [],
+  });
+  const mod = { exports: {} };
+  new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
+  mkdirSync(join(root, 'dist'), { recursive: true });
+  writeFileSync(join(root, 'dist/whys.schema.json'), JSON.stringify(mod.exports.whysSchema, null, 2) + '\n');
+}
+
+const productBuilds = [
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  {
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  },
+];
+
+/** Every *.test.ts, *.ui.ts and bench entry under test/, bundled one file per entry. */
+function testEntries() {
+  const found = [];
+  const walk = (dir) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'corpus' || name === 'fixtures') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(test|bench)\.ts$/.test(name) || /^(index|bench)\.ts$/.test(name)) found.push(relative(root, path));
+    }
+  };
+  walk(join(root, 'test'));
+  return found;
+}
+
+const testBuild = () => ({
+  ...common,
+  minify: false,
+  entryPoints: testEntries(),
+  outdir: 'out/test',
+  outbase: 'test',
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['vscode', 'mocha', 'playwright-core', 'mermaid'],
+});
+
+async function main() {
+  await writeSchema();
+  const builds = tests ? [testBuild()] : productBuilds;
+  if (watch) {
+    for (const options of builds) {
+      const ctx = await esbuild.context(options);
+      await ctx.watch();
+    }
+    console.log('[watch] build started');
+    return;
+  }
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  if (!tests) chmodSync(join(root, 'dist/cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

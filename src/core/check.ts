@@ -1,0 +1,69 @@
+/**
+ * The checker: text → model → every rule → findings with the user's severities, minus the
+ * ones a `# whys-ignore` comment switches off, in file order.
+ */
+import type { CheckOptions, Finding, Rule, RuleFinding, Severity } from './findings';
+import { parseAnalysis, type ParsedAnalysis } from './parse';
+import { RULES, ruleFor } from './rules';
+import { isSuppressed, suppressionsOf } from './suppression';
+
+/** The default for `whys.minDepth`. */
+export const DEFAULT_MIN_DEPTH = 3;
+
+/** What checking a file gives: the parse (model, comments) and the findings. */
+export interface CheckResult {
+  readonly parsed: ParsedAnalysis;
+  readonly findings: Finding[];
+}
+
+/** The severity a rule reports with under the options, or undefined when it is off. */
+export function severityOf(rule: Rule, options: CheckOptions): Severity | undefined {
+  const setting = options.rules?.[rule.code];
+  if (setting === 'off') return undefined;
+  if (setting === 'error' || setting === 'warning' || setting === 'information' || setting === 'hint') return setting;
+  return rule.defaultSeverity;
+}
+
+/** Checks a whole analysis held in a string. Never throws. */
+export function checkText(text: string, options: CheckOptions = {}, rules: readonly Rule[] = RULES): CheckResult {
+  const parsed = parseAnalysis(text);
+  return { parsed, findings: checkParsed(parsed, options, rules) };
+}
+
+/** Runs the rules over an already parsed analysis. */
+export function checkParsed(parsed: ParsedAnalysis, options: CheckOptions = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const minDepth = Math.max(1, Math.floor(options.minDepth ?? DEFAULT_MIN_DEPTH));
+  const raw: { rule: Rule; finding: RuleFinding }[] = [];
+  for (const problem of parsed.problems) {
+    const rule = problem.rule && ruleFor(problem.rule);
+    if (rule) raw.push({ rule, finding: problem });
+  }
+  // On YAML that does not parse, the model is partial: only the syntax findings are reliable.
+  if (parsed.wellFormed) {
+    const context = { analysis: parsed.analysis, minDepth };
+    for (const rule of rules) {
+      if (severityOf(rule, options) === undefined) continue;
+      let found: RuleFinding[];
+      try {
+        found = rule.check(context);
+      } catch (error) {
+        found = [
+          {
+            span: { start: 0, end: 0 },
+            message: `The rule \`${rule.code}\` failed on this file (${error instanceof Error ? error.message : String(error)}); please report it.`,
+          },
+        ];
+      }
+      for (const finding of found) raw.push({ rule, finding });
+    }
+  }
+  const suppressions = suppressionsOf(parsed.text, parsed.analysis, parsed.comments);
+  const findings: Finding[] = [];
+  for (const { rule, finding } of raw) {
+    const severity = severityOf(rule, options);
+    if (!severity) continue;
+    const full: Finding = { ...finding, rule: rule.code, severity };
+    if (!isSuppressed(full, suppressions)) findings.push(full);
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}

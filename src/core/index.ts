@@ -1,0 +1,13 @@
+/**
+ * The whys core: pure TypeScript with no editor or Node API, so it runs in the extension host,
+ * the CLI and a browser worker alike.
+ */
+export * from './model';
+export * from './findings';
+export { parseAnalysis, type ParsedAnalysis } from './parse';
+export { checkText, checkParsed, severityOf, DEFAULT_MIN_DEPTH, type CheckResult } from './check';
+export { RULES, STRUCTURAL_RULES, REASONING_RULES, ruleFor } from './rules';
+export { LineIndex, commentsOf, type Comment } from './text';
+export { parseDirective, suppressionsOf, type Suppression } from './suppression';
+export { whysSchema, resolveSchema, type SchemaNode } from './schema';
+export { closestWord } from './words';

@@ -1,0 +1,298 @@
+/**
+ * Parsing: `.whys.yaml` text → YAML tree (eemeli/yaml, with source ranges) → the typed model.
+ * Syntax errors and schema problems are returned as findings next to the model; the model holds
+ * whatever could be read, so later rules and the preview still work on a half-written file.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import type { RuleFinding } from './findings';
+import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
+import { commentsOf, type Comment } from './text';
+import { SchemaValidator, spanOf } from './validate';
+
+/** The outcome of parsing one file. */
+export interface ParsedAnalysis {
+  readonly text: string;
+  readonly analysis: Analysis;
+  /** `syntax` and `schema` findings. */
+  readonly problems: RuleFinding[];
+  readonly comments: Comment[];
+  /** Whether the YAML itself parsed (no `syntax` finding). */
+  readonly wellFormed: boolean;
+}
+
+/** The most syntax errors reported for one file; past that the rest are noise. */
+const MAX_SYNTAX_FINDINGS = 50;
+
+/** Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. */
+export function parseAnalysis(text: string): ParsedAnalysis {
+  const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };
+  let document: Document;
+  try {
+    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    const problem: RuleFinding = {
+      rule: 'syntax',
+      span: { start: 0, end: Math.min(1, text.length) },
+      message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
+    return { text, analysis: empty, problems: [problem], comments: [], wellFormed: false };
+  }
+  const problems: RuleFinding[] = document.errors.slice(0, MAX_SYNTAX_FINDINGS).map((error) => ({
+    rule: 'syntax' as const,
+    span: widen({ start: error.pos[0], end: error.pos[1] }, text),
+    message: syntaxMessage(error.code, error.message),
+  }));
+  let comments: Comment[] = [];
+  try {
+    comments = commentsOf(text);
+  } catch {
+    comments = [];
+  }
+  if (problems.length > 0) {
+    // Read what can be read, but report only the syntax: schema findings on a broken tree mislead.
+    return { text, analysis: safeBuild(document, text) ?? empty, problems, comments, wellFormed: false };
+  }
+  const schemaProblems = new SchemaValidator(text, document).run();
+  return { text, analysis: safeBuild(document, text) ?? empty, problems: schemaProblems, comments, wellFormed: true };
+}
+
+function safeBuild(document: Document, text: string): Analysis | undefined {
+  try {
+    return new ModelBuilder(text, document).build();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Error spans can be one character wide (a duplicate key): widen them to the word there. */
+function widen(span: Span, text: string): Span {
+  const start = Math.max(0, Math.min(span.start, text.length));
+  let end = Math.max(start, Math.min(span.end, text.length));
+  if (end - start <= 1) {
+    end = start;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r' && text[end] !== ':' && text[end] !== '#') end++;
+    while (end > start + 1 && text[end - 1] === ' ') end--;
+    if (end === start && start < text.length) end = start + 1;
+  }
+  return { start, end };
+}
+
+function syntaxMessage(code: string, message: string): string {
+  const text = message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'This key appears twice in the same block: keep one (YAML map keys must be unique).';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return `YAML syntax: ${text}. Check the indentation of this line against its siblings.`;
+    case 'MULTIPLE_DOCS':
+      return 'A .whys.yaml file holds one analysis: remove the second document (after `---`).';
+    default:
+      return `YAML syntax: ${text}.`;
+  }
+}
+
+type MutableChain = { -readonly [K in keyof Chain]: Chain[K] };
+
+/** Reads the YAML tree into the model, taking only values of the right type. */
+class ModelBuilder {
+  constructor(
+    private readonly text: string,
+    private readonly document: Document,
+  ) {}
+
+  build(): Analysis {
+    const top = this.document.contents as YamlNode | null;
+    const span = { start: 0, end: this.text.length };
+    if (!isMap(top)) return { roots: [], span };
+    const version = this.value(top, 'version');
+    const rootsPair = this.pair(top, 'roots');
+    const roots: Root[] = [];
+    const analysis: Analysis = {
+      version: isScalar(version) && typeof version.value === 'number' ? version.value : undefined,
+      title: this.textOf(top, 'title'),
+      incident: this.incident(this.value(top, 'incident')),
+      problem: this.textOf(top, 'problem'),
+      roots,
+      rootsKeySpan: rootsPair ? spanOf(rootsPair.key as YamlNode, this.text) : undefined,
+      span,
+    };
+    const rootNodes = this.value(top, 'roots');
+    if (isSeq(rootNodes)) {
+      rootNodes.items.forEach((node, index) => {
+        if (isMap(node)) roots.push(this.root(node as YAMLMap, index));
+      });
+    }
+    return analysis;
+  }
+
+  private resolve(node: unknown): YamlNode | undefined {
+    if (isAlias(node)) {
+      const target = node.resolve(this.document);
+      return isScalar(target) ? target : undefined;
+    }
+    return (node as YamlNode | null) ?? undefined;
+  }
+
+  private pair(map: YAMLMap, key: string) {
+    return map.items.find((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === key);
+  }
+
+  private value(map: YAMLMap, key: string): YamlNode | undefined {
+    return this.resolve(this.pair(map, key)?.value);
+  }
+
+  private textOf(map: YAMLMap, key: string): TextValue | undefined {
+    const pair = this.pair(map, key);
+    const node = this.resolve(pair?.value);
+    if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+    const span = spanOf(node, this.text);
+    if (!span) return undefined;
+    return { text: node.value, span, keySpan: spanOf(pair?.key as YamlNode, this.text) };
+  }
+
+  private texts(map: YAMLMap, key: string): TextValue[] {
+    const node = this.value(map, key);
+    if (isSeq(node)) {
+      return node.items.flatMap((item) => {
+        const resolved = this.resolve(item);
+        const span = spanOf(resolved, this.text);
+        return isScalar(resolved) && typeof resolved.value === 'string' && span ? [{ text: resolved.value, span }] : [];
+      });
+    }
+    const single = this.textOf(map, key);
+    return single ? [single] : [];
+  }
+
+  private spanOrZero(node: YamlNode): Span {
+    return spanOf(node, this.text) ?? { start: 0, end: 0 };
+  }
+
+  private incident(node: YamlNode | undefined): Incident | undefined {
+    if (!isMap(node)) return undefined;
+    const timelineNode = this.value(node, 'timeline');
+    const timeline: { phase: string; at: TextValue }[] = [];
+    if (isMap(timelineNode)) {
+      for (const phase of ['started', 'detected', 'mitigated', 'resolved']) {
+        const at = this.textOf(timelineNode, phase);
+        if (at) timeline.push({ phase, at });
+      }
+    }
+    return {
+      date: this.textOf(node, 'date'),
+      severity: this.textOf(node, 'severity'),
+      summary: this.textOf(node, 'summary'),
+      impact: this.textOf(node, 'impact'),
+      timeline,
+      span: this.spanOrZero(node),
+    };
+  }
+
+  private root(node: YAMLMap, index: number): Root {
+    const path = `roots[${index}]`;
+    const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
+    const span = this.spanOrZero(node);
+    const actions: Action[] = [];
+    const chain: MutableChain = { path: `${path}.whys`, steps: [], owner: undefined as unknown as Root, root: undefined as unknown as Root, depth: 0 };
+    const root: Root = {
+      kind: 'root',
+      path,
+      index,
+      id: this.textOf(node, 'id'),
+      question: this.textOf(node, 'question'),
+      perspective: this.textOf(node, 'perspective'),
+      note: this.textOf(node, 'note'),
+      chain,
+      actions,
+      span,
+      headSpan: (firstKey && spanOf(firstKey, this.text)) ?? span,
+    };
+    chain.owner = root;
+    chain.root = root;
+    this.fillChain(chain, this.value(node, 'whys'));
+    const actionNodes = this.value(node, 'actions');
+    if (isSeq(actionNodes)) {
+      actionNodes.items.forEach((item, i) => {
+        if (isMap(item)) actions.push(this.action(item as YAMLMap, i, root));
+      });
+    }
+    return root;
+  }
+
+  private fillChain(chain: MutableChain, node: YamlNode | undefined): void {
+    if (!isSeq(node)) return;
+    chain.span = spanOf(node, this.text);
+    node.items.forEach((item) => {
+      if (isMap(item)) chain.steps.push(this.step(item as YAMLMap, chain.steps.length, chain));
+    });
+  }
+
+  private step(node: YAMLMap, index: number, chain: Chain): Step {
+    const path = `${chain.path}[${index}]`;
+    const becausePair = this.pair(node, 'because');
+    const becauseNode = this.resolve(becausePair?.value);
+    const causes: Cause[] = [];
+    const step: Step = {
+      kind: 'step',
+      path,
+      index,
+      id: this.textOf(node, 'id'),
+      why: this.textOf(node, 'why'),
+      because: this.textOf(node, 'because'),
+      causes: isSeq(becauseNode) ? causes : undefined,
+      becauseKeySpan: becausePair ? spanOf(becausePair.key as YamlNode, this.text) : undefined,
+      evidence: this.texts(node, 'evidence'),
+      note: this.textOf(node, 'note'),
+      chain,
+      span: this.spanOrZero(node),
+    };
+    if (isSeq(becauseNode)) {
+      becauseNode.items.forEach((item, i) => {
+        if (isMap(item)) causes.push(this.cause(item as YAMLMap, i, step, `${path}.because[${i}]`));
+      });
+    }
+    return step;
+  }
+
+  private cause(node: YAMLMap, index: number, step: Step, path: string): Cause {
+    const chain: MutableChain = {
+      path: `${path}.whys`,
+      steps: [],
+      owner: undefined as unknown as Cause,
+      root: step.chain.root,
+      depth: step.chain.depth + 1,
+    };
+    const cause: Cause = {
+      kind: 'cause',
+      path,
+      index,
+      id: this.textOf(node, 'id'),
+      cause: this.textOf(node, 'cause'),
+      evidence: this.texts(node, 'evidence'),
+      note: this.textOf(node, 'note'),
+      step,
+      chain,
+      span: this.spanOrZero(node),
+    };
+    chain.owner = cause;
+    this.fillChain(chain, this.value(node, 'whys'));
+    return cause;
+  }
+
+  private action(node: YAMLMap, index: number, root: Root): Action {
+    return {
+      kind: 'action',
+      path: `${root.path}.actions[${index}]`,
+      index,
+      root,
+      do: this.textOf(node, 'do'),
+      owner: this.textOf(node, 'owner'),
+      due: this.textOf(node, 'due'),
+      actionKind: this.textOf(node, 'kind'),
+      status: this.textOf(node, 'status'),
+      for: this.textOf(node, 'for'),
+      span: this.spanOrZero(node),
+    };
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The rule registry: every rule of SPEC §2, in the order of its table. Adding a rule means
+ * adding its module here; the checker, the CLI, the settings and the README table follow.
+ */
+import type { Rule, RuleCode } from '../findings';
+import { actionIncompleteRule } from './actionIncomplete';
+import { coverageRule } from './coverage';
+import { duplicateIdRule } from './duplicateId';
+import { noActionRule } from './noAction';
+import { schemaRule } from './schema';
+import { shallowRule } from './shallow';
+import { syntaxRule } from './syntax';
+import { unknownRefRule } from './unknownRef';
+
+/** Structural rules: they read the shape of the analysis. */
+export const STRUCTURAL_RULES: readonly Rule[] = [
+  syntaxRule,
+  schemaRule,
+  duplicateIdRule,
+  unknownRefRule,
+  shallowRule,
+  noActionRule,
+  actionIncompleteRule,
+  coverageRule,
+];
+
+/** Reasoning rules: they judge whether each answer and question hold together. */
+export const REASONING_RULES: readonly Rule[] = [];
+
+/** Every rule. */
+export const RULES: readonly Rule[] = [...STRUCTURAL_RULES, ...REASONING_RULES];
+
+const byCode = new Map<RuleCode, Rule>(RULES.map((rule) => [rule.code, rule]));
+
+/** The rule with a code. */
+export function ruleFor(code: RuleCode): Rule | undefined {
+  return byCode.get(code);
+}

@@ -1,0 +1,76 @@
+/**
+ * Turning offsets into 1-based lines and columns (for the CLI and reports), and the comments of
+ * a file with their positions.
+ */
+import { CST, Lexer } from 'yaml';
+import type { Span } from './model';
+
+/** Maps UTF-16 offsets to 0-based line and character positions. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10) this.starts.push(i + 1);
+      else if (ch === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+
+  /** The number of lines. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** The 0-based line and character of an offset. */
+  position(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.starts[low] };
+  }
+
+  /** The offset where a 0-based line starts. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))];
+  }
+
+  /** The offset where a 0-based line ends, before its line break. */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    let end = next;
+    while (end > this.lineStart(line) && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return end;
+  }
+}
+
+/** A YAML comment: its text after `#` and where it stands. */
+export interface Comment {
+  readonly text: string;
+  readonly span: Span;
+  /** Whether nothing but white space stands before it on its line. */
+  readonly ownLine: boolean;
+}
+
+/** Every comment in the text, in order, found by YAML's own lexer. */
+export function commentsOf(text: string): Comment[] {
+  const comments: Comment[] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type === 'comment') {
+      let lineStart = offset;
+      while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+      const ownLine = text.slice(lineStart, offset).trim() === '';
+      comments.push({ text: token.slice(1).trim(), span: { start: offset, end: offset + token.length }, ownLine });
+    }
+    // The lexer emits a few control tokens that do not stand in the source.
+    if (type !== 'doc-mode' && type !== 'flow-error-end' && type !== 'scalar') offset += token.length;
+  }
+  return comments;
+}
