@@ -5,7 +5,7 @@
 //   dist/whys.schema.json  the JSON Schema of the format, written from src/core/schema.ts
 // Flags: --watch, --production (minify, no source maps), --tests (bundle test entries to out/).
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,7 +72,9 @@ const productBuilds = [
     format: 'cjs',
     platform: 'node',
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    // Bundled ES modules (tinyglobby's fdir) read import.meta.url, which cjs lacks.
+    banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': 'importMetaUrl', WHYS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
   },
   {
     ...common,

@@ -1,0 +1,50 @@
+import { relative, sep } from 'node:path';
+import { RULES } from '../../core';
+import type { Formatter } from '../report';
+
+const LEVEL = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+/** SARIF 2.1.0 for code-scanning upload; file URIs relative to the checked folder. */
+export const sarif: Formatter = (reports, { cwd }) => {
+  const version = typeof WHYS_VERSION === 'string' ? WHYS_VERSION : '0.0.0';
+  const rules = RULES.map((rule) => ({
+    id: rule.code,
+    name: rule.code.replace(/(^|-)(\w)/g, (_, _dash: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.explanation },
+    helpUri: `https://github.com/whys-dev/whys/blob/main/README.md#rule-${rule.code}`,
+    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+  }));
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = reports.flatMap((report) => {
+    const path = relative(cwd, report.filePath).split(sep).join('/');
+    const inside = !path.startsWith('../') && !path.startsWith('/');
+    return report.messages.map((m) => ({
+      ruleId: m.ruleId,
+      ruleIndex: index.get(m.ruleId) ?? -1,
+      level: LEVEL[m.severity],
+      message: { text: m.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: inside ? { uri: encodeURI(path), uriBaseId: '%SRCROOT%' } : { uri: encodeURI('file://' + report.filePath) },
+            region: { startLine: m.line, startColumn: m.column, endLine: m.endLine, endColumn: m.endColumn },
+          },
+        },
+      ],
+    }));
+  });
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'whys', version, informationUri: 'https://github.com/whys-dev/whys', rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: encodeURI('file://' + cwd.split(sep).join('/') + '/') } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+};
