@@ -11,3 +11,5 @@ export { LineIndex, commentsOf, type Comment } from './text';
 export { parseDirective, suppressionsOf, type Suppression } from './suppression';
 export { whysSchema, resolveSchema, type SchemaNode } from './schema';
 export { closestWord } from './words';
+export { toMermaid, treeDiagram, nodeIdOf, nodeAtOffset, countTreeNodes, escapeLabel, type MermaidOptions, type TreeDiagram, type TreeNode } from './mermaid';
+export { toMarkdownReport } from './markdown';
