@@ -3,10 +3,10 @@
  * Syntax errors and schema problems are returned as findings next to the model; the model holds
  * whatever could be read, so later rules and the preview still work on a half-written file.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
-import { commentsOf, type Comment } from './text';
+import type { Comment } from './text';
 import { SchemaValidator, spanOf } from './validate';
 
 /** The outcome of parsing one file. */
@@ -27,8 +27,9 @@ const MAX_SYNTAX_FINDINGS = 50;
 export function parseAnalysis(text: string): ParsedAnalysis {
   const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };
   let document: Document;
+  let comments: Comment[] = [];
   try {
-    document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+    ({ document, comments } = readYaml(text));
   } catch (error) {
     const problem: RuleFinding = {
       rule: 'syntax',
@@ -42,18 +43,61 @@ export function parseAnalysis(text: string): ParsedAnalysis {
     span: widen({ start: error.pos[0], end: error.pos[1] }, text),
     message: syntaxMessage(error.code, error.message),
   }));
-  let comments: Comment[] = [];
-  try {
-    comments = commentsOf(text);
-  } catch {
-    comments = [];
-  }
   if (problems.length > 0) {
     // Read what can be read, but report only the syntax: schema findings on a broken tree mislead.
     return { text, analysis: safeBuild(document, text) ?? empty, problems, comments, wellFormed: false };
   }
   const schemaProblems = new SchemaValidator(text, document).run();
   return { text, analysis: safeBuild(document, text) ?? empty, problems: schemaProblems, comments, wellFormed: true };
+}
+
+/**
+ * Lexes, parses and composes the text once, collecting its comments from the same concrete
+ * syntax tree (a second lexer pass would cost a sixth of the parse).
+ */
+function readYaml(text: string): { document: Document; comments: Comment[] } {
+  const parser = new Parser();
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  const documents: Document[] = [];
+  const found: { offset: number; source: string }[] = [];
+  for (const token of parser.parse(text)) {
+    collectComments(token, found);
+    documents.push(...(composer.next(token) as Iterable<Document>));
+  }
+  documents.push(...(composer.end(true, text.length) as Iterable<Document>));
+  const document = documents[0];
+  for (const extra of documents.slice(1)) {
+    const at = extra.range?.[0] ?? text.length;
+    document.errors.push(new YAMLParseError([at, at + 3], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+  }
+  const comments = found.map(({ offset, source }) => {
+    let lineStart = offset;
+    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+    return {
+      text: source.slice(1).trim(),
+      span: { start: offset, end: offset + source.length },
+      ownLine: text.slice(lineStart, offset).trim() === '',
+    };
+  });
+  return { document, comments: comments.sort((a, b) => a.span.start - b.span.start) };
+}
+
+/** Every comment token anywhere in a CST token. */
+function collectComments(node: unknown, out: { offset: number; source: string }[]): void {
+  if (Array.isArray(node)) {
+    for (const item of node) collectComments(item, out);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const token = node as { type?: string; offset?: number; source?: string };
+  if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
+    out.push({ offset: token.offset, source: token.source });
+    return;
+  }
+  for (const key in node) {
+    const value = (node as Record<string, unknown>)[key];
+    if (value !== null && typeof value === 'object') collectComments(value, out);
+  }
 }
 
 function safeBuild(document: Document, text: string): Analysis | undefined {

@@ -63,6 +63,17 @@ export class SchemaValidator {
       );
       return this.findings;
     }
+    if (!isMap(contents)) {
+      // Flag the first line only: underlining a whole file of junk helps nobody.
+      const start = contents.range?.[0] ?? 0;
+      let end = start;
+      while (end < this.text.length && this.text[end] !== '\n' && this.text[end] !== '\r' && end - start < 200) end++;
+      this.report(
+        { start, end: Math.max(end, Math.min(start + 1, this.text.length)) },
+        `The file must hold an analysis (keys such as \`version: 1\`, \`title\`, \`problem\` and \`roots\`), not ${typeName(contents)}.`,
+      );
+      return this.findings;
+    }
     this.check(contents, whysSchema, 'the file', undefined);
     return this.findings;
   }
@@ -71,8 +82,11 @@ export class SchemaValidator {
     this.findings.push({ rule: 'schema', span, message, data });
   }
 
+  /** A node's span; an empty value (`because:` with nothing after it) is flagged on its key. */
   private span(node: YamlNode | null | undefined, fallback?: Span): Span {
-    return spanOf(node, this.text) ?? fallback ?? { start: 0, end: 0 };
+    const own = spanOf(node, this.text);
+    if (own && (own.end > own.start || !fallback)) return own;
+    return fallback ?? { start: 0, end: 0 };
   }
 
   /** `label` names the value in messages, e.g. "`because`"; `keySpan` is where its key stands. */
@@ -99,7 +113,8 @@ export class SchemaValidator {
     if (schema.const !== undefined) {
       const value = isScalar(node) ? node.value : undefined;
       if (value !== schema.const) {
-        this.report(this.span(node, keySpan), `${label} must be ${String(schema.const)}, not ${isScalar(node) && node.value != null ? quote(String(node.source ?? node.value)) : typeName(node)}.`);
+        const actual = isScalar(node) && typeof node.value === 'string' ? `the text ${quote(node.value)}` : typeName(node);
+        this.report(this.span(node, keySpan), `${label} must be the number ${String(schema.const)}, not ${actual}.`);
       }
       return;
     }

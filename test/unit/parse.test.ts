@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { allSteps, parseAnalysis, previousAnswer } from '../../src/core';
+import { placed, VALID, yaml } from './helpers';
+
+test('a valid analysis has no finding and a model with exact spans', () => {
+  assert.deepEqual(placed(VALID), []);
+  const { analysis, text } = { ...parseAnalysis(VALID), text: VALID };
+  assert.equal(analysis.version, 1);
+  assert.equal(analysis.title?.text, 'Checkout outage');
+  assert.equal(analysis.roots.length, 1);
+  const steps = allSteps(analysis);
+  assert.equal(steps.length, 3);
+  const second = steps[1];
+  assert.equal(second.path, 'roots[0].whys[1]');
+  assert.equal(text.slice(second.why!.span.start, second.why!.span.end), 'Why did the payment service time out?');
+  assert.equal(text.slice(second.because!.span.start, second.because!.span.end), 'Its connection pool was exhausted.');
+  assert.equal(text.slice(second.becauseKeySpan!.start, second.becauseKeySpan!.end), 'because');
+  assert.equal(previousAnswer(second, analysis)?.text, 'The payment service timed out on every request.');
+  assert.equal(previousAnswer(steps[0], analysis)?.from, 'problem');
+  assert.equal(analysis.roots[0].actions[0].owner?.text, 'payments');
+});
+
+test('causes carry nested chains whose first step asks about the cause', () => {
+  const text = yaml(
+    'version: 1',
+    'title: t',
+    'problem: p',
+    'roots:',
+    '  - whys:',
+    '      - why: Why?',
+    '        because:',
+    '          - id: first',
+    '            cause: The validator skipped the field count.',
+    '            whys:',
+    '              - why: Why did it skip it?',
+    '                because: Nobody specified it.',
+    '          - cause: "Quoted: the rollout was global"',
+  );
+  const { analysis } = parseAnalysis(text);
+  const [step, nested] = allSteps(analysis);
+  assert.equal(step.causes?.length, 2);
+  assert.equal(step.causes?.[1].cause?.text, 'Quoted: the rollout was global');
+  assert.equal(text.slice(step.causes![1].cause!.span.start, step.causes![1].cause!.span.end), '"Quoted: the rollout was global"');
+  assert.equal(nested.path, 'roots[0].whys[0].because[0].whys[0]');
+  assert.equal(nested.chain.depth, 1);
+  assert.deepEqual(previousAnswer(nested, analysis), {
+    text: 'The validator skipped the field count.',
+    span: step.causes![0].cause!.span,
+    from: 'cause',
+  });
+});
+
+test('block scalars are read whole and their span ends at the text', () => {
+  const text = yaml('version: 1', 'title: t', 'problem: >', '  Two lines', '  folded.', 'roots:', '  - whys:', '      - why: a?', '        because: b');
+  const { analysis } = parseAnalysis(text);
+  assert.equal(analysis.problem?.text, 'Two lines folded.\n');
+  assert.equal(text.slice(analysis.problem!.span.start, analysis.problem!.span.end), '>\n  Two lines\n  folded.');
+});
+
+test('syntax errors are reported at their position and stop the other rules', () => {
+  const text = yaml('version: 1', 'title: t', 'problem: p', 'roots:', '  - whys:', '      - why: a?', '       because: b');
+  const found = placed(text);
+  assert.ok(found.length >= 1);
+  assert.ok(found.every((f) => f.rule === 'syntax'));
+  assert.equal(found[0].at.split('-')[0].split(':')[0], '7');
+});
+
+test('a duplicate key is a syntax error widened to the key', () => {
+  const text = yaml('version: 1', 'title: t', 'title: u', 'problem: p', 'roots:', '  - whys:', '      - why: a?', '        because: b');
+  const found = placed(text).filter((f) => f.rule === 'syntax');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].at, '3:1-3:6');
+  assert.equal(found[0].text, 'title');
+});
+
+test('a second document is reported', () => {
+  const found = placed(VALID + '---\nversion: 1\n');
+  assert.ok(found.some((f) => f.rule === 'syntax' && /one analysis/.test(f.message)));
+});
+
+test('CRLF line endings keep exact spans', () => {
+  const crlf = VALID.replace(/\n/g, '\r\n').replace('due: 2024-09-01', 'due: 2024-9-1');
+  const found = placed(crlf);
+  assert.deepEqual(
+    found.map((f) => [f.rule, f.at, f.text]),
+    [['schema', '17:14-17:22', '2024-9-1']],
+  );
+});
