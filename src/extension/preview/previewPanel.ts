@@ -1,0 +1,280 @@
+import * as vscode from 'vscode';
+import { countTreeNodes, nodeAtOffset, treeDiagram, type TreeNode } from '../../core';
+import type { Direction, FromWebview, PreviewNode, ToWebview, UpdateMessage } from '../../shared/previewProtocol';
+import { PREVIEW_VIEW_TYPE } from '../../shared/previewProtocol';
+import type { AnalysisCache } from '../analyses';
+import { rangeOf } from '../analyses';
+import { previewHtml, webviewOptions } from './html';
+
+/** Delay after the last keystroke before the tree is redrawn (the first draw is immediate). */
+export const UPDATE_DEBOUNCE_MS = 250;
+/** Cursor moves are sent to the webview at most this often. */
+const HIGHLIGHT_THROTTLE_MS = 50;
+/** The default of `whys.preview.maxNodes`. */
+export const DEFAULT_MAX_NODES = 500;
+
+/** What the panel needs from its manager. */
+export interface PanelHost {
+  readonly extensionUri: vscode.Uri;
+  readonly cache: AnalysisCache;
+  /** Called when the webview asks to save an SVG without a pending request. */
+  saveSvg(document: vscode.TextDocument, svg: string): Promise<void>;
+  onDidDispose(panel: PreviewPanel): void;
+}
+
+/**
+ * One preview panel, bound to one document for its life. It sends the tree on open, a new one
+ * after edits (debounced, a newer version overtakes an older), and the cursor's node; it
+ * answers `reveal` by selecting the step in the editor.
+ */
+export class PreviewPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private updateTimer: ReturnType<typeof setTimeout> | undefined;
+  private highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastHighlight: string | null | undefined;
+  /** The last tree that parsed, kept while the YAML is broken. */
+  private lastGood: Pick<UpdateMessage, 'source' | 'nodes' | 'nodeCount'> | undefined;
+  /** The nodes of the tree at a document version, for reveal and highlight. */
+  private nodesAt: { version: number; nodes: TreeNode[] } | undefined;
+  private nextRequest = 1;
+  private readonly svgRequests = new Map<number, (svg: string) => void>();
+  private readonly renderWaiters: (() => void)[] = [];
+  private disposed = false;
+  /** The version the webview last reported as drawn. */
+  renderedVersion = -1;
+
+  static create(host: PanelHost, document: vscode.TextDocument, column: vscode.ViewColumn, preserveFocus: boolean): PreviewPanel {
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleOf(document), { viewColumn: column, preserveFocus }, webviewOptions(host.extensionUri));
+    return new PreviewPanel(host, panel, document, 'TD');
+  }
+
+  constructor(
+    private readonly host: PanelHost,
+    readonly panel: vscode.WebviewPanel,
+    readonly document: vscode.TextDocument,
+    direction: Direction,
+  ) {
+    panel.title = titleOf(document);
+    panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'whys-file.svg');
+    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { uri: this.uri, direction, update: this.buildUpdate() });
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document === this.document && event.contentChanges.length > 0) this.scheduleUpdate();
+      }),
+      vscode.workspace.onDidCloseTextDocument((closed) => {
+        // The panel outlives a closed editor tab only while VS Code keeps the document.
+        if (closed === this.document) this.panel.dispose();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('whys')) this.scheduleUpdate(0);
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (event.textEditor.document === this.document) this.scheduleHighlight(event.textEditor);
+      }),
+    );
+  }
+
+  /** The document's URI as a string: every message carries it. */
+  get uri(): string {
+    return this.document.uri.toString();
+  }
+
+  /** Brings the panel to front. */
+  reveal(column: vscode.ViewColumn, preserveFocus: boolean): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  /** Resolves once the webview has drawn the document's current version (or after a timeout). */
+  whenRendered(timeoutMs = 20_000): Promise<void> {
+    if (this.renderedVersion >= this.document.version) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.renderWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Asks the webview for its SVG; resolves with '' when it has none or does not answer. */
+  requestSvg(timeoutMs = 20_000): Promise<string> {
+    const requestId = this.nextRequest++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.svgRequests.delete(requestId);
+        resolve('');
+      }, timeoutMs);
+      this.svgRequests.set(requestId, (svg) => {
+        clearTimeout(timer);
+        resolve(svg);
+      });
+      void this.post({ type: 'requestSvg', uri: this.uri, requestId });
+    });
+  }
+
+  /** The tree of the document now (parse and findings from the shared cache). */
+  buildUpdate(): UpdateMessage {
+    const document = this.document;
+    const result = this.host.cache.get(document);
+    const base = { type: 'update' as const, uri: this.uri, version: document.version, title: fileName(document) };
+    if (!result.parsed.wellFormed) {
+      const syntax = result.findings.find((f) => f.rule === 'syntax') ?? result.parsed.problems[0];
+      const line = syntax ? document.positionAt(syntax.span.start).line + 1 : 1;
+      const problem = { message: (syntax?.message ?? 'The YAML does not parse').replace(/\.$/, ''), line };
+      return { ...base, source: this.lastGood?.source ?? '', nodes: this.lastGood?.nodes ?? {}, nodeCount: this.lastGood?.nodeCount ?? 0, problem };
+    }
+    const analysis = result.parsed.analysis;
+    const max = maxNodes(document);
+    const count = countTreeNodes(analysis);
+    if (count > max) {
+      this.nodesAt = undefined;
+      return { ...base, source: '', nodes: {}, nodeCount: count, tooLarge: { count, max } };
+    }
+    const diagram = treeDiagram(analysis, result.findings);
+    this.nodesAt = { version: document.version, nodes: diagram.nodes };
+    const nodes: Record<string, PreviewNode> = {};
+    for (const node of diagram.nodes) {
+      nodes[node.id] = { path: node.path, kind: node.kind, weak: node.weak, tooltip: node.tooltip, line: document.positionAt(node.focus.start).line };
+    }
+    this.lastGood = { source: diagram.source, nodes, nodeCount: diagram.nodes.length };
+    return { ...base, ...this.lastGood };
+  }
+
+  /** Sends the current tree now. */
+  updateNow(): void {
+    this.cancelUpdate();
+    void this.post(this.buildUpdate());
+  }
+
+  private scheduleUpdate(delay = UPDATE_DEBOUNCE_MS): void {
+    this.cancelUpdate();
+    const version = this.document.version;
+    this.updateTimer = setTimeout(() => {
+      this.updateTimer = undefined;
+      // Overtaken by a newer edit (which scheduled its own update), or closed.
+      if (this.disposed || this.document.isClosed || this.document.version !== version) return;
+      this.updateNow();
+    }, delay);
+  }
+
+  private cancelUpdate(): void {
+    if (this.updateTimer) clearTimeout(this.updateTimer);
+    this.updateTimer = undefined;
+  }
+
+  private scheduleHighlight(editor: vscode.TextEditor): void {
+    if (this.highlightTimer) return;
+    this.highlightTimer = setTimeout(() => {
+      this.highlightTimer = undefined;
+      if (this.disposed) return;
+      const offset = this.document.offsetAt(editor.selection.active);
+      const path = nodeAtOffset(this.currentNodes(), offset)?.path ?? null;
+      if (path === this.lastHighlight) return;
+      this.lastHighlight = path;
+      void this.post({ type: 'highlight', uri: this.uri, path });
+    }, HIGHLIGHT_THROTTLE_MS);
+  }
+
+  /** The tree's nodes at the document's current version (from the cache when stale). */
+  private currentNodes(): TreeNode[] {
+    if (this.nodesAt?.version === this.document.version) return this.nodesAt.nodes;
+    const result = this.host.cache.get(this.document);
+    if (!result.parsed.wellFormed) return this.nodesAt?.nodes ?? [];
+    this.nodesAt = { version: this.document.version, nodes: treeDiagram(result.parsed.analysis, result.findings).nodes };
+    return this.nodesAt.nodes;
+  }
+
+  private async onMessage(raw: unknown): Promise<void> {
+    const message = raw as FromWebview;
+    if (!message || typeof message !== 'object' || typeof message.type !== 'string') return;
+    // Messages about another document (a stale webview) are dropped.
+    if (message.uri !== this.uri) return;
+    switch (message.type) {
+      case 'ready':
+        this.updateNow();
+        break;
+      case 'reveal':
+        if (typeof message.path === 'string') await this.revealPath(message.path);
+        break;
+      case 'rendered':
+        if (typeof message.version === 'number') {
+          this.renderedVersion = Math.max(this.renderedVersion, message.version);
+          if (this.renderedVersion >= this.document.version) for (const wake of this.renderWaiters.splice(0)) wake();
+        }
+        break;
+      case 'exportSvg': {
+        if (typeof message.svg !== 'string') return;
+        const waiting = message.requestId !== undefined ? this.svgRequests.get(message.requestId) : undefined;
+        if (waiting && message.requestId !== undefined) {
+          this.svgRequests.delete(message.requestId);
+          waiting(message.svg);
+        } else if (message.svg) {
+          await this.host.saveSvg(this.document, message.svg);
+        }
+        break;
+      }
+      case 'copySource':
+        if (typeof message.source === 'string') {
+          await vscode.env.clipboard.writeText(message.source);
+          vscode.window.setStatusBarMessage('Copied the Mermaid source of the why-tree.', 3000);
+        }
+        break;
+      case 'renderError':
+        console.warn(`[whys] the preview could not draw ${this.uri}: ${String(message.message)}`);
+        break;
+    }
+  }
+
+  /** Selects the node's `why` (or cause, or framing question) in an editor of the document. */
+  async revealPath(path: string): Promise<void> {
+    const node = this.currentNodes().find((n) => n.path === path);
+    if (!node) return;
+    const range = rangeOf(this.document, node.focus);
+    // The cursor lands in this node: the webview already highlights it, so no echo is sent back.
+    this.lastHighlight = path;
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: column, preserveFocus: false, selection: range });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  private async post(message: ToWebview): Promise<void> {
+    if (this.disposed) return;
+    try {
+      await this.panel.webview.postMessage(message);
+    } catch {
+      // The panel went away between the check and the post.
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.cancelUpdate();
+    if (this.highlightTimer) clearTimeout(this.highlightTimer);
+    for (const resolve of this.svgRequests.values()) resolve('');
+    this.svgRequests.clear();
+    for (const wake of this.renderWaiters.splice(0)) wake();
+    for (const d of this.disposables) d.dispose();
+    this.host.onDidDispose(this);
+    this.panel.dispose();
+  }
+}
+
+/** `whys.preview.maxNodes` for a document. */
+export function maxNodes(document: vscode.TextDocument): number {
+  const value = vscode.workspace.getConfiguration('whys', document).get<number>('preview.maxNodes');
+  return typeof value === 'number' && value > 0 ? Math.floor(value) : DEFAULT_MAX_NODES;
+}
+
+function fileName(document: vscode.TextDocument): string {
+  const path = document.uri.path;
+  return path.slice(path.lastIndexOf('/') + 1) || 'analysis';
+}
+
+function titleOf(document: vscode.TextDocument): string {
+  return `Why-tree: ${fileName(document)}`;
+}
