@@ -13,3 +13,5 @@ export { whysSchema, resolveSchema, type SchemaNode } from './schema';
 export { closestWord } from './words';
 export { toMermaid, treeDiagram, nodeIdOf, nodeAtOffset, countTreeNodes, escapeLabel, type MermaidOptions, type TreeDiagram, type TreeNode } from './mermaid';
 export { toMarkdownReport } from './markdown';
+export { fixesFor, applyEdits, type Fix, type TextEdit } from './fixes';
+export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
