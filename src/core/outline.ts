@@ -1,0 +1,192 @@
+/**
+ * The outline of an analysis (title, incident, problem, roots → steps → causes → steps, actions)
+ * and the blocks a reader can fold. Plain data with offsets; the extension turns it into
+ * document symbols and folding ranges.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
+import { LineIndex, type Comment } from './text';
+
+/** What an outline entry stands for; the extension picks an icon per kind. */
+export type OutlineKind = 'title' | 'incident' | 'problem' | 'roots' | 'root' | 'step' | 'cause' | 'actions' | 'action';
+
+/** One entry of the outline. */
+export interface OutlineEntry {
+  readonly kind: OutlineKind;
+  /** The name shown: the why of a step, the text of a cause, the id or question of a root. */
+  readonly name: string;
+  /** A short second text: the answer of a step, the owner of an action… */
+  readonly detail: string;
+  /** The whole block. */
+  readonly span: Span;
+  /** What to select when the entry is chosen: its key or its main value. Inside `span`. */
+  readonly selection: Span;
+  readonly children: OutlineEntry[];
+}
+
+/** A name fit for one line of an outline. */
+function oneLine(text: string | undefined, max = 100): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
+}
+
+/** Keeps the selection inside the range, as VS Code requires of document symbols. */
+function within(outer: Span, inner: Span | undefined): Span {
+  if (!inner || inner.start < outer.start || inner.end > outer.end) return { start: outer.start, end: outer.start };
+  return inner;
+}
+
+function entry(kind: OutlineKind, name: string, detail: string, span: Span, selection: Span | undefined, children: OutlineEntry[] = []): OutlineEntry {
+  const outer = { start: Math.min(span.start, selection?.start ?? span.start), end: Math.max(span.end, selection?.end ?? span.end) };
+  return { kind, name: name || '(empty)', detail, span: outer, selection: within(outer, selection), children };
+}
+
+/** Joins the span of a key with the span of its value. */
+function keyed(value: TextValue): Span {
+  return { start: value.keySpan?.start ?? value.span.start, end: value.span.end };
+}
+
+function stepEntry(step: Step): OutlineEntry {
+  const children = (step.causes ?? []).map(causeEntry);
+  const detail = step.because ? oneLine(step.because.text, 80) : step.causes ? `${step.causes.length} causes` : '';
+  return entry('step', oneLine(step.why?.text) || `step ${step.index + 1}`, detail, step.span, step.why?.span ?? step.span, children);
+}
+
+function causeEntry(cause: Cause): OutlineEntry {
+  const detail = cause.id ? cause.id.text : '';
+  return entry('cause', oneLine(cause.cause?.text) || `cause ${cause.index + 1}`, detail, cause.span, cause.cause?.span, cause.chain.steps.map(stepEntry));
+}
+
+function actionEntry(action: Action): OutlineEntry {
+  const detail = [action.owner?.text, action.due?.text, action.status?.text].filter(Boolean).join(' · ');
+  return entry('action', oneLine(action.do?.text) || `action ${action.index + 1}`, detail, action.span, action.do?.span);
+}
+
+function rootEntry(root: Root): OutlineEntry {
+  const firstWhy = root.chain.steps[0]?.why;
+  const name = root.id?.text ?? oneLine(root.question?.text);
+  const label = name || oneLine(firstWhy?.text) || `root ${root.index + 1}`;
+  const detail = root.id ? oneLine(root.question?.text ?? firstWhy?.text, 80) : '';
+  const children = root.chain.steps.map(stepEntry);
+  if (root.actions.length > 0) {
+    const first = root.actions[0].span;
+    const last = root.actions[root.actions.length - 1].span;
+    children.push(entry('actions', 'actions', `${root.actions.length}`, { start: first.start, end: last.end }, undefined, root.actions.map(actionEntry)));
+  }
+  return entry('root', label, detail, root.span, root.id?.span ?? root.question?.span ?? root.headSpan, children);
+}
+
+/** The outline of an analysis: the top-level entries in file order. */
+export function outlineOf(analysis: Analysis): OutlineEntry[] {
+  const top: OutlineEntry[] = [];
+  if (analysis.title) top.push(entry('title', oneLine(analysis.title.text), 'title', keyed(analysis.title), analysis.title.span));
+  if (analysis.incident) {
+    const incident = analysis.incident;
+    const detail = [incident.date?.text, incident.severity?.text].filter(Boolean).join(' · ');
+    top.push(entry('incident', 'incident', detail, incident.span, undefined));
+  }
+  if (analysis.problem) top.push(entry('problem', oneLine(analysis.problem.text), 'problem', keyed(analysis.problem), analysis.problem.span));
+  if (analysis.rootsKeySpan || analysis.roots.length > 0) {
+    const roots = analysis.roots.map(rootEntry);
+    const start = analysis.rootsKeySpan?.start ?? roots[0]?.span.start ?? 0;
+    const end = Math.max(analysis.rootsKeySpan?.end ?? 0, ...roots.map((r) => r.span.end));
+    top.push(entry('roots', 'roots', `${roots.length}`, { start, end }, analysis.rootsKeySpan, roots));
+  }
+  return top.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** A range of lines that can be folded (0-based, inclusive). */
+export interface FoldingBlock {
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly kind?: 'comment' | 'region';
+}
+
+/** The last line holding something of a span (a span that ends at a line start ends on the line before). */
+function lastLine(lines: LineIndex, text: string, span: Span): number {
+  let end = span.end;
+  while (end > span.start && /\s/.test(text[end - 1])) end--;
+  return lines.position(Math.max(span.start, end - 1)).line;
+}
+
+/**
+ * The blocks that fold: every key or list item whose value spans several lines (which covers
+ * each root, step, cause, chain and actions block), runs of two or more comment lines, and
+ * `# region` … `# endregion` markers. Reads the YAML tree, so it follows the file's structure
+ * even where indentation alone would mislead (block scalars, comments).
+ */
+export function foldingBlocksOf(text: string, comments: readonly Comment[]): FoldingBlock[] {
+  const lines = new LineIndex(text);
+  const byStart = new Map<number, FoldingBlock>();
+  const add = (startLine: number, endLine: number, kind?: FoldingBlock['kind']): void => {
+    if (endLine <= startLine) return;
+    const existing = byStart.get(startLine);
+    if (!existing || existing.endLine < endLine) byStart.set(startLine, { startLine, endLine, kind });
+  };
+
+  let contents: unknown;
+  try {
+    contents = parseDocument(text, { prettyErrors: false, uniqueKeys: false }).contents;
+  } catch {
+    contents = undefined;
+  }
+  const visit = (node: unknown, from?: number): void => {
+    const yamlNode = node as YamlNode | null | undefined;
+    const range = yamlNode?.range;
+    if (range && from !== undefined) {
+      add(lines.position(from).line, lastLine(lines, text, { start: from, end: range[1] }));
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyStart = (pair.key as YamlNode | null)?.range?.[0];
+        visit(pair.value, keyStart);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) {
+        const start = (item as YamlNode | null)?.range?.[0];
+        if (start === undefined) continue;
+        // From the item's `-`, so a step folds from its `- why:` line.
+        let dash = start;
+        while (dash > 0 && text[dash - 1] === ' ') dash--;
+        visit(item, text[dash - 1] === '-' ? dash - 1 : start);
+      }
+    } else if (isScalar(node)) {
+      // Block scalars and long plain values fold like any block; nothing inside.
+    }
+  };
+  visit(contents);
+
+  // Comments: runs of own-line comments on consecutive lines; `# region` markers.
+  const regions: number[] = [];
+  let run: { start: number; end: number } | undefined;
+  const flush = (): void => {
+    if (run) add(run.start, run.end, 'comment');
+    run = undefined;
+  };
+  for (const comment of comments) {
+    const line = lines.position(comment.span.start).line;
+    if (/^region\b/.test(comment.text) && comment.ownLine) {
+      flush();
+      regions.push(line);
+      continue;
+    }
+    if (/^endregion\b/.test(comment.text) && comment.ownLine) {
+      flush();
+      const start = regions.pop();
+      if (start !== undefined) add(start, line, 'region');
+      continue;
+    }
+    if (!comment.ownLine) {
+      flush();
+      continue;
+    }
+    if (run && run.end === line - 1) run.end = line;
+    else {
+      flush();
+      run = { start: line, end: line };
+    }
+  }
+  flush();
+  return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
+}

@@ -1,0 +1,312 @@
+/**
+ * Where an offset stands in the tree of a `.whys.yaml` file: on a key or a value, in which kind
+ * of block (the analysis, the incident, a root, a step, a cause, an action…), which keys that
+ * block already has, and what the schema says about them. The editor's completions and key
+ * hovers are built on this; it reads the YAML with `yaml`'s parser, never with patterns.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { allCauses, allSteps, describe, type Analysis, type Span } from './model';
+import { resolveSchema, whysSchema, type SchemaNode } from './schema';
+
+/** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
+export type BlockKind = 'analysis' | 'incident' | 'timeline' | 'root' | 'step' | 'cause' | 'action';
+
+/** One step of the way from the top of the file down to a node: a key or a list index. */
+export type TreePath = ReadonlyArray<string | number>;
+
+/** An offset on a key, or where a key is being typed. */
+export interface KeyPosition {
+  readonly kind: 'key';
+  /** The block the key belongs (or will belong) to. */
+  readonly block: BlockKind;
+  /** The schema of that block. */
+  readonly schema: SchemaNode;
+  /** The key as written so far ('' on an empty line). */
+  readonly key: string;
+  /** What the key's text occupies in the original text (empty where nothing is typed yet). */
+  readonly span: Span;
+  /** The keys the block already has, other than the one at the offset. */
+  readonly present: readonly string[];
+  /** The path of the block from the top of the file. */
+  readonly path: TreePath;
+}
+
+/** An offset in the value of a key. */
+export interface ValuePosition {
+  readonly kind: 'value';
+  readonly block: BlockKind;
+  readonly schema: SchemaNode;
+  /** The key whose value it is. */
+  readonly key: string;
+  /** The schema of the value, when the key is known. */
+  readonly valueSchema?: SchemaNode;
+  /** The scalar value's text so far and its span ('' and an empty span after `key: `). */
+  readonly value: string;
+  readonly span: Span;
+  readonly path: TreePath;
+}
+
+/** What an offset stands on; `undefined` from {@link positionAt} means nothing useful (a comment, a flow collection, junk). */
+export type TreePosition = KeyPosition | ValuePosition;
+
+const BLOCKS: ReadonlyArray<[BlockKind, SchemaNode | undefined]> = [
+  ['analysis', whysSchema],
+  ['incident', whysSchema.properties?.incident],
+  ['timeline', whysSchema.properties?.incident?.properties?.timeline],
+  ['root', whysSchema.definitions?.root],
+  ['step', whysSchema.definitions?.step],
+  ['cause', whysSchema.definitions?.cause],
+  ['action', whysSchema.definitions?.action],
+];
+
+/** The kind of block a schema node describes. */
+function blockOf(schema: SchemaNode): BlockKind | undefined {
+  return BLOCKS.find(([, node]) => node === schema)?.[0];
+}
+
+/** The schema of the block at a path, choosing the list or text branch of `oneOf` by the path. */
+export function schemaAt(path: TreePath): SchemaNode | undefined {
+  let node: SchemaNode | undefined = whysSchema;
+  for (const segment of path) {
+    if (!node) return undefined;
+    node = resolveSchema(node);
+    if (node.oneOf) {
+      const wanted = typeof segment === 'number' ? 'array' : 'object';
+      node = node.oneOf.find((variant) => resolveSchema(variant).type === wanted);
+      if (!node) return undefined;
+      node = resolveSchema(node);
+    }
+    node = typeof segment === 'number' ? node.items : node.properties?.[segment];
+  }
+  return node && resolveSchema(node);
+}
+
+/** The block kind and schema at a path, when the path leads to one of the format's blocks. */
+export function blockAt(path: TreePath): { block: BlockKind; schema: SchemaNode } | undefined {
+  const schema = schemaAt(path);
+  const block = schema && blockOf(schema);
+  return block && schema ? { block, schema } : undefined;
+}
+
+/** The schema of a key's value, following `$ref`. */
+export function propertySchema(block: SchemaNode, key: string): SchemaNode | undefined {
+  const node = block.properties?.[key];
+  return node && resolveSchema(node);
+}
+
+/** The documentation of a key: its schema description. */
+export function describeKey(block: SchemaNode, key: string): string | undefined {
+  const node = block.properties?.[key];
+  return node?.markdownDescription ?? node?.description ?? (node && resolveSchema(node).description);
+}
+
+/** A key name as it may stand in a block: letters, digits, `_` and `-`. */
+const KEY_CHAR = /[A-Za-z0-9_-]/;
+
+/** Parses a text the same way the checker does (comments kept, errors collected, never throws). */
+function parse(text: string): Document | undefined {
+  try {
+    return parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  } catch {
+    return undefined;
+  }
+}
+
+interface Found {
+  readonly pair: Pair;
+  readonly map: YamlNode;
+  readonly path: (string | number)[];
+}
+
+/** Finds the map pair whose key satisfies `test`, with the path of its map, depth first. */
+function findPair(document: Document, test: (pair: Pair) => boolean): Found | undefined {
+  const visit = (node: unknown, path: (string | number)[]): Found | undefined => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (test(pair)) return { pair, map: node, path };
+        const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+        if (key !== undefined) {
+          const found = visit(pair.value, [...path, key]);
+          if (found) return found;
+        }
+      }
+    } else if (isSeq(node)) {
+      for (let i = 0; i < node.items.length; i++) {
+        const found = visit(node.items[i], [...path, i]);
+        if (found) return found;
+      }
+    }
+    return undefined;
+  };
+  return visit(document.contents, []);
+}
+
+function keysOf(map: YamlNode, except?: Pair): string[] {
+  if (!isMap(map)) return [];
+  return map.items.flatMap((pair) => (pair !== except && isPair(pair) && isScalar(pair.key) ? [String(pair.key.value)] : []));
+}
+
+/** The placeholder key written where a key is being typed, so the parser places it in the tree. */
+const PLACEHOLDER = 'whys-position-placeholder';
+
+/**
+ * What stands at an offset: a key (also a key being typed, or an empty line where one could
+ * go) or a key's value, with the block around it. Undefined in comments, in flow collections,
+ * inside block scalars, and where the text does not say.
+ */
+export function positionAt(text: string, offset: number): TreePosition | undefined {
+  offset = Math.max(0, Math.min(offset, text.length));
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  let lineEnd = offset;
+  while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+  const line = text.slice(lineStart, lineEnd);
+  const column = offset - lineStart;
+
+  // Where the line's content starts: after the indentation and any `- ` item markers.
+  let head = 0;
+  for (;;) {
+    while (head < line.length && line[head] === ' ') head++;
+    if (line[head] === '-' && (head + 1 === line.length || line[head + 1] === ' ')) head++;
+    else break;
+  }
+  if (column < head) return undefined;
+  if (line[head] === '#') return undefined;
+
+  let wordEnd = head;
+  while (wordEnd < line.length && KEY_CHAR.test(line[wordEnd])) wordEnd++;
+  let afterWord = wordEnd;
+  while (afterWord < line.length && line[afterWord] === ' ') afterWord++;
+  const hasColon = line[afterWord] === ':' && (afterWord + 1 === line.length || /\s/.test(line[afterWord + 1]));
+
+  // Within the first word of the line (or at its end, or on an empty line): a key.
+  if (column <= wordEnd && (hasColon || afterWord === line.length)) {
+    const key = line.slice(head, wordEnd);
+    const rest = hasColon ? line.slice(afterWord) : ':';
+    const patched = text.slice(0, lineStart) + line.slice(0, head) + PLACEHOLDER + rest + text.slice(lineEnd);
+    const document = parse(patched);
+    const keyStart = lineStart + head;
+    const found = document && findPair(document, (pair) => isScalar(pair.key) && pair.key.value === PLACEHOLDER && pair.key.range?.[0] === keyStart);
+    if (!found) return undefined;
+    const block = blockAt(found.path);
+    if (!block) return undefined;
+    return {
+      kind: 'key',
+      ...block,
+      key,
+      span: { start: keyStart, end: lineStart + wordEnd },
+      present: keysOf(found.map, found.pair).filter((k) => k !== PLACEHOLDER),
+      path: found.path,
+    };
+  }
+
+  // After `key:` on the same line: the key's value.
+  if (hasColon && column > afterWord) {
+    const document = parse(text);
+    const keyStart = lineStart + head;
+    const found = document && findPair(document, (pair) => isScalar(pair.key) && pair.key.range?.[0] === keyStart);
+    if (!found || !isScalar(found.pair.key)) return undefined;
+    const block = blockAt(found.path);
+    if (!block) return undefined;
+    const key = String(found.pair.key.value);
+    const value = found.pair.value as YamlNode | null;
+    let span: Span;
+    let written: string;
+    if (value == null || (isScalar(value) && value.value == null && (value.range?.[0] ?? 0) >= lineEnd)) {
+      span = { start: offset, end: offset };
+      written = '';
+    } else if (isScalar(value) && value.range && value.range[0] < lineEnd) {
+      if (value.type === 'BLOCK_FOLDED' || value.type === 'BLOCK_LITERAL') return undefined;
+      span = { start: value.range[0], end: value.range[1] };
+      if (offset < span.start || offset > span.end) {
+        if (text.slice(span.end, offset).includes('#')) return undefined;
+      }
+      written = text.slice(span.start, span.end);
+    } else {
+      return undefined;
+    }
+    return { kind: 'value', ...block, key, valueSchema: propertySchema(block.schema, key), value: written, span, path: found.path };
+  }
+  return undefined;
+}
+
+/** A key the block at a position may take. */
+export interface KeySuggestion {
+  readonly key: string;
+  readonly description: string;
+  readonly required: boolean;
+  /** What to insert, as a VS Code snippet (`$0` marks where the cursor lands). */
+  readonly snippet: string;
+}
+
+/** The keys that can be added at a key position: those of the block's schema not present yet. */
+export function keySuggestions(position: KeyPosition): KeySuggestion[] {
+  const properties = position.schema.properties ?? {};
+  const required = new Set(position.schema.required ?? []);
+  const present = new Set(position.present);
+  return Object.keys(properties)
+    .filter((key) => !present.has(key))
+    .map((key) => ({
+      key,
+      description: describeKey(position.schema, key) ?? '',
+      required: required.has(key),
+      snippet: snippetFor(key, propertySchema(position.schema, key)),
+    }))
+    .sort((a, b) => Number(b.required) - Number(a.required));
+}
+
+function snippetFor(key: string, schema: SchemaNode | undefined): string {
+  if (!schema) return `${key}: $0`;
+  if (schema.type === 'array') {
+    const item = schema.items && resolveSchema(schema.items);
+    const first = item?.required?.[0];
+    return first ? `${key}:\n  - ${first}: $0` : `${key}:\n  - $0`;
+  }
+  if (schema.type === 'object') return `${key}:\n  $0`;
+  if (schema.enum) return `${key}: \${1|${schema.enum.join(',')}|}$0`;
+  if (schema.const !== undefined) return `${key}: ${String(schema.const)}$0`;
+  return `${key}: $0`;
+}
+
+/** A value that can be written at a value position. */
+export interface ValueSuggestion {
+  readonly value: string;
+  readonly description: string;
+}
+
+/**
+ * The values a key takes: the schema's enum (`severity`, `kind`, `status`), the constant of
+ * `version`, and for `for:` the ids of the file's roots, steps and causes.
+ */
+export function valueSuggestions(position: ValuePosition, analysis?: Analysis): ValueSuggestion[] {
+  const schema = position.valueSchema;
+  if (position.key === 'for' && position.block === 'action') {
+    if (!analysis) return [];
+    const named = [...analysis.roots, ...allSteps(analysis), ...allCauses(analysis)].flatMap((node) => {
+      if (!node.id) return [];
+      const text = node.kind === 'root' ? node.question?.text : node.kind === 'step' ? node.why?.text : node.cause?.text;
+      return [{ value: node.id.text, description: text ? `${describe(node)}: ${text}` : describe(node), start: node.id.span.start }];
+    });
+    const seen = new Set<string>();
+    return named
+      .sort((a, b) => a.start - b.start)
+      .filter((n) => !seen.has(n.value) && seen.add(n.value))
+      .map(({ value, description }) => ({ value, description }));
+  }
+  if (!schema) return [];
+  if (schema.enum) return schema.enum.map((value) => ({ value: String(value), description: schema.description ?? '' }));
+  if (schema.const !== undefined) return [{ value: String(schema.const), description: schema.description ?? '' }];
+  return [];
+}
+
+/** The key under an offset, only when the offset is on the key itself (not its value). */
+export function keyAt(text: string, offset: number): KeyPosition | undefined {
+  const position = positionAt(text, offset);
+  if (!position || position.kind !== 'key' || position.key === '') return undefined;
+  if (offset < position.span.start || offset > position.span.end) return undefined;
+  return position;
+}
+
+/** The block kinds, for callers that want to name them. */
+export const BLOCK_KINDS: readonly BlockKind[] = BLOCKS.map(([kind]) => kind);
