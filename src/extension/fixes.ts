@@ -1,0 +1,57 @@
+/**
+ * Quick fixes in the editor: for each whys diagnostic in the light bulb's range, the core's
+ * fixes for its finding (src/core/fixes) as code actions, plus "ignore here" for every rule.
+ * Registered together with the verdict hover by `registerFixesAndHover`.
+ */
+import * as vscode from 'vscode';
+import { fixesFor, type Finding } from '../core';
+import { rangeOf, type AnalysisCache } from './analyses';
+import { LANGUAGE_ID } from './config';
+import { ruleOf } from './diagnostics';
+import { VerdictHoverProvider } from './verdictHover';
+
+/** Provides the quick fixes of whys diagnostics. */
+export class WhysFixProvider implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly cache: AnalysisCache) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
+    const diagnostics = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
+    if (diagnostics.length === 0) return [];
+    const result = this.cache.get(document);
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of diagnostics) {
+      const finding = findingFor(document, result.findings, diagnostic);
+      if (!finding) continue;
+      for (const fix of fixesFor(result.parsed, finding)) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = fix.preferred;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const edit of fix.edits) action.edit.replace(document.uri, rangeOf(document, edit.span), edit.newText);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+/**
+ * The finding a diagnostic shows: same rule, same range, same message. A diagnostic published
+ * for an older version of the document matches nothing, and gets no fix until it is refreshed.
+ */
+function findingFor(document: vscode.TextDocument, findings: readonly Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
+  const rule = ruleOf(diagnostic);
+  return findings.find((f) => f.rule === rule && f.message === diagnostic.message && rangeOf(document, f.span).isEqual(diagnostic.range));
+}
+
+/** Registers the quick fixes and the verdict hover on values for `whys` documents. */
+export function registerFixesAndHover(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+  const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(selector, new WhysFixProvider(cache), WhysFixProvider.metadata),
+    vscode.languages.registerHoverProvider(selector, new VerdictHoverProvider(cache)),
+  );
+}
