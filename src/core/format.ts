@@ -105,7 +105,9 @@ export function formatEdits(text: string, options: FormatOptions = {}, range?: S
   const lines = new LineIndex(text);
   const first = lines.lineStart(lines.position(range.start).line);
   const last = range.end;
-  return edits.filter((e) => e.span.start <= last && e.span.end >= first);
+  return edits.filter((e) =>
+    e.span.start === e.span.end ? first <= e.span.start && e.span.start <= last : e.span.start < Math.max(last, first + 1) && e.span.end > first,
+  );
 }
 
 interface Hunk {
@@ -129,9 +131,14 @@ function diffLines(a: string[], b: string[]): Hunk[] {
   const hunks: Hunk[] = [];
   let i = 0;
   let j = 0;
-  let open: { aStart: number; text: string } | undefined;
+  let open: { aStart: number; lines: string[] } | undefined;
   const close = (): void => {
-    if (open) hunks.push({ aStart: open.aStart, aEnd: i, text: open.text });
+    if (open) {
+      const count = i - open.aStart;
+      // As many lines out as in: one edit per line, so a range touches only its own lines.
+      if (count === open.lines.length) open.lines.forEach((line, k) => hunks.push({ aStart: open!.aStart + k, aEnd: open!.aStart + k + 1, text: line }));
+      else hunks.push({ aStart: open.aStart, aEnd: i, text: open.lines.join('') });
+    }
     open = undefined;
   };
   while (i < n || j < m) {
@@ -140,10 +147,10 @@ function diffLines(a: string[], b: string[]): Hunk[] {
       i++;
       j++;
     } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      open ??= { aStart: i, text: '' };
-      open.text += b[j++];
+      open ??= { aStart: i, lines: [] };
+      open.lines.push(b[j++]);
     } else {
-      open ??= { aStart: i, text: '' };
+      open ??= { aStart: i, lines: [] };
       i++;
     }
   }
