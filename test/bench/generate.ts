@@ -1,0 +1,31 @@
+/** Generates realistic analyses of any size for benchmarks: roots of ten steps, varied wording. */
+
+const SUBJECTS = ['the checkout service', 'the payment gateway', 'the primary database', 'the cache cluster', 'the deploy pipeline', 'the load balancer', 'the search index', 'the message queue'];
+const EFFECTS = ['timed out', 'ran out of memory', 'rejected connections', 'returned stale data', 'dropped requests', 'restarted in a loop'];
+const CAUSES = ['a retry storm opened {n} connections', 'a config change lowered the limit to {n}', 'a query scanned {n} rows without an index', 'a certificate expired after {n} days', 'a migration locked {n} tables', 'a batch job sent {n} requests at once'];
+
+/** An analysis with `steps` steps in total (in roots of ten), every text distinct. */
+export function generateAnalysis(steps: number): string {
+  const lines = ['version: 1', `title: Generated analysis with ${steps} steps`, 'problem: Customers saw errors at checkout for 40 minutes.', 'roots:'];
+  let made = 0;
+  let root = 0;
+  while (made < steps) {
+    lines.push(`  - id: root-${root}`, `    question: Why did it take so long to detect failure ${root}?`, '    whys:');
+    const inRoot = Math.min(10, steps - made);
+    for (let i = 0; i < inRoot; i++) {
+      const k = made + i;
+      const subject = SUBJECTS[k % SUBJECTS.length];
+      const effect = EFFECTS[(k >> 1) % EFFECTS.length];
+      const cause = CAUSES[(k >> 2) % CAUSES.length].replace('{n}', String(100 + k));
+      lines.push(`      - why: Why did ${subject} ${i === 0 ? 'fail' : 'do that'} in case ${k}?`, `        because: ${capitalise(subject)} ${effect} because ${cause}.`);
+    }
+    lines.push('    actions:', `      - do: Add a limit for case ${root}.`, '        owner: platform', '        due: 2025-01-31');
+    made += inRoot;
+    root++;
+  }
+  return lines.join('\n') + '\n';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
