@@ -55,7 +55,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function parse(args: string[], options: Parameters<typeof parseArgs>[0]['options']) {
+type FlagOptions = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+function parse(args: string[], options: FlagOptions) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -15,7 +15,7 @@ export const sarif: Formatter = (reports, { cwd }) => {
     helpUri: `https://github.com/whys-dev/whys/blob/main/README.md#rule-${rule.code}`,
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   }));
-  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const index = new Map<string, number>(rules.map((rule, i) => [rule.id, i]));
   const results = reports.flatMap((report) => {
     const path = relative(cwd, report.filePath).split(sep).join('/');
     const inside = !path.startsWith('../') && !path.startsWith('/');
