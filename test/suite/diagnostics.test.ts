@@ -31,6 +31,7 @@ suite('diagnostics', () => {
       'schema 10:9 why',
       'schema 11:9 becuase',
       'schema 5:13 severe',
+      'shallow 14:18 Temporary files of earlier runs were never deleted.',
       'unknown-ref 17:14 exprt',
     ]);
     const typo = diagnostics.find((d) => rangeText(document, d) === 'becuase')!;
@@ -73,8 +74,9 @@ suite('diagnostics', () => {
 
   test('whys.minDepth changes what shallow flags', async () => {
     const document = await openFixture('structure.whys.yaml');
-    await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'unknown-ref'), 'diagnostics');
-    assert.ok(!vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'shallow' && /becuase/.test(d.message)));
+    await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'shallow' && /the minimum is 3/.test(d.message)), 'shallow at the default depth');
+    await setSetting('minDepth', 2);
+    await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'unknown-ref') && !ds.some((d) => codeOf(d) === 'shallow'), 'no shallow at minDepth 2');
     await setSetting('minDepth', 5);
     const deep = await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'shallow'), 'shallow at minDepth 5');
     const shallow = deep.find((d) => codeOf(d) === 'shallow')!;
