@@ -3,14 +3,22 @@
  * adding its module here; the checker, the CLI, the settings and the README table follow.
  */
 import type { Rule, RuleCode } from '../findings';
+import { actionAsCauseRule } from './actionAsCause';
 import { actionIncompleteRule } from './actionIncomplete';
+import { blameRule } from './blame';
+import { chainBreakRule } from './chainBreak';
+import { circularRule } from './circular';
+import { compoundRule } from './compound';
 import { coverageRule } from './coverage';
 import { duplicateIdRule } from './duplicateId';
 import { noActionRule } from './noAction';
+import { notAQuestionRule } from './notAQuestion';
+import { offTopicRule } from './offTopic';
 import { schemaRule } from './schema';
 import { shallowRule } from './shallow';
 import { syntaxRule } from './syntax';
 import { unknownRefRule } from './unknownRef';
+import { vagueRule } from './vague';
 
 /** Structural rules: they read the shape of the analysis. */
 export const STRUCTURAL_RULES: readonly Rule[] = [
@@ -25,7 +33,16 @@ export const STRUCTURAL_RULES: readonly Rule[] = [
 ];
 
 /** Reasoning rules: they judge whether each answer and question hold together. */
-export const REASONING_RULES: readonly Rule[] = [];
+export const REASONING_RULES: readonly Rule[] = [
+  offTopicRule,
+  chainBreakRule,
+  circularRule,
+  blameRule,
+  vagueRule,
+  actionAsCauseRule,
+  compoundRule,
+  notAQuestionRule,
+];
 
 /** Every rule. */
 export const RULES: readonly Rule[] = [...STRUCTURAL_RULES, ...REASONING_RULES];

@@ -1,0 +1,86 @@
+/**
+ * Rewording for suggestions: a statement as a "Why …?" question ("The database ran out of
+ * memory" → "Why did the database run out of memory?"), and a clause as a clean sentence.
+ */
+import { clauseStart, contentStart, finiteVerbOf, sentences, trimmed, type Range } from './clauses';
+import { DETERMINERS, PRONOUNS } from './lexicon';
+import { baseForm } from './stem';
+import { tokenize, type Token } from './tokens';
+
+const INVERTIBLE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
+
+/** `had` as a main verb (`the team had no runbook`) takes `did … have`, not inversion. */
+function invertsHad(tokens: readonly Token[], verb: number): boolean {
+  const next = tokens[verb + 1];
+  if (!next) return false;
+  return next.lower === 'not' || next.lower === 'been' || next.lower === 'never' || /ed$|en$/.test(next.lower);
+}
+
+/** A statement turned into a "Why …?" question about it. */
+export function toWhyQuestion(statement: string): string {
+  const text = statement.trim();
+  const tokens = tokenize(text);
+  const start = contentStart(tokens);
+  const first = sentences(tokens, { from: start, to: tokens.length })[0];
+  if (!first) return 'Why did this happen?';
+  const range = trimmed(tokens, first);
+  const body = (r: Range): string => (r.from < r.to ? text.slice(tokens[r.from].start, tokens[r.to - 1].end) : '');
+  const verb = finiteVerbOf(tokens, range);
+  if (verb < 0) return `Why ${lowerFirst(body(range), tokens[range.from])}?`;
+  const subject = lowerFirst(body({ from: clauseStart(tokens, range), to: verb }), tokens[range.from]);
+  const rest = body({ from: verb + 1, to: range.to });
+  const v = tokens[verb];
+  const tail = rest ? ` ${rest}` : '';
+  if (INVERTIBLE.has(v.lower) && (v.lower !== 'had' && v.lower !== 'has' && v.lower !== 'have' ? true : invertsHad(tokens, verb))) {
+    // Contractions (`didn't`) come apart: `Why did X not …?`
+    const notPart = tokens[verb + 1]?.start === v.start ? ' not' : '';
+    const restAfter = notPart ? body({ from: verb + 2, to: range.to }) : rest;
+    return `Why ${v.lower} ${subject}${notPart}${restAfter ? ` ${restAfter}` : ''}?`;
+  }
+  const past = v.lower !== baseForm(v.lower) || /ed$/.test(v.lower);
+  const base = baseOf(v.lower);
+  return `Why ${past ? 'did' : /s$/.test(v.lower) ? 'does' : 'do'} ${subject} ${base}${tail}?`;
+}
+
+/** The base form of a finite verb: irregular table, then `-ied`, `-ed`, `-es`, `-s`. */
+export function baseOf(verb: string): string {
+  const irregular = baseForm(verb);
+  if (irregular !== verb) return irregular;
+  if (/ied$/.test(verb)) return verb.slice(0, -3) + 'y';
+  if (/ed$/.test(verb)) {
+    const stemmed = verb.slice(0, -2);
+    if (/([bdgmnprt])\1$/.test(stemmed)) return stemmed.slice(0, -1);
+    if (/(at|iz|is|us|iv|ur|ir|ov|uc|rg|dg|nc|rs|ps|ok|ak|um|bl|pl|tl|gl|kl|fl|ang|dul|[cvzu]|[^aeiou][aeiou][bdgkmnpt]|ar|as|os|ys)$/.test(stemmed) && !/(ain|een|oon|eat|oat|ait|eal|ail|oil|ool|ear|our|ump|ount|ink|ank|ick|ack|ock|uck|ess|ash|ish|ush|ert|ort|art|ect|ict|uct|act|ept|ast|est|ist|ust|alt|elt|ilt|end|and|ond|und|ard|ord|ild|old|eld|orm|arm|urn|ern|orn|ail|eed|ead|ied|en|it|on|er)$/.test(stemmed)) {
+      return stemmed + 'e';
+    }
+    return stemmed;
+  }
+  if (/(ss|sh|ch|x|z|o)es$/.test(verb)) return verb.slice(0, -2);
+  if (/s$/.test(verb) && !/ss$/.test(verb)) return verb.slice(0, -1);
+  return verb;
+}
+
+/** Lower-cases the first word unless it is a name or an acronym (`IPC`, `Rapid Response`). */
+function lowerFirst(text: string, first: Token | undefined): string {
+  if (!text || !first) return text;
+  const word = first.text;
+  const lower = word.toLowerCase();
+  const plain = /^[A-Z][a-z]*$/.test(word);
+  const next = text.slice(word.length).trimStart();
+  const nextIsName = /^[A-Z]/.test(next);
+  if (DETERMINERS.has(lower) || PRONOUNS.has(lower) || lower === 'there' || lower === 'no' || (plain && !nextIsName)) {
+    return lower + text.slice(word.length);
+  }
+  return text;
+}
+
+/** A clause as a clean sentence: capital first letter, a full stop, no leading connective. */
+export function asSentence(text: string, tokens: readonly Token[], range: Range): string {
+  const r = trimmed(tokens, range);
+  if (r.from >= r.to) return '';
+  let out = text.slice(tokens[r.from].start, tokens[r.to - 1].end).trim();
+  out = out.replace(/^because\s+(of\s+)?/i, '');
+  out = out.charAt(0).toUpperCase() + out.slice(1);
+  if (!/[.!?]$/.test(out)) out += '.';
+  return out;
+}

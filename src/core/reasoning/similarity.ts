@@ -1,0 +1,143 @@
+/**
+ * What a text talks about, as concepts: content words by their keys, with synonyms,
+ * abbreviations and paraphrases folded into one concept (`config` = `configuration`,
+ * `ran out of space` = `fill up`), and related concepts (part and whole, cause and measure)
+ * known for matching. Extra synonym groups can be passed in (e.g. from a user's settings).
+ */
+import { GENERIC_NOUNS, RELATED_GROUPS, STOP_WORDS, SYNONYM_GROUPS } from './lexicon';
+import { tokenize, type Token } from './tokens';
+
+/** A concept mentioned in a text, with the tokens that mention it. */
+export interface Concept {
+  /** The concept: a synonym group's name or the word's key. */
+  readonly key: string;
+  /** Token indices `[start, end)` of the mention. */
+  readonly from: number;
+  readonly to: number;
+  /** A general noun (`system`, `issue`) that may stand for anything. */
+  readonly generic: boolean;
+  /** More than one word folded into one concept (`ran out of space`). */
+  readonly phrase: boolean;
+}
+
+/** The synonym and relation tables, built once per set of extra groups. */
+export interface Vocabulary {
+  /** Phrase (word keys joined by spaces) → concept. */
+  readonly phrases: ReadonlyMap<string, string>;
+  readonly longestPhrase: number;
+  /** Concept → ids of the related groups it belongs to. */
+  readonly related: ReadonlyMap<string, readonly number[]>;
+}
+
+function keysOf(phrase: string): string[] {
+  return tokenize(phrase)
+    .filter((t) => t.kind !== 'punct')
+    .map((t) => t.key);
+}
+
+/**
+ * Builds the vocabulary: the built-in groups plus `extraGroups` (each a list of words or
+ * phrases meaning the same; the first names the group). Extra groups win over built-in ones.
+ */
+export function buildVocabulary(extraGroups: readonly (readonly string[])[] = []): Vocabulary {
+  const phrases = new Map<string, string>();
+  let longestPhrase = 1;
+  const add = (groups: readonly (readonly string[])[], override: boolean): void => {
+    for (const group of groups) {
+      if (group.length === 0) continue;
+      const name = keysOf(group[0]).join(' ');
+      for (const entry of group) {
+        const keys = keysOf(entry);
+        if (keys.length === 0) continue;
+        const joined = keys.join(' ');
+        if (override || !phrases.has(joined)) phrases.set(joined, name);
+        longestPhrase = Math.max(longestPhrase, keys.length);
+      }
+    }
+  };
+  add(extraGroups, true);
+  add(SYNONYM_GROUPS, false);
+  const related = new Map<string, number[]>();
+  RELATED_GROUPS.forEach((group, id) => {
+    for (const entry of group) {
+      const keys = keysOf(entry).join(' ');
+      const concept = phrases.get(keys) ?? keys;
+      const ids = related.get(concept) ?? [];
+      if (!ids.includes(id)) ids.push(id);
+      related.set(concept, ids);
+    }
+  });
+  return { phrases, longestPhrase, related };
+}
+
+let defaultVocabulary: Vocabulary | undefined;
+
+/** The built-in vocabulary, built on first use. */
+export function vocabulary(): Vocabulary {
+  return (defaultVocabulary ??= buildVocabulary());
+}
+
+/**
+ * The concepts of tokens `[from, to)`, in order: phrases first (longest match), then single
+ * content words. Stop words, punctuation and pronouns make no concept.
+ */
+export function conceptsOf(tokens: readonly Token[], from = 0, to = tokens.length, vocab: Vocabulary = vocabulary()): Concept[] {
+  const out: Concept[] = [];
+  let i = from;
+  while (i < to) {
+    const token = tokens[i];
+    if (token.kind === 'punct') {
+      i++;
+      continue;
+    }
+    let matched = false;
+    for (let n = Math.min(vocab.longestPhrase, to - i); n >= 1; n--) {
+      let joined = token.key;
+      let ok = true;
+      for (let k = 1; k < n; k++) {
+        const next = tokens[i + k];
+        if (next.kind === 'punct') {
+          ok = false;
+          break;
+        }
+        joined += ' ' + next.key;
+      }
+      if (!ok) continue;
+      const concept = vocab.phrases.get(joined);
+      if (concept === undefined) continue;
+      // A single stop word is a concept only when a group names it on purpose (`down`).
+      if (n === 1 && STOP_WORDS.has(token.lower) && concept !== token.key) continue;
+      out.push({ key: concept, from: i, to: i + n, generic: n === 1 && GENERIC_NOUNS.has(token.lower), phrase: n > 1 });
+      i += n;
+      matched = true;
+      break;
+    }
+    if (matched) continue;
+    if (!STOP_WORDS.has(token.lower) && (token.kind === 'number' || token.lower.length > 1)) {
+      out.push({ key: token.key, from: i, to: i + 1, generic: GENERIC_NOUNS.has(token.lower), phrase: false });
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Whether two concepts are the same or related (part and whole, cause and measure). */
+export function related(a: string, b: string, vocab: Vocabulary = vocabulary()): boolean {
+  if (a === b) return true;
+  const ra = vocab.related.get(a);
+  if (!ra) return false;
+  const rb = vocab.related.get(b);
+  if (!rb) return false;
+  return ra.some((id) => rb.includes(id));
+}
+
+/** The concepts of `a` that `b` mentions too (same concept, or related when `loose`). */
+export function shared(a: readonly Concept[], b: readonly Concept[], loose: boolean, vocab: Vocabulary = vocabulary()): Concept[] {
+  return a.filter((x) => b.some((y) => x.key === y.key || (loose && related(x.key, y.key, vocab))));
+}
+
+/** The words of tokens `[from, to)` as written in the text. */
+export function surface(text: string, tokens: readonly Token[], from: number, to: number): string {
+  if (from >= to) return '';
+  return text.slice(tokens[from].start, tokens[to - 1].end);
+}

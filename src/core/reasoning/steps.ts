@@ -1,0 +1,181 @@
+/**
+ * What the reasoning rules judge, and the caches that make re-checking nearly free.
+ *
+ * Every answer (a step's `because` text, or each cause of a list) is judged against its
+ * question; every question against the answer it follows from. Verdicts are cached per rule by
+ * the texts they depend on, so after an edit to one step only that step (and the question
+ * after it) is judged again; texts are analysed once however often they appear.
+ */
+import type { RuleCode, RuleFinding } from '../findings';
+import { previousAnswer, type Analysis, type Chain, type PreviousAnswer, type Step, type TextValue } from '../model';
+import { contentStart } from './clauses';
+import { DETECTION_QUESTION_WORDS } from './lexicon';
+import { conceptsOf, type Concept } from './similarity';
+import { tokenize, type Token } from './tokens';
+
+/** A text analysed once: tokens, where content starts (after "Because"), its concepts. */
+export interface TextInfo {
+  readonly text: string;
+  readonly tokens: readonly Token[];
+  /** Index of the first content token. */
+  readonly start: number;
+  /** Concepts of the content. */
+  readonly concepts: readonly Concept[];
+}
+
+const MAX_CACHE = 20_000;
+const texts = new Map<string, TextInfo>();
+
+/** The analysis of a text (memoised). */
+export function infoOf(text: string): TextInfo {
+  let info = texts.get(text);
+  if (!info) {
+    const tokens = tokenize(text);
+    const start = contentStart(tokens);
+    info = { text, tokens, start, concepts: conceptsOf(tokens, start) };
+    if (texts.size >= MAX_CACHE) texts.clear();
+    texts.set(text, info);
+  }
+  return info;
+}
+
+/** An answer to judge: a step's `because` text or one cause of its list. */
+export interface AnswerItem {
+  readonly step: Step;
+  /** The path of the step, or of the cause. */
+  readonly path: string;
+  readonly answer: TextValue;
+  readonly question?: TextValue;
+  /** The root's framing question (or perspective) is about detection, release or recovery. */
+  readonly detectionFramed: boolean;
+  readonly key: string;
+}
+
+/** A question to judge, with the answer it should ask about. */
+export interface QuestionItem {
+  readonly step: Step;
+  readonly why: TextValue;
+  readonly previous?: PreviousAnswer;
+  readonly key: string;
+}
+
+/** Everything the reasoning rules judge in one analysis. */
+export interface Items {
+  readonly answers: readonly AnswerItem[];
+  readonly questions: readonly QuestionItem[];
+}
+
+const itemsByAnalysis = new WeakMap<Analysis, Items>();
+const SEP = '\u0001';
+
+/** Whether a text asks about detection, release or recovery. */
+export function asksAboutDetection(text: string | undefined): boolean {
+  if (!text) return false;
+  const info = infoOf(text);
+  return info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) || /\b(so long|how long|took long|too long)\b/i.test(text);
+}
+
+/** The answers and questions of an analysis (computed once per parsed analysis). */
+export function itemsOf(analysis: Analysis): Items {
+  let items = itemsByAnalysis.get(analysis);
+  if (items) return items;
+  const answers: AnswerItem[] = [];
+  const questions: QuestionItem[] = [];
+  const framed = new Map<Chain['root'], boolean>();
+  const visit = (chain: Chain): void => {
+    let detectionFramed = framed.get(chain.root);
+    if (detectionFramed === undefined) {
+      detectionFramed = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
+      framed.set(chain.root, detectionFramed);
+    }
+    for (const step of chain.steps) {
+      const q = step.why;
+      if (q) {
+        const previous = previousAnswer(step, analysis);
+        questions.push({ step, why: q, previous, key: q.text + SEP + (previous ? previous.from + SEP + previous.text : '') });
+      }
+      const qKey = (q?.text ?? '') + SEP + (detectionFramed ? '1' : '0') + SEP;
+      if (step.because) {
+        answers.push({ step, path: step.path, answer: step.because, question: q, detectionFramed, key: qKey + step.because.text });
+      }
+      for (const cause of step.causes ?? []) {
+        if (cause.cause) answers.push({ step, path: cause.path, answer: cause.cause, question: q, detectionFramed, key: qKey + cause.cause.text });
+        visit(cause.chain);
+      }
+    }
+  };
+  for (const root of analysis.roots) visit(root.chain);
+  items = { answers, questions };
+  itemsByAnalysis.set(analysis, items);
+  return items;
+}
+
+/** What a rule concludes about one answer or question. */
+export interface Verdict {
+  readonly message: string;
+  /** The words judged by, as written in the file. */
+  readonly evidence: readonly string[];
+  readonly suggestion?: string;
+  readonly parts?: readonly string[];
+}
+
+/** Judges an answer against its question. */
+export type AnswerJudge = (answer: TextInfo, question: TextInfo | undefined, context: { readonly detectionFramed: boolean }) => Verdict | undefined;
+
+/** Judges a question against the answer it follows from. */
+export type QuestionJudge = (question: TextInfo, previous: TextInfo | undefined, context: { readonly from?: PreviousAnswer['from'] }) => Verdict | undefined;
+
+const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
+
+function cached(code: RuleCode, key: string, judge: () => Verdict | undefined): Verdict | undefined {
+  let byKey = verdicts.get(code);
+  if (!byKey) verdicts.set(code, (byKey = new Map()));
+  let verdict = byKey.get(key);
+  if (verdict === undefined) {
+    verdict = judge() ?? null;
+    if (byKey.size >= MAX_CACHE) byKey.clear();
+    byKey.set(key, verdict);
+  }
+  return verdict ?? undefined;
+}
+
+function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFinding {
+  return {
+    span: value.span,
+    path,
+    message: verdict.message,
+    data: { evidence: verdict.evidence, suggestion: verdict.suggestion, parts: verdict.parts },
+  };
+}
+
+/** Runs an answer judge over every answer of an analysis (cached). */
+export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const item of itemsOf(analysis).answers) {
+    const verdict = cached(code, item.key, () =>
+      judge(infoOf(item.answer.text), item.question ? infoOf(item.question.text) : undefined, { detectionFramed: item.detectionFramed }),
+    );
+    if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
+  }
+  return findings;
+}
+
+/** Runs a question judge over every question of an analysis (cached). */
+export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  for (const item of itemsOf(analysis).questions) {
+    const verdict = cached(code, item.key, () =>
+      judge(infoOf(item.why.text), item.previous ? infoOf(item.previous.text) : undefined, { from: item.previous?.from }),
+    );
+    if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
+  }
+  return findings;
+}
+
+/** A text shortened for a message, on a word boundary. */
+export function shorten(text: string, max = 80): string {
+  const t = text.trim().replace(/\s+/g, ' ');
+  if (t.length <= max) return t;
+  const cut = t.lastIndexOf(' ', max - 1);
+  return t.slice(0, cut > max / 2 ? cut : max - 1) + '…';
+}

@@ -1,0 +1,73 @@
+/**
+ * Tokenising a question or answer: words, numbers and punctuation with their offsets in the
+ * text, contractions expanded (`didn't` → `did` + `not`), possessives dropped (`sensor's` →
+ * `sensor`), ordinals read as numbers (`21st` → `21`), hyphenated words split
+ * (`out-of-bounds` → `out` `of` `bounds`).
+ */
+import { stem } from './stem';
+
+/** One token of a text. */
+export interface Token {
+  /** The token as written (for a contraction's `not`, the whole contraction). */
+  readonly text: string;
+  /** Lower case, contractions expanded. */
+  readonly lower: string;
+  /** The matching key: irregular base form then Porter stem; numbers as written. */
+  readonly key: string;
+  readonly kind: 'word' | 'number' | 'punct';
+  /** Offsets in the tokenised text. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/g;
+
+const CONTRACTIONS: Record<string, readonly [string, string]> = {
+  "didn't": ['did', 'not'], "doesn't": ['does', 'not'], "don't": ['do', 'not'], "wasn't": ['was', 'not'],
+  "weren't": ['were', 'not'], "isn't": ['is', 'not'], "aren't": ['are', 'not'], "hasn't": ['has', 'not'],
+  "haven't": ['have', 'not'], "hadn't": ['had', 'not'], "couldn't": ['could', 'not'], "wouldn't": ['would', 'not'],
+  "shouldn't": ['should', 'not'], "can't": ['can', 'not'], "cannot": ['can', 'not'], "won't": ['will', 'not'],
+  "mustn't": ['must', 'not'], "it's": ['it', 'is'], "that's": ['that', 'is'], "there's": ['there', 'is'],
+  "we'll": ['we', 'will'], "we're": ['we', 'are'], "we've": ['we', 'have'], "they're": ['they', 'are'],
+  "let's": ['let', 'us'], "we'd": ['we', 'would'], "they'd": ['they', 'would'], "they'll": ['they', 'will'],
+};
+
+/** Splits a text into tokens. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const raw = m[0];
+    const start = m.index;
+    const end = start + raw.length;
+    const c = raw.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      const number = raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
+      out.push({ text: raw, lower: number, key: number, kind: 'number', start, end });
+      continue;
+    }
+    if (!/[A-Za-z]/.test(raw[0])) {
+      out.push({ text: raw, lower: raw, key: raw, kind: 'punct', start, end });
+      continue;
+    }
+    const lower = raw.toLowerCase().replace(/’/g, "'");
+    const contraction = CONTRACTIONS[lower];
+    if (contraction) {
+      out.push(word(raw, contraction[0], start, end));
+      out.push(word(raw, contraction[1], start, end));
+      continue;
+    }
+    const apostrophe = lower.indexOf("'");
+    if (apostrophe > 0) {
+      // Possessive or an unknown contraction: keep the word before the apostrophe.
+      out.push(word(raw.slice(0, apostrophe), lower.slice(0, apostrophe), start, start + apostrophe));
+      continue;
+    }
+    out.push(word(raw, lower, start, end));
+  }
+  return out;
+}
+
+function word(text: string, lower: string, start: number, end: number): Token {
+  return { text, lower, key: stem(lower), kind: 'word', start, end };
+}

@@ -1,0 +1,126 @@
+import type { Rule } from '../findings';
+import { sentences } from '../reasoning/clauses';
+import { AMBIGUOUS_IMPERATIVES, DETERMINERS, IMPERATIVE_VERBS, PERSON_NOUNS } from '../reasoning/lexicon';
+import { judgeAnswers, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import type { Token } from '../reasoning/tokens';
+
+/** Subjects that make `should`/`must`/`need to` a proposal (`we should`, `the team must`). */
+const PROPOSERS = new Set(['we', 'you', 'they', 'i', 'everyone', 'someone', 'somebody', 'us', 'one']);
+
+/** Participles that make a passive remedy (`a check should be added`). */
+const REMEDY_PARTICIPLES = new Set(
+  `added implemented introduced reviewed updated validated checked tested enforced required documented trained monitored
+  automated increased reduced limited set configured changed replaced removed fixed improved created installed enabled
+  disabled established defined scheduled migrated upgraded standardized standardised rewritten refactored restricted
+  blocked capped rotated audited tracked logged alerted made put given provided hired`.split(/\s+/),
+);
+
+const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
+
+interface Remedy {
+  /** The words that show it is a remedy (`We should add`). */
+  readonly cue: string;
+  /** The remedy as an action (`Add a per-query memory limit.`). */
+  readonly action: string;
+}
+
+function clean(text: string): string {
+  let out = text.trim().replace(/^because\s+(of\s+)?/i, '').replace(/^[,;:\s]+/, '');
+  out = out.charAt(0).toUpperCase() + out.slice(1);
+  return /[.!?]$/.test(out) ? out : out + '.';
+}
+
+/** A remedy in one sentence, if it is one. */
+function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined {
+  const tokens = info.tokens;
+  const text = info.text;
+  const slice = (a: number, b: number): string => (a < b ? text.slice(tokens[a].start, tokens[b - 1].end) : '');
+  const words: Token[] = tokens.slice(from, to);
+  if (words.length === 0) return undefined;
+  const first = words[0];
+  const second = words[1];
+  // An order: `Add a check …`, `Set up alerts …`, `Review the config …`.
+  if (first.kind === 'word' && first.text !== first.text.toUpperCase()) {
+    const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
+    const weak = AMBIGUOUS_IMPERATIVES.has(first.lower) && !!second && (DETERMINERS.has(second.lower) || NOUN_AFTER_IMPERATIVE.test(second.lower)) && second.lower !== 'no';
+    if ((strong || weak) && !hasFiniteVerb(words.slice(1))) {
+      return { cue: slice(from, Math.min(to, from + 2)), action: clean(slice(from, to)) };
+    }
+  }
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i].lower;
+    const next = words[i + 1]?.lower;
+    const before = words.slice(0, i).filter((t) => t.kind === 'word');
+    const subject = before.map((t) => t.lower);
+    const personal = subject.length > 0 && subject.length <= 4 && (PROPOSERS.has(subject[subject.length - 1]) || PERSON_NOUNS.has(subject[subject.length - 1]));
+    // `we should add`, `the team must review`, `a check should be added`, `there should be`.
+    if ((w === 'should' || w === 'must' || w === 'ought') && next !== undefined && next !== 'have' && !(next === 'not' && words[i + 2]?.lower === 'have')) {
+      const prev = words[i - 1]?.lower;
+      if (prev === 'that' || prev === 'which' || prev === 'who' || prev === 'as' || prev === 'what') continue;
+      let verb = i + 1;
+      if (words[verb]?.lower === 'to') verb++;
+      if (words[verb]?.lower === 'not') verb++;
+      const passive = words[verb]?.lower === 'be' && REMEDY_PARTICIPLES.has(words[verb + 1]?.lower ?? '');
+      const existential = subject[subject.length - 1] === 'there' && words[verb]?.lower === 'be';
+      if (personal || passive || existential) {
+        const action = personal ? clean(slice(from + verb, to)) : clean(slice(from, to));
+        return { cue: slice(from + Math.max(0, i - 1), from + Math.min(words.length, i + 2)), action };
+      }
+    }
+    // `we need to add`, `the team has to review` (present tense only: `needed to` is a fact).
+    if ((w === 'need' || w === 'needs' || w === 'have' || w === 'has') && next === 'to' && personal) {
+      return { cue: slice(from + i - 1, from + i + 3), action: clean(slice(from + i + 2, to)) };
+    }
+    // `we will add`, `we'll add`, `we are going to add`, `let's add`.
+    if (w === 'will' && subject[subject.length - 1] === 'we' && next !== 'not') {
+      return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from + i + 1, to)) };
+    }
+    if (w === 'going' && next === 'to' && subject[subject.length - 2] === 'we') {
+      return { cue: slice(from + i - 2, from + i + 3), action: clean(slice(from + i + 2, to)) };
+    }
+    if (w === 'let' && next === 'us' && i === 0) return { cue: slice(from, from + 3), action: clean(slice(from + 2, to)) };
+    // `the fix is to …`, `the solution is …`.
+    if ((w === 'fix' || w === 'solution' || w === 'remedy' || w === 'action') && (next === 'is' || next === 'would') && i <= 2) {
+      let start = i + 2;
+      if (words[start]?.lower === 'be') start++;
+      if (words[start]?.lower === 'to') start++;
+      return { cue: slice(from, from + i + 2), action: clean(slice(from + start, to)) };
+    }
+  }
+  return undefined;
+}
+
+function isFiniteAfter(token: Token): boolean {
+  return /^(is|are|was|were|has|had|did|does|do|can|could|will|would)$/.test(token.lower);
+}
+
+function hasFiniteVerb(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => /^(is|are|was|were|had|did|does|could|would)$/.test(t.lower));
+}
+
+/** Judges one answer: a remedy (`we should add …`, `Add …`) instead of a cause. */
+export const judgeActionAsCause: AnswerJudge = (answer) => {
+  for (const s of sentences(answer.tokens, { from: answer.start, to: answer.tokens.length })) {
+    const remedy = remedyIn(answer, s.from, s.to);
+    if (!remedy) continue;
+    return {
+      message: `“${shorten(remedy.cue, 40)}” proposes a remedy, not a cause: it says what to do, not what happened. Move “${shorten(remedy.action)}” to the root's actions (as \`do:\`) and answer with the fact behind it: what was missing or wrong.`,
+      evidence: [remedy.cue],
+      suggestion: remedy.action,
+    };
+  }
+  return undefined;
+};
+
+/** `action-as-cause`: an answer that is a remedy (“We should add a check”) or an order, not a cause. */
+export const actionAsCauseRule: Rule = {
+  code: 'action-as-cause',
+  defaultSeverity: 'warning',
+  reasoning: true,
+  title: 'A remedy written as the answer',
+  explanation:
+    'An answer says why something happened; a remedy (“we should add a check”, “Implement rate limiting”) says what to do next and skips the cause it fixes. Move the remedy to the root\'s `actions` and answer with the fact it implies, e.g. “no check compared the field count”.',
+  check({ analysis }) {
+    return judgeAnswers('action-as-cause', analysis, judgeActionAsCause);
+  },
+};

@@ -1,0 +1,95 @@
+import type { Rule } from '../findings';
+import { clauseStart, isFiniteVerbAt, sentences } from '../reasoning/clauses';
+import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
+import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+
+const PHRASES = BLAME_PHRASES.map((p) => p.split(/\s+/));
+
+/** Verbs of a slip on their own (`the engineer forgot …`). */
+const SLIPS = new Set(`forgot forget forgets misconfigured misconfigures mistyped ignored ignores overlooked missed
+  misread misjudged neglected disregarded botched`.split(/\s+/));
+
+/** Verbs that are a slip only with a sign of error nearby (`entered the wrong value`). */
+const ACTS = new Set(`entered typed deleted dropped clicked selected picked chose pushed ran approved merged applied
+  gave administered loaded shipped sent set changed used put removed`.split(/\s+/));
+const ERROR_SIGNS = new Set(['wrong', 'incorrect', 'mistakenly', 'accidentally', 'instead', 'erroneously', 'carelessly', 'inadvertently']);
+
+const LACK_CUES = new Set(['no', 'without', 'missing', 'lack', 'lacked', 'lacking', 'absence', 'absent', 'nothing', 'never']);
+const REASON_CUES = new Set(['because', 'since', 'as', 'so', 'when', 'after', 'while']);
+
+/**
+ * Whether a system noun carries the cause: it is missing (`no checklist`, `without a
+ * confirmation`), it acts (`the form accepted …`), or a reason clause names it (`… because the
+ * labels looked alike`).
+ */
+function systemCarries(info: TextInfo): boolean {
+  const tokens = info.tokens;
+  let reason = false;
+  for (let i = info.start; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (REASON_CUES.has(w) && i > info.start) reason = true;
+    if (!SYSTEM_NOUNS.has(w)) continue;
+    if (reason) return true;
+    for (let k = Math.max(info.start, i - 4); k < i; k++) if (LACK_CUES.has(tokens[k].lower)) return true;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
+      if (tokens[k].kind === 'punct') break;
+      if (isFiniteVerbAt(tokens, k, i)) return true;
+    }
+  }
+  return false;
+}
+
+/** The words that put the cause on a person, if any. */
+export function blameOf(info: TextInfo): string | undefined {
+  const tokens = info.tokens;
+  const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
+  // A person as the subject of a slip: `The engineer forgot …`, `the nurse did not check …`.
+  for (const s of sentences(tokens, { from: info.start, to: tokens.length })) {
+    let i = clauseStart(tokens, s);
+    const subjectStart = i;
+    while (i < s.to && DETERMINERS.has(tokens[i].lower)) i++;
+    let person = -1;
+    for (let k = i; k < Math.min(s.to, i + 3); k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = k;
+    if (person < 0) continue;
+    const v = person + 1;
+    const verb = tokens[v]?.lower;
+    if (!verb) continue;
+    if (SLIPS.has(verb)) return say(subjectStart, v + 1);
+    if ((verb === 'did' || verb === 'failed' || verb === 'neglected') && (tokens[v + 1]?.lower === 'not' || tokens[v + 1]?.lower === 'to')) {
+      return say(subjectStart, v + 3);
+    }
+    if (verb === 'made' && (tokens[v + 1]?.lower === 'a' || tokens[v + 1]?.lower === 'an') && /^(mistake|error|slip|typo)$/.test(tokens[v + 2]?.lower ?? '')) return say(subjectStart, v + 3);
+    if (ACTS.has(verb) && tokens.slice(v + 1, s.to).some((t) => ERROR_SIGNS.has(t.lower))) return say(subjectStart, v + 1);
+  }
+  for (let i = info.start; i < tokens.length; i++) {
+    for (const words of PHRASES) {
+      let ok = true;
+      for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.lower === words[k];
+      if (ok) return say(i, i + words.length);
+    }
+  }
+  return undefined;
+}
+
+/** Judges one answer: blame when it stops at a person's slip and no part of the system carries the cause. */
+export const judgeBlame: AnswerJudge = (answer) => {
+  const words = blameOf(answer);
+  if (!words || systemCarries(answer)) return undefined;
+  return {
+    message: `The answer stops at a person (“${words}”): people slip in every system, so this names nothing to fix. Ask what let the slip through (which check, default, design or workload made it possible) and answer with that.`,
+    evidence: [words],
+  };
+};
+
+/** `blame`: an answer that stops at a person or “human error” instead of the system that let it through. */
+export const blameRule: Rule = {
+  code: 'blame',
+  defaultSeverity: 'warning',
+  reasoning: true,
+  title: 'An answer that stops at a person',
+  explanation:
+    '“Human error” or “the engineer forgot” is where the analysis should start, not end: the same slip will happen to the next person unless something changes. Ask what made the slip possible or kept it from being caught (a missing check, a confusing default, an overloaded shift) and name that.',
+  check({ analysis }) {
+    return judgeAnswers('blame', analysis, judgeBlame);
+  },
+};

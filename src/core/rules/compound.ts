@@ -1,0 +1,60 @@
+import type { Rule } from '../findings';
+import { coordinatedClauses, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { FAULT_WORDS } from '../reasoning/lexicon';
+import { asSentence } from '../reasoning/rephrase';
+import { conceptsOf, shared } from '../reasoning/similarity';
+import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+
+/** Whether a clause states a fault: something missing, wrong, broken, late. */
+function statesFault(info: TextInfo, range: Range): boolean {
+  for (let i = range.from; i < range.to; i++) {
+    const w = info.tokens[i].lower;
+    if (FAULT_WORDS.has(w)) return true;
+    if (/^(un|mis)[a-z]{3,}(ed|able|ible)$/.test(w) && !/^(under|unit|unlock|uni)/.test(w)) return true;
+    if ((w === 'ran' || w === 'run' || w === 'running') && info.tokens[i + 1]?.lower === 'out') return true;
+  }
+  return false;
+}
+
+/**
+ * Judges one answer: compound when it joins two clauses, each with its own subject and
+ * predicate, each stating a fault, about different things.
+ */
+export const judgeCompound: AnswerJudge = (answer) => {
+  const tokens = answer.tokens;
+  const parts = coordinatedClauses(tokens, { from: answer.start, to: tokens.length });
+  if (parts.length < 2) return undefined;
+  let independent = false;
+  for (let k = 1; k < parts.length; k++) {
+    const a = parts[k - 1];
+    const b = parts[k];
+    if (subjectIsPronoun(tokens, b)) continue;
+    if (!statesFault(answer, a) || !statesFault(answer, b)) continue;
+    const ca = conceptsOf(tokens, a.from, a.to).filter((c) => !c.generic);
+    const cb = conceptsOf(tokens, b.from, b.to).filter((c) => !c.generic);
+    if (ca.length === 0 || cb.length === 0) continue;
+    const common = shared(ca, cb, false).length;
+    if (common / Math.min(ca.length, cb.length) >= 0.5) continue;
+    independent = true;
+  }
+  if (!independent) return undefined;
+  const sentences = parts.map((p) => asSentence(answer.text, tokens, p)).filter((s) => s.length > 1);
+  return {
+    message: `This answer packs ${sentences.length} independent causes: ${sentences.map((s) => `“${s.replace(/[.!?]$/, '')}”`).join(' and ')}. Make them separate causes (a \`because:\` list), so each gets its own whys and actions.`,
+    evidence: sentences,
+    parts: sentences,
+  };
+};
+
+/** `compound`: one answer that packs two or more independent causes. */
+export const compoundRule: Rule = {
+  code: 'compound',
+  defaultSeverity: 'warning',
+  reasoning: true,
+  title: 'Two causes in one answer',
+  explanation:
+    'An answer that joins independent causes (“the query was not optimized, and no memory limit was set”) hides a branch: the next why can only follow one of them, and the other loses its own whys and actions. Split them into a `because:` list of causes, each with its own chain.',
+  check({ analysis }) {
+    return judgeAnswers('compound', analysis, judgeCompound);
+  },
+};

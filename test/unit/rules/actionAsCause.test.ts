@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysis, findings, judge, spanOf } from './reasoning.helpers';
+
+test('action-as-cause: a remedy instead of a cause, with the remedy as the suggested action', () => {
+  const because = 'Because we should add a per-query memory limit.';
+  const text = analysis([{ why: 'Why did the query use all the memory?', because }]);
+  const found = findings(text, 'action-as-cause');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, because));
+  assert.equal(found[0].data?.suggestion, 'Add a per-query memory limit.');
+  assert.deepEqual(found[0].data?.evidence, ['we should add']);
+  const remedies: [string, string][] = [
+    ['Add a check for the number of input fields.', 'Add a check for the number of input fields.'],
+    ['Implement rate limiting on the public API.', 'Implement rate limiting on the public API.'],
+    ['The team needs to review every config change.', 'Review every config change.'],
+    ['A second sign-off should be required for high-risk doses.', 'A second sign-off should be required for high-risk doses.'],
+    ['We will move the job to a dedicated runner.', 'Move the job to a dedicated runner.'],
+    ['The fix is to pin the library version.', 'Pin the library version.'],
+    ['Set up an alert on disk usage.', 'Set up an alert on disk usage.'],
+  ];
+  for (const [b, action] of remedies) {
+    const f = judge('action-as-cause', 'Why did it happen?', b);
+    assert.equal(f.length, 1, b);
+    assert.equal(f[0].data?.suggestion, action, b);
+  }
+});
+
+test('action-as-cause: factual "should", "needed to" and nouns that look like verbs are causes', () => {
+  const clean = [
+    'Because the alert that should have fired was muted.',
+    'Because the job should have finished by 6am but ran until 9am.',
+    'The team needed to ship before the holiday freeze.',
+    'Test cases were copied from the instances in use at the time.',
+    'Review comments were resolved without changes.',
+    'Because the batch must finish before the backup starts, it was scheduled at 2am.',
+    'Check constraints were disabled during the migration.',
+    'Update traffic doubled after the release.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
+});

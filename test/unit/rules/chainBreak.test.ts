@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysis, findings, spanOf } from './reasoning.helpers';
+
+test('chain-break: a question about something the previous answer never mentions is flagged on the why', () => {
+  const why = 'Why did the marketing team schedule the campaign for Friday?';
+  const text = analysis([
+    { why: 'Why did the database become unresponsive?', because: 'Because it ran out of memory.' },
+    { why, because: 'Because Friday had the best open rates last year.' },
+  ]);
+  const found = findings(text, 'chain-break');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, why));
+  assert.equal(found[0].path, 'roots[0].whys[1]');
+  assert.equal(found[0].data?.suggestion, 'Why did it run out of memory?');
+  assert.deepEqual(found[0].data?.evidence, ['marketing team', 'campaign', 'Friday']);
+});
+
+test('chain-break: pronouns, short follow-ups and summing-up nouns refer back', () => {
+  const previous = { why: 'Why did the build fail?', because: 'Because the compiler ran out of disk space on the runner.' };
+  for (const why of ['Why?', 'Why was that?', 'Why did it run out?', 'Why was this mismatch not noticed?', 'Why did such a thing happen?']) {
+    assert.deepEqual(findings(analysis([previous, { why, because: 'Because the cache directory was never cleaned.' }]), 'chain-break'), [], why);
+  }
+});
+
+test('chain-break: paraphrase, abbreviations and part-whole keep the chain', () => {
+  const pairs: [string, string][] = [
+    ['Because the config file pointed at the old DB host.', 'Why did the configuration point at the old database?'],
+    ['Because the disk filled up with logs.', 'Why did the log files grow so large?'],
+    ['Because the cooling fan stopped.', 'Why did the fan stop?'],
+    ['Because the k8s node ran out of memory.', 'Why did the Kubernetes node exhaust its RAM?'],
+    ['Because the pump overheated.', 'Why did the temperature rise?'],
+  ];
+  for (const [because, why] of pairs) {
+    const text = analysis([{ why: 'Why did the service fail?', because }, { why, because: 'Because nobody had set a limit.' }]);
+    assert.deepEqual(findings(text, 'chain-break'), [], why);
+  }
+});
+
+test('chain-break: the first question of a cause asks about that cause', () => {
+  const text = [
+    'version: 1',
+    'title: T',
+    'problem: Orders were shipped to old addresses.',
+    'roots:',
+    '  - whys:',
+    '      - why: Why were orders shipped to old addresses?',
+    '        because:',
+    '          - cause: The address cache was not invalidated after updates.',
+    '            whys:',
+    '              - why: Why was the cache not invalidated?',
+    '                because: The update handler wrote to the database only.',
+    '          - cause: The label printer used a nightly export.',
+    '            whys:',
+    '              - why: Why did the finance team change the invoice template?',
+    '                because: A new tax rule required it.',
+    '',
+  ].join('\n');
+  const found = findings(text, 'chain-break');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].path, 'roots[0].whys[0].because[1].whys[0]');
+  assert.equal(found[0].data?.suggestion, 'Why did the label printer use a nightly export?');
+});
+
+test('chain-break: the first question of a root may take any angle on the problem', () => {
+  const text = analysis([{ why: 'Why did recovery take six hours?', because: 'Because every host had to be restored by hand.' }], 'The payment API returned errors.');
+  assert.deepEqual(findings(text, 'chain-break'), []);
+});

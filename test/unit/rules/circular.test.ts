@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findings, judge, analysis, spanOf } from './reasoning.helpers';
+
+test('circular: the answer says the question again in other words', () => {
+  const because = 'Because it ran out of space.';
+  const text = analysis([{ why: 'Why did the disk fill up?', because }]);
+  const found = findings(text, 'circular');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, because));
+  assert.deepEqual(found[0].data?.evidence, ['ran out of space', 'fill up']);
+  assert.equal(judge('circular', 'Why did the pump fail?', 'Because the pump failed.').length, 1);
+  assert.equal(judge('circular', 'Why was the alert not sent?', 'The alert was never sent.').length, 1);
+  assert.equal(judge('circular', 'Why was the DB unavailable?', 'Because the database was offline.').length, 1);
+  assert.equal(judge('circular', 'Why did the job time out?', 'Because it timed out.').length, 1);
+});
+
+test('circular: an answer that adds a cause is not circular', () => {
+  const clean: [string, string][] = [
+    ['Why did the system go down?', 'Because the database became unresponsive.'],
+    ['Why did it run out of memory?', 'Because a query was executed that consumed all available memory.'],
+    ['Why did the disk fill up?', 'Because debug logs were written at 2 GB an hour.'],
+    ['Why did the disk fill up?', 'It filled up in three hours after log rotation was disabled.'],
+    ['Why did the pump fail?', 'Because the pump seal was worn.'],
+    ['Why was the query slow?', 'Because of a bug.'],
+  ];
+  for (const [why, because] of clean) assert.deepEqual(judge('circular', why, because), [], `${why} / ${because}`);
+});

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysis, findings, judge, spanOf } from './reasoning.helpers';
+
+test('compound: two independent faults in one answer, with the parts as clean sentences', () => {
+  const because = 'Because the query was not optimized, and no limit was set on the memory it could use.';
+  const text = analysis([{ why: 'Why was such a memory-intensive query executed?', because }]);
+  const found = findings(text, 'compound');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, because));
+  assert.deepEqual(found[0].data?.parts, ['The query was not optimized.', 'No limit was set on the memory it could use.']);
+  const compound: [string, string[]][] = [
+    ['The filter was clogged; the pressure gauge was broken.', ['The filter was clogged.', 'The pressure gauge was broken.']],
+    ['The primary pump failed and the backup pump did not start.', ['The primary pump failed.', 'The backup pump did not start.']],
+    ['The label was misprinted. Also, the scanner was not calibrated.', ['The label was misprinted.', 'The scanner was not calibrated.']],
+    ['The driver was inexperienced on the route, and the GPS maps were outdated.', ['The driver was inexperienced on the route.', 'The GPS maps were outdated.']],
+  ];
+  for (const [b, parts] of compound) {
+    const f = judge('compound', 'Why did it happen?', b);
+    assert.equal(f.length, 1, b);
+    assert.deepEqual(f[0].data?.parts, parts, b);
+  }
+});
+
+test('compound: contrasts, noun lists, sequences and explanations are one cause', () => {
+  const clean = [
+    'Because it expected 21 input parameters, but only 20 were provided.',
+    'Because read and write traffic doubled after the launch.',
+    'The validator and the sensor integration code were specified separately, with no shared definition of the field count.',
+    'Each crashed host had to be repaired by hand, by booting into safe mode or the recovery environment and deleting the channel file.',
+    'The rollout process was designed for sensor code releases, and content updates were considered low risk.',
+    'The disk filled up and then the database stopped accepting writes.',
+    'The token expired; it had been issued with a 24-hour lifetime.',
+    'The vendor changed the API format and our parser assumed the old one.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+});

@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysis, findings, judge, spanOf } from './reasoning.helpers';
+
+test('off-topic: a turn to testing after "but" is flagged on the answer, with evidence and the on-topic part', () => {
+  const because =
+    'Because the new IPC Template Type defined 21 input fields, but the testing processes did not include a scenario where the 21st input field was required.';
+  const text = analysis([
+    { why: 'Why were only 20 input parameters provided?', because: 'Because the integration code was only set up to handle 20 inputs.' },
+    { why: 'Why was the integration code only set up for 20 inputs?', because },
+  ]);
+  const found = findings(text, 'off-topic');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, because));
+  assert.equal(found[0].path, 'roots[0].whys[1]');
+  assert.deepEqual(found[0].data?.evidence, ['integration code', '20 inputs', 'testing processes']);
+  assert.equal(found[0].data?.suggestion, 'The new IPC Template Type defined 21 input fields.');
+  assert.match(found[0].message, /after “but”, the answer turns to “testing processes”/);
+});
+
+test('off-topic: an answer about who noticed, or how long recovery took, is not why it happened', () => {
+  assert.equal(judge('off-topic', 'Why did the parser crash on empty input?', 'Because the unit tests did not cover empty input.').length, 1);
+  assert.equal(judge('off-topic', 'Why did the pump bearing overheat?', 'Because nobody noticed the temperature alarm for an hour.').length, 1);
+  assert.equal(judge('off-topic', 'Why did the shipment leave the dock late?', 'Because it took the carrier three days to send a replacement truck.').length, 0, 'lateness is what the question asks');
+  assert.equal(judge('off-topic', 'Why did the checkout service crash?', 'The rollback took 40 minutes because the previous image had been deleted.').length, 1);
+  assert.equal(judge('off-topic', 'Why did the order service return errors?', 'Thousands of customers were affected and complained on social media.').length, 1);
+});
+
+test('off-topic: answers that address the question are not flagged', () => {
+  const clean: [string, string][] = [
+    ['Why did the system crash?', 'Because the content interpreter attempted to access an out-of-bounds memory location.'],
+    ['Why did it access an out-of-bounds memory location?', 'Because it expected 21 input parameters, but only 20 were provided.'],
+    ['Why did the interpreter read out of bounds?', 'The IPC template type declared 21 input fields, but the sensor supplied only 20 values.'],
+    ['Why did the truck arrive late?', 'The driver left on time, but a bridge closure forced a 40-mile detour.'],
+    ['Why did the deploy fail?', 'Because the smoke test failed on the canary.'],
+    ['Why was the bug not caught before release?', 'Because the tests did not cover the empty-list case.'],
+    ['Why did the recovery take six hours?', 'Because the restore from backup took six hours to run.'],
+    ['Why was the query not optimized?', 'Because it was written for a table of 1,000 rows that has since grown to 40 million.'],
+  ];
+  for (const [why, because] of clean) assert.deepEqual(judge('off-topic', why, because), [], `${why} / ${because}`);
+});
+
+test('off-topic: a root framed around detection may talk about tests', () => {
+  const text = [
+    'version: 1',
+    'title: T',
+    'problem: Bad prices reached production.',
+    'roots:',
+    '  - question: Why did this reach production undetected?',
+    '    whys:',
+    '      - why: Why did the price feed break?',
+    '        because: The feed format changed, but no test compared it with the old format.',
+    '',
+  ].join('\n');
+  assert.deepEqual(findings(text, 'off-topic'), []);
+});

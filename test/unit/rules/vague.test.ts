@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analysis, findings, judge, spanOf } from './reasoning.helpers';
+
+test('vague: unfalsifiable causes are flagged with the phrase as evidence', () => {
+  const because = 'Because of poor communication between the teams.';
+  const text = analysis([{ why: 'Why was the change deployed during the sale?', because }]);
+  const found = findings(text, 'vague');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].span, spanOf(text, because));
+  assert.deepEqual(found[0].data?.evidence, ['poor communication']);
+  const vague = [
+    'Because the testing was not good enough.',
+    'A lack of attention to detail.',
+    'We should have done better testing.',
+    'Because of insufficient oversight.',
+    'Because of a software glitch.',
+    'Because the team was not careful enough.',
+    'Things fell through the cracks.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why did the wrong file ship?', b).length, 1, b);
+});
+
+test('vague: a concrete object makes the same words checkable', () => {
+  const clean = [
+    'Because the development team lacked training on database optimization, and there were no guidelines or automated checks to enforce memory limits.',
+    'Because the container lacked a memory limit.',
+    'Because of insufficient disk space on the build runner.',
+    'Because there was a lack of testing for the 21st input field.',
+    'Because the handover form has no field for pending alarms.',
+    'Because a configuration error set the timeout to 0.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('vague', 'Why did the job fail?', b), [], b);
+});
