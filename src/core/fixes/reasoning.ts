@@ -98,7 +98,10 @@ export function insertStepEdits(parsed: ParsedAnalysis, finding: Finding): Title
   return { title: `Insert the step “${question}” before this one`, edits: [insertLinesBefore(text, at, lines)] };
 }
 
-/** `action-as-cause`: the remedy becomes an open action of the root; the answer is left to write. */
+/**
+ * `action-as-cause`: the remedy becomes an open action of the root (in the rule's wording,
+ * `data.suggestion`, when it gives one); the answer is left to write.
+ */
 export function moveToActionsEdits(parsed: ParsedAnalysis, finding: Finding): TitledEdits | undefined {
   const owner = valueOwner(parsed.analysis, finding.span.start);
   if (!owner || owner.field === 'why') return undefined;
@@ -106,7 +109,8 @@ export function moveToActionsEdits(parsed: ParsedAnalysis, finding: Finding): Ti
   const value = node.kind === 'step' ? node.because : node.cause;
   if (!value) return undefined;
   const root = node.kind === 'step' ? node.chain.root : node.step.chain.root;
-  const fields: [string, string][] = [['do', yamlScalar(asInstruction(value.text))]];
+  // The rule's own rewording when it gives one.
+  const fields: [string, string][] = [['do', yamlScalar(finding.data?.suggestion ?? asInstruction(value.text))]];
   if (node.id) fields.push(['for', yamlScalar(node.id.text)]);
   fields.push(['status', 'open']);
   const add = addActionEdits(parsed, root, fields);
