@@ -71,3 +71,14 @@ test('no-action: an empty `actions: []` is filled in place', () => {
   assertValid(after.result);
   assert.ok(!rulesOf(after.result).includes('no-action'));
 });
+
+test('no-action: an `actions:` key with no value is filled after its comment', () => {
+  const text = lines([...head, '  - id: disk', ...chain, '    actions:  # to do', '']);
+  const result = checkText(text);
+  const finding = findingOf(result, 'no-action');
+  const after = apply(text, fixOf(result, finding));
+  const skeleton = ['      - do: ""', '        owner: ""', '        due: ""', '        kind: prevent', '        status: open'];
+  assert.equal(after.text, lines([...head, '  - id: disk', ...chain, '    actions:  # to do', ...skeleton, '']));
+  assertValid(after.result);
+  assert.ok(!rulesOf(after.result).includes('no-action'));
+});
