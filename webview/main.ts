@@ -176,7 +176,10 @@ async function pump(): Promise<void> {
   rendering = true;
   try {
     while (pending) {
+      // Let queued messages in first: of a burst of updates, only the newest is drawn.
+      await yieldToEvents();
       const job = pending;
+      if (!job) break;
       pending = undefined;
       let svg: SVGSVGElement;
       try {
@@ -311,6 +314,15 @@ function copySource(): void {
 }
 
 // ---- helpers ------------------------------------------------------------------------------
+
+/** Resolves after the events already queued (host messages) have been handled. */
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
 
 function withDirection(source: string, direction: Direction): string {
   return source.replace(/^flowchart (TD|LR)\b/, `flowchart ${direction}`);

@@ -1,0 +1,154 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+/**
+ * Runs the real preview bundle (dist/webview.js) in headless Chromium, in a page that mimics
+ * the host: the same CSP, the escaped `data-initial` attribute, and a fake `acquireVsCodeApi`
+ * that records what the webview posts. Messages from the "host" are sent with
+ * `window.postMessage`, as VS Code delivers them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { LineIndex, checkText, countTreeNodes, treeDiagram, type CheckOptions } from '../../src/core';
+import type { FromWebview, PreviewBoot, PreviewNode, UpdateMessage } from '../../src/shared/previewProtocol';
+
+export const ROOT = join(__dirname, '..', '..', '..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const URI = 'file:///work/example.whys.yaml';
+
+/** Reads a file of the repository. */
+export function read(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8');
+}
+
+/** The update the host would send for a text (the same steps as PreviewPanel.buildUpdate). */
+export function updateFor(text: string, version: number, options: { uri?: string; maxNodes?: number; check?: CheckOptions; lastGood?: UpdateMessage } = {}): UpdateMessage {
+  const { parsed, findings } = checkText(text, options.check);
+  const base = { type: 'update' as const, uri: options.uri ?? URI, version, title: 'example.whys.yaml' };
+  const lines = new LineIndex(text);
+  if (!parsed.wellFormed) {
+    const syntax = findings.find((f) => f.rule === 'syntax');
+    const problem = { message: syntax?.message ?? 'The YAML does not parse', line: lines.position(syntax?.span.start ?? 0).line + 1 };
+    return { ...base, source: options.lastGood?.source ?? '', nodes: options.lastGood?.nodes ?? {}, nodeCount: options.lastGood?.nodeCount ?? 0, problem };
+  }
+  const count = countTreeNodes(parsed.analysis);
+  const max = options.maxNodes ?? 500;
+  if (count > max) return { ...base, source: '', nodes: {}, nodeCount: count, tooLarge: { count, max } };
+  const diagram = treeDiagram(parsed.analysis, findings);
+  const nodes: Record<string, PreviewNode> = {};
+  for (const n of diagram.nodes) nodes[n.id] = { path: n.path, kind: n.kind, weak: n.weak, tooltip: n.tooltip, line: lines.position(n.focus.start).line };
+  return { ...base, source: diagram.source, nodes, nodeCount: diagram.nodes.length };
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A static server for dist/ and media/, plus the test pages. */
+export class PreviewServer {
+  private readonly pages = new Map<string, string>();
+  private server: Server | undefined;
+  private counter = 0;
+  origin = '';
+
+  async start(): Promise<void> {
+    if (!existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run `node esbuild.mjs` first');
+    this.server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const page = this.pages.get(url.pathname);
+      if (page !== undefined) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(page);
+        return;
+      }
+      const allowed = /^\/(dist\/webview\.js|media\/preview\.css)$/.exec(url.pathname);
+      if (!allowed) {
+        res.writeHead(404);
+        res.end();
+        return;
+      }
+      const type = url.pathname.endsWith('.js') ? 'text/javascript' : 'text/css';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8` });
+      res.end(readFileSync(join(ROOT, url.pathname)));
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    const address = this.server.address();
+    this.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+
+  /** Adds a page for a boot and a theme; returns its URL. */
+  page(boot: PreviewBoot, theme = 'vscode-light'): string {
+    const nonce = `n${Date.now()}x${++this.counter}`;
+    const csp = `default-src 'none'; img-src ${this.origin} data:; style-src ${this.origin} 'unsafe-inline'; script-src 'nonce-${nonce}'; font-src ${this.origin}`;
+    const html = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<link rel="stylesheet" href="/media/preview.css">
+<style>:root { --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-editor-background: #ffffff; --vscode-foreground: #333333; }
+body.vscode-dark { --vscode-editor-background: #1e1e1e; --vscode-foreground: #cccccc; }</style>
+</head>
+<body class="${theme}">
+<div id="whys-preview" data-initial="${escapeAttribute(JSON.stringify(boot))}"></div>
+<script nonce="${nonce}">
+  window.__messages = [];
+  window.__cspViolations = [];
+  window.__state = undefined;
+  document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__messages.push(JSON.parse(JSON.stringify(m))),
+    getState: () => window.__state,
+    setState: (s) => { window.__state = s; },
+  });
+</script>
+<script nonce="${nonce}" src="/dist/webview.js"></script>
+</body></html>`;
+    const path = `/page${this.counter}.html`;
+    this.pages.set(path, html);
+    return this.origin + path;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+/** Launches Debian's Chromium headless with the flags of REAL-VSCODE.md. */
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** What the webview posted so far. */
+export function messages(page: Page): Promise<FromWebview[]> {
+  return page.evaluate(() => (window as unknown as { __messages: FromWebview[] }).__messages);
+}
+
+/** Waits until the webview reports a render of `version`, and returns that message. */
+export async function waitRendered(page: Page, version: number, timeout = 30_000): Promise<Extract<FromWebview, { type: 'rendered' }>> {
+  const handle = await page.waitForFunction(
+    (v) => (window as unknown as { __messages: FromWebview[] }).__messages.find((m) => m.type === 'rendered' && m.version === v),
+    version,
+    { timeout, polling: 10 },
+  );
+  return (await handle.jsonValue()) as Extract<FromWebview, { type: 'rendered' }>;
+}
+
+/** Sends a message from the "host". */
+export function send(page: Page, message: unknown): Promise<void> {
+  return page.evaluate((m) => window.postMessage(m, '*'), message);
+}
+
+/** Opens a page showing a text (first render from `data-initial`) and waits for the SVG. */
+export async function openPreview(browser: Browser, server: PreviewServer, text: string, theme = 'vscode-light', viewport = { width: 1200, height: 900 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => {
+    console.error('[page error]', error.message);
+  });
+  await page.goto(server.page({ uri: URI, direction: 'TD', update: updateFor(text, 1) }, theme));
+  await waitRendered(page, 1);
+  return page;
+}
