@@ -7,13 +7,21 @@ import { rangeOf, type AnalysisCache } from '../analyses';
 export class WhysCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    _token: vscode.CancellationToken,
+    context: vscode.CompletionContext,
+  ): vscode.CompletionItem[] | undefined {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const at = positionAt(text, offset);
     if (!at) return undefined;
     if (at.kind === 'key') {
-      // Only complete a key being typed at the start of the content, not a value typed after it.
+      // A space typed while indenting is no request for keys; after `key: ` it asks for values.
+      if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && context.triggerCharacter === ' ' && !/-\s$/.test(document.lineAt(position).text.slice(0, position.character))) {
+        return undefined;
+      }
       const range = rangeOf(document, at.span);
       return keySuggestions(at).map((suggestion, index) => {
         const item = new vscode.CompletionItem(suggestion.key, vscode.CompletionItemKind.Property);

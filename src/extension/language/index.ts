@@ -17,7 +17,7 @@ export const WHYS_SELECTOR: vscode.DocumentSelector = [{ language: 'whys' }];
 export function registerLanguageFeatures(context: vscode.ExtensionContext, cache: AnalysisCache): void {
   const formatting = new WhysFormattingProvider();
   context.subscriptions.push(
-    vscode.languages.registerCompletionItemProvider(WHYS_SELECTOR, new WhysCompletionProvider(cache), ':', ' ', '-'),
+    vscode.languages.registerCompletionItemProvider(WHYS_SELECTOR, new WhysCompletionProvider(cache), ':', ' '),
     vscode.languages.registerHoverProvider(WHYS_SELECTOR, new WhysKeyHoverProvider()),
     vscode.languages.registerDocumentSymbolProvider(WHYS_SELECTOR, new WhysDocumentSymbolProvider(cache), { label: '5 Whys' }),
     vscode.languages.registerFoldingRangeProvider(WHYS_SELECTOR, new WhysFoldingRangeProvider(cache)),
