@@ -47,10 +47,18 @@ function installPaths() {
   };
 }
 
+/**
+ * Variables that an outer `npm test` / `npm run` exports to its scripts and that would leak
+ * into the nested npm: above all `npm_config_user_agent` ("node/v20"), which code-server's
+ * postinstall reads to refuse any Node but 24, and `npm_config_local_prefix` (the repo).
+ */
+const OUTER_NPM_VARS = /^(npm_config_user_agent|npm_config_local_prefix|npm_config_npm_version|npm_config_call|npm_node_execpath|npm_execpath|npm_command|npm_package_.*|npm_lifecycle_.*|NODE|INIT_CWD)$/i;
+
 /** Environment with Node 24 first on PATH and node-gyp pointed at its headers. */
 function node24Env(/** @type {CodeServerInstall} */ p, /** @type {NodeJS.ProcessEnv} */ extra = {}) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !OUTER_NPM_VARS.test(k)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(p.nodeBin)}${path.delimiter}${process.env.PATH ?? ''}`,
     // This machine's npmrc points node-gyp at Node 20's headers; code-server's addons must
     // build against Node 24's.
@@ -155,8 +163,8 @@ export const DEFAULT_USER_SETTINGS = {
   'update.mode': 'none',
 };
 
-/** Process groups of the code-servers this process started, killed on exit. */
-const running = new Set();
+/** Process groups of the code-servers this process started (pid → private folder), killed on exit. */
+const running = /** @type {Map<number, string>} */ (new Map());
 let exitHooksInstalled = false;
 
 function killGroup(/** @type {number} */ pid, /** @type {NodeJS.Signals} */ signal) {
@@ -171,11 +179,14 @@ function installExitHooks() {
   if (exitHooksInstalled) return;
   exitHooksInstalled = true;
   process.on('exit', () => {
-    for (const pid of running) killGroup(pid, 'SIGKILL');
+    for (const [pid, root] of running) {
+      killGroup(pid, 'SIGKILL');
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
   for (const [sig, code] of /** @type {const} */ ([['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]])) {
     process.on(sig, () => {
-      for (const pid of running) killGroup(pid, 'SIGTERM');
+      for (const pid of running.keys()) killGroup(pid, 'SIGTERM');
       process.exit(code);
     });
   }
@@ -264,7 +275,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
   });
   fs.closeSync(log);
   const pid = /** @type {number} */ (child.pid);
-  running.add(pid);
+  running.set(pid, dirs.root);
   /** @type {string | undefined} */
   let exited;
   child.on('exit', (code, signal) => {

@@ -22,7 +22,7 @@ const verbose = argv.includes('--verbose');
 const tIdx = argv.indexOf('--timeout');
 /** Workbench start-up messages that say nothing about the suite. */
 const NOISE =
-  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin extensions cache)/;
+  /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Ignoring fetching additional builtin extensions|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\]|Updating additional builtin extensions cache|Timed out waiting for authentication provider 'github')/;
 const TIMEOUT_MS = (tIdx >= 0 ? Number(argv[tIdx + 1]) : 300) * 1000;
 
 /** The extension under test: the repo itself, or another folder (only to try the harness). */

@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * `npm test`: every stage, in order, each run even when an earlier one failed, then a summary
+ * and a last line `N passed, N failed` (stages counted). Exits 1 when any stage failed.
+ *
+ *   typecheck, lint, build (+ test bundles), unit (+ fuzz) tests, eval (when package.json has
+ *   it), the extension-host suite in a real VS Code, package (whys.vsix), the UI tests.
+ *
+ * `node test/run-all.mjs STAGE...` runs only the named stages (e.g. `build host`).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const scripts = pkg.scripts ?? {};
+const node = process.execPath;
+const MIN = 60_000;
+
+/**
+ * @typedef {{ cmd: string, args: string[], env?: NodeJS.ProcessEnv }} Command
+ * @typedef {{ name: string, timeoutMs: number, commands: () => Command[] | string, optional?: boolean }} Stage
+ * A stage's `commands` returns the commands to run, or a string: the reason it cannot run
+ * (a failure, or a skip when `optional`).
+ */
+
+/** Every `*.test.js` under out/test/DIR, sorted. */
+function testFiles(/** @type {string} */ dir) {
+  const base = path.join(ROOT, 'out', 'test', dir);
+  if (!fs.existsSync(base)) return [];
+  return /** @type {string[]} */ (fs.readdirSync(base, { recursive: true }))
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join('out', 'test', dir, f))
+    .sort();
+}
+
+const npmScript = (/** @type {string} */ name) => () =>
+  scripts[name] ? [{ cmd: 'npm', args: ['run', '--silent', name] }] : `package.json has no "${name}" script`;
+
+/** @type {Stage[]} */
+const STAGES = [
+  { name: 'typecheck', timeoutMs: 5 * MIN, commands: npmScript('typecheck'), optional: !scripts.typecheck },
+  { name: 'lint', timeoutMs: 5 * MIN, commands: npmScript('lint'), optional: !scripts.lint },
+  {
+    name: 'build',
+    timeoutMs: 5 * MIN,
+    commands: () => [
+      { cmd: node, args: ['esbuild.mjs'] },
+      { cmd: node, args: ['esbuild.mjs', '--tests'] },
+    ],
+  },
+  {
+    name: 'unit',
+    timeoutMs: 15 * MIN,
+    commands: () => {
+      const files = [...testFiles('unit'), ...testFiles('fuzz')];
+      if (files.length === 0) return 'no out/test/unit/**/*.test.js or out/test/fuzz/**/*.test.js (did the build stage bundle test/unit/*.test.ts?)';
+      return [{ cmd: node, args: ['--test', '--test-reporter=spec', ...files] }];
+    },
+  },
+  { name: 'eval', timeoutMs: 15 * MIN, commands: npmScript('eval'), optional: !scripts.eval },
+  { name: 'host', timeoutMs: 8 * MIN, commands: () => [{ cmd: node, args: ['test/vscode/runHostTests.mjs', '--no-build'] }] },
+  { name: 'package', timeoutMs: 5 * MIN, commands: npmScript('package') },
+  {
+    name: 'ui',
+    timeoutMs: 10 * MIN,
+    commands: () => {
+      const files = fs.readdirSync(path.join(ROOT, 'test', 'ui')).filter((f) => f.endsWith('.ui.mjs')).map((f) => path.join('test', 'ui', f)).sort();
+      if (files.length === 0) return 'no test/ui/*.ui.mjs';
+      // The package stage just built whys.vsix: the UI tests install that one.
+      const skipPackage = results.find((r) => r.name === 'package')?.status === 'passed' ? '1' : '0';
+      return [{ cmd: node, args: ['--test', '--test-reporter=spec', ...files], env: { WHYS_SKIP_PACKAGE: skipPackage } }];
+    },
+  },
+];
+
+/** @type {{ name: string, status: 'passed' | 'failed' | 'skipped', seconds: number, note?: string }[]} */
+const results = [];
+
+function runStage(/** @type {Stage} */ stage) {
+  const started = Date.now();
+  console.log(`\n=== ${stage.name} ${'='.repeat(Math.max(3, 70 - stage.name.length))}`);
+  const commands = stage.commands();
+  const done = (/** @type {'passed' | 'failed' | 'skipped'} */ status, /** @type {string | undefined} */ note) => {
+    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    results.push({ name: stage.name, status, seconds, note });
+    console.log(`=== ${stage.name}: ${status.toUpperCase()} (${seconds} s)${note ? `: ${note}` : ''}`);
+  };
+  if (typeof commands === 'string') {
+    if (stage.optional) return done('skipped', `TODO: ${commands}`);
+    console.error(`[run-all] ${stage.name}: ${commands}`);
+    return done('failed', commands);
+  }
+  // Every command of a stage runs (e.g. the test bundles build even when the product build
+  // fails); the stage fails when any of them does.
+  const failures = [];
+  for (const c of commands) {
+    const shown = [c.cmd === node ? 'node' : c.cmd, ...c.args].join(' ');
+    console.log(`$ ${shown}`);
+    const remaining = stage.timeoutMs - (Date.now() - started);
+    const r = spawnSync(c.cmd, c.args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...c.env }, timeout: Math.max(remaining, 1000), killSignal: 'SIGTERM' });
+    if (r.error || r.status !== 0) {
+      const why = r.error ? (/** @type {NodeJS.ErrnoException} */ (r.error).code === 'ETIMEDOUT' ? `timed out after ${stage.timeoutMs / 1000} s` : r.error.message) : `exit code ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}`;
+      failures.push(`\`${shown}\` ${why}`);
+    }
+  }
+  return failures.length ? done('failed', failures.join('; ')) : done('passed');
+}
+
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !STAGES.some((s) => s.name === n));
+if (unknown.length) {
+  console.error(`[run-all] unknown stage(s): ${unknown.join(', ')}; stages: ${STAGES.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+for (const stage of STAGES) if (only.length === 0 || only.includes(stage.name)) runStage(stage);
+
+const passed = results.filter((r) => r.status === 'passed').length;
+const failed = results.filter((r) => r.status === 'failed').length;
+console.log('\n=== summary (stages) ' + '='.repeat(52));
+for (const r of results) console.log(`  ${r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'skip'}  ${r.name.padEnd(10)} ${String(r.seconds).padStart(6)} s${r.note ? `  ${r.note}` : ''}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
