@@ -3,8 +3,9 @@
  * `npm test`: every stage, in order, each run even when an earlier one failed, then a summary
  * and a last line `N passed, N failed` (stages counted). Exits 1 when any stage failed.
  *
- *   typecheck, lint, build (+ test bundles), unit (+ fuzz) tests, eval (when package.json has
- *   it), the extension-host suite in a real VS Code, package (whys.vsix), the UI tests.
+ *   typecheck, lint, build (+ test bundles), unit (+ fuzz, cli) tests, eval (when package.json
+ *   has it), the webview in a real Chromium, the extension-host suite in a real VS Code,
+ *   package (whys.vsix), the UI tests.
  *
  * `node test/run-all.mjs STAGE...` runs only the named stages (e.g. `build host`).
  */
@@ -55,12 +56,21 @@ const STAGES = [
     name: 'unit',
     timeoutMs: 15 * MIN,
     commands: () => {
-      const files = [...testFiles('unit'), ...testFiles('fuzz')];
+      const files = [...testFiles('unit'), ...testFiles('fuzz'), ...testFiles('cli')];
       if (files.length === 0) return 'no out/test/unit/**/*.test.js or out/test/fuzz/**/*.test.js (did the build stage bundle test/unit/*.test.ts?)';
       return [{ cmd: node, args: ['--test', '--test-reporter=spec', ...files] }];
     },
   },
   { name: 'eval', timeoutMs: 15 * MIN, commands: npmScript('eval'), optional: !scripts.eval },
+  {
+    name: 'browser',
+    timeoutMs: 10 * MIN,
+    commands: () => {
+      const files = testFiles('browser');
+      if (files.length === 0) return 'no out/test/browser/**/*.test.js (the webview tests in a real Chromium)';
+      return [{ cmd: node, args: ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files] }];
+    },
+  },
   { name: 'host', timeoutMs: 8 * MIN, commands: () => [{ cmd: node, args: ['test/vscode/runHostTests.mjs', '--no-build'] }] },
   { name: 'package', timeoutMs: 5 * MIN, commands: npmScript('package') },
   {
