@@ -44,6 +44,9 @@ const npmScript = (/** @type {string} */ name) => () =>
 const STAGES = [
   { name: 'typecheck', timeoutMs: 5 * MIN, commands: npmScript('typecheck'), optional: !scripts.typecheck },
   { name: 'lint', timeoutMs: 5 * MIN, commands: npmScript('lint'), optional: !scripts.lint },
+  // code-server (a real VS Code, from npm) is needed by the unit tests of the grammar (VS Code's
+  // own YAML grammar), the extension-host suite and the UI tests: install it once, up front.
+  { name: 'setup', timeoutMs: 15 * MIN, commands: () => [{ cmd: node, args: ['test/vscode/codeServer.mjs'] }] },
   {
     name: 'build',
     timeoutMs: 5 * MIN,
