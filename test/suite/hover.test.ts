@@ -39,7 +39,7 @@ suite('verdict hover', () => {
 
   test('a remedy given as the answer shows the action-as-cause explanation', async function () {
     const rule = ruleFor('action-as-cause');
-    if (!rule) this.skip();
+    assert.ok(rule, 'the action-as-cause rule is not registered');
     const document = await openFixture('hover.whys.yaml');
     await waitForDiagnostics(document, (ds) => ds.some((d) => typeof d.code === 'object' && d.code.value === 'action-as-cause'), 'the action-as-cause diagnostic');
     const text = await hoverText(document, 'We should add a check');
