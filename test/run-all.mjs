@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * `npm test`: every stage, in order, each run even when an earlier one failed, then a summary
- * and a last line `N passed, N failed` (stages counted). Exits 1 when any stage failed.
+ * and a last line `N passed, N failed` (tests counted from each runner's report; a stage without a
+ * test runner counts as one). Exits 1 when any stage failed.
  *
  *   typecheck, lint, build (+ test bundles), unit (+ fuzz, cli) tests, eval (when package.json
  *   has it), the webview in a real Chromium, the extension-host suite in a real VS Code,
@@ -9,7 +10,7 @@
  *
  * `node test/run-all.mjs STAGE...` runs only the named stages (e.g. `build host`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,17 +90,68 @@ const STAGES = [
   },
 ];
 
-/** @type {{ name: string, status: 'passed' | 'failed' | 'skipped', seconds: number, note?: string }[]} */
+/** @type {{ name: string, status: 'passed' | 'failed' | 'skipped', seconds: number, note?: string, tests?: { passed: number, failed: number, skipped: number } }[]} */
 const results = [];
 
-function runStage(/** @type {Stage} */ stage) {
+/**
+ * Runs one command, streaming its output, and returns its exit status and what it printed
+ * (to count the tests its runner reports).
+ */
+function runCommand(/** @type {Command} */ c, /** @type {number} */ timeoutMs) {
+  return new Promise((resolve) => {
+    const child = spawn(c.cmd, c.args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...c.env } });
+    let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+    }, Math.max(timeoutMs, 1000));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      process.stdout.write(chunk);
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+      process.stderr.write(chunk);
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, error: error.message, output });
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({ status, error: timedOut ? 'timed out' : signal ? `signal ${signal}` : undefined, output });
+    });
+  });
+}
+
+/**
+ * The tests a runner reported in its output: node's test runner (`ℹ pass N` / `# pass N`) and
+ * mocha (`N passing`, `N failing`, `N pending`). Undefined when the output has no such lines.
+ */
+function countTests(/** @type {string} */ output) {
+  const plain = output.replace(/\u001b\[[0-9;]*m/g, '');
+  const sum = (/** @type {RegExp} */ re) => [...plain.matchAll(re)].reduce((n, m) => n + Number(m[1]), 0);
+  const nodePass = sum(/^[ℹ#] pass (\d+)$/gm);
+  const nodeFail = sum(/^[ℹ#] fail (\d+)$/gm);
+  const nodeSkip = sum(/^[ℹ#] skipped (\d+)$/gm) + sum(/^[ℹ#] todo (\d+)$/gm);
+  const mochaPass = sum(/^\s*(\d+) passing\b/gm);
+  const mochaFail = sum(/^\s*(\d+) failing\b/gm);
+  const mochaSkip = sum(/^\s*(\d+) pending\b/gm);
+  const found = /^[ℹ#] (pass|fail) \d+$/m.test(plain) || /^\s*\d+ (passing|failing)\b/m.test(plain);
+  return found ? { passed: nodePass + mochaPass, failed: nodeFail + mochaFail, skipped: nodeSkip + mochaSkip } : undefined;
+}
+
+async function runStage(/** @type {Stage} */ stage) {
   const started = Date.now();
   console.log(`\n=== ${stage.name} ${'='.repeat(Math.max(3, 70 - stage.name.length))}`);
   const commands = stage.commands();
-  const done = (/** @type {'passed' | 'failed' | 'skipped'} */ status, /** @type {string | undefined} */ note) => {
+  const done = (/** @type {'passed' | 'failed' | 'skipped'} */ status, /** @type {string | undefined} */ note, /** @type {{ passed: number, failed: number, skipped: number } | undefined} */ tests) => {
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    results.push({ name: stage.name, status, seconds, note });
-    console.log(`=== ${stage.name}: ${status.toUpperCase()} (${seconds} s)${note ? `: ${note}` : ''}`);
+    results.push({ name: stage.name, status, seconds, note, tests });
+    const counted = tests ? ` [${tests.passed} passed, ${tests.failed} failed${tests.skipped ? `, ${tests.skipped} skipped` : ''}]` : '';
+    console.log(`=== ${stage.name}: ${status.toUpperCase()} (${seconds} s)${counted}${note ? `: ${note}` : ''}`);
   };
   if (typeof commands === 'string') {
     if (stage.optional) return done('skipped', `TODO: ${commands}`);
@@ -109,17 +161,17 @@ function runStage(/** @type {Stage} */ stage) {
   // Every command of a stage runs (e.g. the test bundles build even when the product build
   // fails); the stage fails when any of them does.
   const failures = [];
+  let tests;
   for (const c of commands) {
     const shown = [c.cmd === node ? 'node' : c.cmd, ...c.args].join(' ');
     console.log(`$ ${shown}`);
     const remaining = stage.timeoutMs - (Date.now() - started);
-    const r = spawnSync(c.cmd, c.args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...c.env }, timeout: Math.max(remaining, 1000), killSignal: 'SIGTERM' });
-    if (r.error || r.status !== 0) {
-      const why = r.error ? (/** @type {NodeJS.ErrnoException} */ (r.error).code === 'ETIMEDOUT' ? `timed out after ${stage.timeoutMs / 1000} s` : r.error.message) : `exit code ${r.status}${r.signal ? ` (signal ${r.signal})` : ''}`;
-      failures.push(`\`${shown}\` ${why}`);
-    }
+    const r = /** @type {{ status: number | null, error?: string, output: string }} */ (await runCommand(c, remaining));
+    const counted = countTests(r.output);
+    if (counted) tests = { passed: (tests?.passed ?? 0) + counted.passed, failed: (tests?.failed ?? 0) + counted.failed, skipped: (tests?.skipped ?? 0) + counted.skipped };
+    if (r.error || r.status !== 0) failures.push(`\`${shown}\` ${r.error === 'timed out' ? `timed out after ${stage.timeoutMs / 1000} s` : r.error ?? `exit code ${r.status}`}`);
   }
-  return failures.length ? done('failed', failures.join('; ')) : done('passed');
+  return failures.length ? done('failed', failures.join('; '), tests) : done('passed', undefined, tests);
 }
 
 const only = process.argv.slice(2);
@@ -128,11 +180,30 @@ if (unknown.length) {
   console.error(`[run-all] unknown stage(s): ${unknown.join(', ')}; stages: ${STAGES.map((s) => s.name).join(', ')}`);
   process.exit(2);
 }
-for (const stage of STAGES) if (only.length === 0 || only.includes(stage.name)) runStage(stage);
+for (const stage of STAGES) if (only.length === 0 || only.includes(stage.name)) await runStage(stage);
 
-const passed = results.filter((r) => r.status === 'passed').length;
-const failed = results.filter((r) => r.status === 'failed').length;
+// The closing line counts tests where a stage's runner reported them, and a stage without a
+// test runner (typecheck, lint, build, package) as one check.
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const r of results) {
+  if (r.tests) {
+    passed += r.tests.passed;
+    failed += r.tests.failed;
+    skipped += r.tests.skipped;
+    // A stage that failed without a failing test (a crash, a timeout) still counts as a failure.
+    if (r.status === 'failed' && r.tests.failed === 0) failed++;
+  } else if (r.status === 'passed') passed++;
+  else if (r.status === 'failed') failed++;
+  else skipped++;
+}
 console.log('\n=== summary (stages) ' + '='.repeat(52));
-for (const r of results) console.log(`  ${r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'skip'}  ${r.name.padEnd(10)} ${String(r.seconds).padStart(6)} s${r.note ? `  ${r.note}` : ''}`);
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 ? 1 : 0);
+for (const r of results) {
+  const counted = r.tests ? `  ${r.tests.passed} passed, ${r.tests.failed} failed${r.tests.skipped ? `, ${r.tests.skipped} skipped` : ''}` : '';
+  console.log(`  ${r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'skip'}  ${r.name.padEnd(10)} ${String(r.seconds).padStart(6)} s${counted}${r.note ? `  ${r.note}` : ''}`);
+}
+const stagesFailed = results.filter((r) => r.status === 'failed').length;
+console.log(`stages: ${results.length - stagesFailed} passed, ${stagesFailed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(stagesFailed > 0 ? 1 : 0);
