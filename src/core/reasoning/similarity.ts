@@ -25,6 +25,8 @@ export interface Vocabulary {
   /** Phrase (word keys joined by spaces) → concept. */
   readonly phrases: ReadonlyMap<string, string>;
   readonly longestPhrase: number;
+  /** Every proper prefix of a phrase (word keys joined by spaces), to stop matching early. */
+  readonly prefixes: ReadonlySet<string>;
   /** Concept → ids of the related groups it belongs to. */
   readonly related: ReadonlyMap<string, readonly number[]>;
 }
@@ -41,6 +43,7 @@ function keysOf(phrase: string): string[] {
  */
 export function buildVocabulary(extraGroups: readonly (readonly string[])[] = []): Vocabulary {
   const phrases = new Map<string, string>();
+  const prefixes = new Set<string>();
   let longestPhrase = 1;
   const add = (groups: readonly (readonly string[])[], override: boolean): void => {
     for (const group of groups) {
@@ -51,6 +54,7 @@ export function buildVocabulary(extraGroups: readonly (readonly string[])[] = []
         if (keys.length === 0) continue;
         const joined = keys.join(' ');
         if (override || !phrases.has(joined)) phrases.set(joined, name);
+        for (let n = 1; n < keys.length; n++) prefixes.add(keys.slice(0, n).join(' '));
         longestPhrase = Math.max(longestPhrase, keys.length);
       }
     }
@@ -67,7 +71,7 @@ export function buildVocabulary(extraGroups: readonly (readonly string[])[] = []
       related.set(concept, ids);
     }
   });
-  return { phrases, longestPhrase, related };
+  return { phrases, longestPhrase, prefixes, related };
 }
 
 let defaultVocabulary: Vocabulary | undefined;
@@ -90,27 +94,29 @@ export function conceptsOf(tokens: readonly Token[], from = 0, to = tokens.lengt
       i++;
       continue;
     }
-    let matched = false;
-    for (let n = Math.min(vocab.longestPhrase, to - i); n >= 1; n--) {
-      let joined = token.key;
-      let ok = true;
-      for (let k = 1; k < n; k++) {
-        const next = tokens[i + k];
-        if (next.kind === 'punct') {
-          ok = false;
-          break;
-        }
+    // The longest phrase starting here, growing word by word while some phrase starts so.
+    let best = 0;
+    let bestConcept = '';
+    let joined = token.key;
+    for (let n = 1; n <= vocab.longestPhrase && i + n <= to; n++) {
+      if (n > 1) {
+        const next = tokens[i + n - 1];
+        if (next.kind === 'punct') break;
         joined += ' ' + next.key;
       }
-      if (!ok) continue;
       const concept = vocab.phrases.get(joined);
-      if (concept === undefined) continue;
       // A single stop word is a concept only when a group names it on purpose (`down`).
-      if (n === 1 && STOP_WORDS.has(token.lower) && concept !== token.key) continue;
-      out.push({ key: concept, from: i, to: i + n, generic: n === 1 && GENERIC_NOUNS.has(token.lower), phrase: n > 1 });
-      i += n;
+      if (concept !== undefined && !(n === 1 && STOP_WORDS.has(token.lower) && concept !== token.key)) {
+        best = n;
+        bestConcept = concept;
+      }
+      if (!vocab.prefixes.has(joined)) break;
+    }
+    let matched = false;
+    if (best > 0) {
+      out.push({ key: bestConcept, from: i, to: i + best, generic: best === 1 && GENERIC_NOUNS.has(token.lower), phrase: best > 1 });
+      i += best;
       matched = true;
-      break;
     }
     if (matched) continue;
     if (!STOP_WORDS.has(token.lower) && (token.kind === 'number' || token.lower.length > 1)) {

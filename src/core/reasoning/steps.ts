@@ -15,6 +15,8 @@ import { tokenize, type Token } from './tokens';
 
 /** A text analysed once: tokens, where content starts (after "Because"), its concepts. */
 export interface TextInfo {
+  /** A number unique to this text while it is cached (verdict caches key on it). */
+  readonly id: number;
   readonly text: string;
   readonly tokens: readonly Token[];
   /** Index of the first content token. */
@@ -25,6 +27,7 @@ export interface TextInfo {
 
 const MAX_CACHE = 20_000;
 const texts = new Map<string, TextInfo>();
+let nextId = 0;
 
 /** The analysis of a text (memoised). */
 export function infoOf(text: string): TextInfo {
@@ -32,7 +35,7 @@ export function infoOf(text: string): TextInfo {
   if (!info) {
     const tokens = tokenize(text);
     const start = contentStart(tokens);
-    info = { text, tokens, start, concepts: conceptsOf(tokens, start) };
+    info = { id: nextId++, text, tokens, start, concepts: conceptsOf(tokens, start) };
     if (texts.size >= MAX_CACHE) texts.clear();
     texts.set(text, info);
   }
@@ -42,6 +45,8 @@ export function infoOf(text: string): TextInfo {
 /** An answer to judge: a step's `because` text or one cause of its list. */
 export interface AnswerItem {
   readonly step: Step;
+  readonly answerInfo: TextInfo;
+  readonly questionInfo?: TextInfo;
   /** The path of the step, or of the cause. */
   readonly path: string;
   readonly answer: TextValue;
@@ -54,6 +59,8 @@ export interface AnswerItem {
 /** A question to judge, with the answer it should ask about. */
 export interface QuestionItem {
   readonly step: Step;
+  readonly whyInfo: TextInfo;
+  readonly previousInfo?: TextInfo;
   readonly why: TextValue;
   readonly previous?: PreviousAnswer;
   readonly key: string;
@@ -66,7 +73,6 @@ export interface Items {
 }
 
 const itemsByAnalysis = new WeakMap<Analysis, Items>();
-const SEP = '\u0001';
 
 /** Whether a text asks about detection, release or recovery. */
 export function asksAboutDetection(text: string | undefined): boolean {
@@ -88,18 +94,24 @@ export function itemsOf(analysis: Analysis): Items {
       detectionFramed = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
       framed.set(chain.root, detectionFramed);
     }
+    const framing = detectionFramed ? '1' : '0';
     for (const step of chain.steps) {
       const q = step.why;
-      if (q) {
+      const questionInfo = q ? infoOf(q.text) : undefined;
+      if (q && questionInfo) {
         const previous = previousAnswer(step, analysis);
-        questions.push({ step, why: q, previous, key: q.text + SEP + (previous ? previous.from + SEP + previous.text : '') });
+        const previousInfo = previous ? infoOf(previous.text) : undefined;
+        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}`;
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, key });
       }
-      const qKey = (q?.text ?? '') + SEP + (detectionFramed ? '1' : '0') + SEP;
-      if (step.because) {
-        answers.push({ step, path: step.path, answer: step.because, question: q, detectionFramed, key: qKey + step.because.text });
-      }
+      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
+      const answer = (value: TextValue, path: string): void => {
+        const answerInfo = infoOf(value.text);
+        answers.push({ step, path, answer: value, answerInfo, questionInfo, question: q, detectionFramed: !!detectionFramed, key: qKey + answerInfo.id });
+      };
+      if (step.because) answer(step.because, step.path);
       for (const cause of step.causes ?? []) {
-        if (cause.cause) answers.push({ step, path: cause.path, answer: cause.cause, question: q, detectionFramed, key: qKey + cause.cause.text });
+        if (cause.cause) answer(cause.cause, cause.path);
         visit(cause.chain);
       }
     }
@@ -152,9 +164,7 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
 export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const item of itemsOf(analysis).answers) {
-    const verdict = cached(code, item.key, () =>
-      judge(infoOf(item.answer.text), item.question ? infoOf(item.question.text) : undefined, { detectionFramed: item.detectionFramed }),
-    );
+    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;
@@ -164,9 +174,7 @@ export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJu
 export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const item of itemsOf(analysis).questions) {
-    const verdict = cached(code, item.key, () =>
-      judge(infoOf(item.why.text), item.previous ? infoOf(item.previous.text) : undefined, { from: item.previous?.from }),
-    );
+    const verdict = cached(code, item.key, () => judge(item.whyInfo, item.previousInfo, { from: item.previous?.from }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;

@@ -3,7 +3,12 @@ import { clauseStart, isFiniteVerbAt, sentences } from '../reasoning/clauses';
 import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
-const PHRASES = BLAME_PHRASES.map((p) => p.split(/\s+/));
+/** Phrases by their first word, so a word is compared only with the phrases it could start. */
+const PHRASES = new Map<string, string[][]>();
+for (const phrase of BLAME_PHRASES) {
+  const words = phrase.split(/\s+/);
+  PHRASES.set(words[0], [...(PHRASES.get(words[0]) ?? []), words]);
+}
 
 /** Verbs of a slip on their own (`the engineer forgot …`). */
 const SLIPS = new Set(`forgot forget forgets misconfigured misconfigures mistyped ignored ignores overlooked missed
@@ -62,7 +67,7 @@ export function blameOf(info: TextInfo): string | undefined {
     if (ACTS.has(verb) && tokens.slice(v + 1, s.to).some((t) => ERROR_SIGNS.has(t.lower))) return say(subjectStart, v + 1);
   }
   for (let i = info.start; i < tokens.length; i++) {
-    for (const words of PHRASES) {
+    for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       let ok = true;
       for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.lower === words[k];
       if (ok) return say(i, i + words.length);

@@ -2,7 +2,12 @@ import type { Rule } from '../findings';
 import { EMPTY_CAUSE_QUALIFIERS, EMPTY_CAUSE_WORDS, GENERIC_NOUNS, STOP_WORDS, VAGUE_NOUNS, VAGUE_PHRASES, VAGUE_QUALIFIERS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
-const PHRASES = VAGUE_PHRASES.map((p) => p.split(/\s+/));
+/** Phrases by their first word, so a word is compared only with the phrases it could start. */
+const PHRASES = new Map<string, string[][]>();
+for (const phrase of VAGUE_PHRASES) {
+  const words = phrase.split(/\s+/);
+  PHRASES.set(words[0], [...(PHRASES.get(words[0]) ?? []), words]);
+}
 const LINKS = new Set(['of', 'for', 'on', 'in', 'to', 'around', 'about', 'with', 'between', 'when', 'during']);
 
 /** Whether a concrete object follows a phrase ending before `i` (`lack of testing of the 21st field`). */
@@ -29,7 +34,7 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   const tokens = info.tokens;
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[to - 1].end);
   for (let i = info.start; i < tokens.length; i++) {
-    for (const words of PHRASES) {
+    for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       if (matchAt(info, i, words) && !concreteAfter(info, i + words.length)) return say(i, i + words.length);
     }
     // `poor planning`, `insufficient oversight`, `lack of coordination`, `lacked attention to detail`.
