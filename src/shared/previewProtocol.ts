@@ -31,7 +31,7 @@ export interface PreviewProblem {
 export interface UpdateMessage {
   readonly type: 'update';
   readonly uri: string;
-  /** The document's version; renders of older versions are dropped. */
+  /** The host's update sequence number (rises with every update); older updates are dropped. */
   readonly version: number;
   /** The document's file name, for the title and the export. */
   readonly title: string;

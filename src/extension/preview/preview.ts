@@ -39,7 +39,8 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     const column = toSide ? vscode.ViewColumn.Beside : (active?.viewColumn ?? vscode.ViewColumn.Active);
     const existing = this.panelFor(document.uri);
     if (existing) {
-      existing.reveal(toSide ? (existing.panel.viewColumn ?? vscode.ViewColumn.Beside) : column, toSide);
+      // Brought to front where it is, as Markdown's preview does; never moved.
+      existing.reveal(existing.panel.viewColumn ?? column, toSide);
       return existing;
     }
     const panel = PreviewPanel.create(this, document, column, toSide);
@@ -107,8 +108,7 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
   }
 
   onDidDispose(panel: PreviewPanel): void {
-    const key = panel.document.uri.toString();
-    if (this.panels.get(key) === panel) this.panels.delete(key);
+    if (this.panels.get(panel.uri) === panel) this.panels.delete(panel.uri);
   }
 
   dispose(): void {

@@ -35,25 +35,31 @@ export class PreviewPanel implements vscode.Disposable {
   /** The last tree that parsed, kept while the YAML is broken. */
   private lastGood: Pick<UpdateMessage, 'source' | 'nodes' | 'nodeCount'> | undefined;
   /** The nodes of the tree at a document version, for reveal and highlight. */
-  private nodesAt: { version: number; nodes: TreeNode[] } | undefined;
+  private nodesAt: { document: vscode.TextDocument; version: number; nodes: TreeNode[] } | undefined;
   private nextRequest = 1;
   private readonly svgRequests = new Map<number, (svg: string) => void>();
   private readonly renderWaiters: (() => void)[] = [];
   private disposed = false;
-  /** The version the webview last reported as drawn. */
-  renderedVersion = -1;
+  /** The sequence number of the last update sent (monotonic, unlike document versions). */
+  private sentVersion = 0;
+  /** The sequence number the webview last reported as drawn. */
+  private renderedVersion = 0;
 
   static create(host: PanelHost, document: vscode.TextDocument, column: vscode.ViewColumn, preserveFocus: boolean): PreviewPanel {
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleOf(document), { viewColumn: column, preserveFocus }, webviewOptions(host.extensionUri));
     return new PreviewPanel(host, panel, document, 'TD');
   }
 
+  /** The document shown: replaced when VS Code closes and reopens it (the panel stays). */
+  private doc: vscode.TextDocument;
+
   constructor(
     private readonly host: PanelHost,
     readonly panel: vscode.WebviewPanel,
-    readonly document: vscode.TextDocument,
+    document: vscode.TextDocument,
     direction: Direction,
   ) {
+    this.doc = document;
     panel.title = titleOf(document);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'whys-file.svg');
     panel.webview.options = webviewOptions(host.extensionUri);
@@ -62,24 +68,36 @@ export class PreviewPanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document === this.document && event.contentChanges.length > 0) this.scheduleUpdate();
+        if (event.document.uri.toString() !== this.uri || event.contentChanges.length === 0) return;
+        this.doc = event.document;
+        this.scheduleUpdate();
       }),
-      vscode.workspace.onDidCloseTextDocument((closed) => {
-        // The panel outlives a closed editor tab only while VS Code keeps the document.
-        if (closed === this.document) this.panel.dispose();
+      // Like Markdown's preview, the panel outlives the editor: it follows the document when
+      // it is opened again (a new TextDocument object for the same URI).
+      vscode.workspace.onDidOpenTextDocument((opened) => {
+        if (opened.uri.toString() !== this.uri) return;
+        this.doc = opened;
+        this.scheduleUpdate(0);
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('whys')) this.scheduleUpdate(0);
       }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
-        if (event.textEditor.document === this.document) this.scheduleHighlight(event.textEditor);
+        if (event.textEditor.document.uri.toString() !== this.uri) return;
+        this.doc = event.textEditor.document;
+        this.scheduleHighlight(event.textEditor);
       }),
     );
   }
 
+  /** The document shown. */
+  get document(): vscode.TextDocument {
+    return this.doc;
+  }
+
   /** The document's URI as a string: every message carries it. */
   get uri(): string {
-    return this.document.uri.toString();
+    return this.doc.uri.toString();
   }
 
   /** Brings the panel to front. */
@@ -89,7 +107,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Resolves once the webview has drawn the document's current version (or after a timeout). */
   whenRendered(timeoutMs = 20_000): Promise<void> {
-    if (this.renderedVersion >= this.document.version) return Promise.resolve();
+    if (this.renderedVersion >= this.sentVersion && !this.updateTimer) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
       this.renderWaiters.push(() => {
@@ -119,7 +137,7 @@ export class PreviewPanel implements vscode.Disposable {
   buildUpdate(): UpdateMessage {
     const document = this.document;
     const result = this.host.cache.get(document);
-    const base = { type: 'update' as const, uri: this.uri, version: document.version, title: fileName(document) };
+    const base = { type: 'update' as const, uri: this.uri, version: ++this.sentVersion, title: fileName(document) };
     if (!result.parsed.wellFormed) {
       const syntax = result.findings.find((f) => f.rule === 'syntax') ?? result.parsed.problems[0];
       const line = syntax ? document.positionAt(syntax.span.start).line + 1 : 1;
@@ -134,7 +152,7 @@ export class PreviewPanel implements vscode.Disposable {
       return { ...base, source: '', nodes: {}, nodeCount: count, tooLarge: { count, max } };
     }
     const diagram = treeDiagram(analysis, result.findings);
-    this.nodesAt = { version: document.version, nodes: diagram.nodes };
+    this.nodesAt = { document, version: document.version, nodes: diagram.nodes };
     const nodes: Record<string, PreviewNode> = {};
     for (const node of diagram.nodes) {
       nodes[node.id] = { path: node.path, kind: node.kind, weak: node.weak, tooltip: node.tooltip, line: document.positionAt(node.focus.start).line };
@@ -155,7 +173,7 @@ export class PreviewPanel implements vscode.Disposable {
     this.updateTimer = setTimeout(() => {
       this.updateTimer = undefined;
       // Overtaken by a newer edit (which scheduled its own update), or closed.
-      if (this.disposed || this.document.isClosed || this.document.version !== version) return;
+      if (this.disposed || this.document.version !== version) return;
       this.updateNow();
     }, delay);
   }
@@ -180,10 +198,10 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** The tree's nodes at the document's current version (from the cache when stale). */
   private currentNodes(): TreeNode[] {
-    if (this.nodesAt?.version === this.document.version) return this.nodesAt.nodes;
+    if (this.nodesAt?.document === this.document && this.nodesAt.version === this.document.version) return this.nodesAt.nodes;
     const result = this.host.cache.get(this.document);
     if (!result.parsed.wellFormed) return this.nodesAt?.nodes ?? [];
-    this.nodesAt = { version: this.document.version, nodes: treeDiagram(result.parsed.analysis, result.findings).nodes };
+    this.nodesAt = { document: this.document, version: this.document.version, nodes: treeDiagram(result.parsed.analysis, result.findings).nodes };
     return this.nodesAt.nodes;
   }
 
@@ -202,7 +220,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'rendered':
         if (typeof message.version === 'number') {
           this.renderedVersion = Math.max(this.renderedVersion, message.version);
-          if (this.renderedVersion >= this.document.version) for (const wake of this.renderWaiters.splice(0)) wake();
+          if (this.renderedVersion >= this.sentVersion) for (const wake of this.renderWaiters.splice(0)) wake();
         }
         break;
       case 'exportSvg': {
@@ -235,9 +253,11 @@ export class PreviewPanel implements vscode.Disposable {
     const range = rangeOf(this.document, node.focus);
     // The cursor lands in this node: the webview already highlights it, so no echo is sent back.
     this.lastHighlight = path;
-    const visible = vscode.window.visibleTextEditors.find((e) => e.document === this.document);
+    const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === this.uri);
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-    const editor = await vscode.window.showTextDocument(this.document, { viewColumn: column, preserveFocus: false, selection: range });
+    const target = this.document.isClosed ? await vscode.workspace.openTextDocument(this.document.uri) : this.document;
+    this.doc = target;
+    const editor = await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: false, selection: range });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
