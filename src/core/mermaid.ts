@@ -13,7 +13,7 @@ import type { Analysis, Cause, Chain, ModelPath, Root, Span, Step } from './mode
 export interface MermaidOptions {
   /** Top-down (default) or left-right. */
   readonly direction?: 'TD' | 'LR';
-  /** The most characters of one text (a question, an answer) shown in a node (default 140). */
+  /** The most characters of one text (a question, an answer) shown in a node (default 240). */
   readonly maxLabel?: number;
 }
 
@@ -47,7 +47,7 @@ export interface TreeDiagram {
 }
 
 /** The default for `MermaidOptions.maxLabel`. */
-export const DEFAULT_MAX_LABEL = 140;
+export const DEFAULT_MAX_LABEL = 240;
 
 /** The icon that marks a weak node's label. */
 export const WEAK_ICON = '⚠';

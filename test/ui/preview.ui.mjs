@@ -1,0 +1,198 @@
+// @ts-check
+/**
+ * UI test of the why-tree preview with the PACKAGED extension (whys.vsix) in a real VS Code
+ * (code-server), driven by playwright-core in Debian's Chromium: open the essay's chain, run
+ * `Whys: Open Preview to the Side` from the F1 palette, read the SVG inside the webview, type in
+ * the editor and see the tree change, click a node and see the editor's selection move.
+ *
+ *   node --test test/ui/preview.ui.mjs     (builds whys.vsix with `npm run package` first,
+ *                                           unless WHYS_SKIP_PACKAGE=1 and it exists)
+ *
+ * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+
+const FILE = 'crowdstrike-as-written.whys.yaml';
+const VSIX = path.join(REPO_ROOT, 'whys.vsix');
+const RESULTS = path.join(REPO_ROOT, 'test-results');
+const EDITOR = '.part.editor';
+
+/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
+let server;
+/** @type {import('playwright-core').Browser | undefined} */
+let browser;
+/** @type {import('playwright-core').Page} */
+let page;
+/** @type {string} */
+let workspace;
+/** @type {string} */
+let extensionsDir;
+
+/** The preview's document inside the webview's two iframes. */
+const preview = () => page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
+
+async function shot(/** @type {string} */ name) {
+  const file = path.join(RESULTS, `ui-preview-${name}.png`);
+  await page.screenshot({ path: file }).catch(() => {});
+  return file;
+}
+
+/** The text editor's lines (Monaco shows them with non-breaking spaces). */
+async function editorText() {
+  return (await page.locator(`${EDITOR} .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** The text of a node's label (its <title> tooltip left out). */
+async function labelOf(/** @type {import('playwright-core').Locator} */ node) {
+  return node.evaluate((g) =>
+    [...g.childNodes]
+      .filter((c) => c.nodeName !== 'title')
+      .map((c) => c.textContent)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+}
+
+/** Moves the cursor with Ctrl+G to a 1-based line (and column). */
+async function goToLine(/** @type {number} */ line, /** @type {number} */ column = 1) {
+  // The editor has the focus here (the preview opens without taking it; a click on a node
+  // gives it back to the editor).
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  // Go to Line is quick access with the ':' prefix.
+  await input.fill(`:${line}:${column}`);
+  await page.locator('.quick-input-widget', { hasText: new RegExp(`line ${line}`, 'i') }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+  await page.keyboard.press('Enter');
+}
+
+/** The status bar's cursor item, e.g. "Ln 13, Col 14 (49 selected)". */
+async function cursorStatus() {
+  return (await page.locator('[id="status.editor.selection"]').innerText()).trim();
+}
+
+before(async () => {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
+    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
+  }
+  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-preview-'));
+  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-preview-extensions-'));
+  installVsix(VSIX, extensionsDir);
+  server = await startCodeServer({ workspace, extensionsDir });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(workbenchUrl(server, workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  for (const dir of [workspace, extensionsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('opens the essay chain and runs "Whys: Open Preview to the Side" from the F1 palette', { timeout: 120_000 }, async () => {
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  const file = rows.filter({ hasText: FILE });
+  if (!(await file.isVisible().catch(() => false))) {
+    await rows.filter({ hasText: /^examples$/ }).first().click({ timeout: 60_000 });
+  }
+  await file.first().dblclick({ timeout: 30_000 });
+  await page.locator(`${EDITOR} .tab`, { hasText: FILE }).first().waitFor({ timeout: 30_000 });
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+  const mode = page.locator('[id="status.editor.mode"]');
+  await assertEventually(async () => (await mode.innerText()).trim(), (t) => /5 Whys|whys/i.test(t), 'the language id whys');
+
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill('>Whys: Open Preview to the Side');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator(`${EDITOR} .tab`, { hasText: `Why-tree: ${FILE}` }).first().waitFor({ timeout: 30_000 });
+  await preview().locator('#canvas svg g.node').first().waitFor({ timeout: 60_000 });
+});
+
+test('the webview shows one node per problem, root and step, and step 4 is weak', { timeout: 60_000 }, async () => {
+  const nodes = preview().locator('#canvas svg g.node');
+  // The problem, one root, five steps.
+  assert.equal(await nodes.count(), 7);
+  const paths = await nodes.evaluateAll((els) => els.map((el) => el.getAttribute('data-path')));
+  assert.deepEqual(paths.sort(), ['problem', 'roots[0]', 'roots[0].whys[0]', 'roots[0].whys[1]', 'roots[0].whys[2]', 'roots[0].whys[3]', 'roots[0].whys[4]']);
+  // The off-topic warning (a reasoning rule) marks step 4; shallow/coverage/no-action are information.
+  const step4 = preview().locator('#canvas g.node.weak[data-path="roots[0].whys[3]"]');
+  await step4.waitFor({ timeout: 20_000 });
+  assert.match((await step4.locator('title').textContent()) ?? '', /off-topic/);
+  assert.match(await labelOf(step4), /^⚠/);
+  assert.equal(await preview().locator('#canvas g.node.weak[data-path="roots[0].whys[0]"]').count(), 0);
+  await shot('open');
+  fs.copyFileSync(path.join(RESULTS, 'ui-preview-open.png'), path.join(REPO_ROOT, 'media', 'screenshot-preview.png'));
+});
+
+test('typing in the editor changes the tree', { timeout: 60_000 }, async () => {
+  // Line 9: "      - why: Why did the system crash?"
+  assert.match(await editorText(), /Why did the system crash\?/);
+  await goToLine(9, 200);
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Which hosts');
+  await assertEventually(
+    () => labelOf(preview().locator('#canvas g.node[data-path="roots[0].whys[0]"]')),
+    (t) => /Why did the system crash\? Which hosts/.test(t),
+    'the first step shows the typed words',
+  );
+  await shot('typed');
+});
+
+test('clicking a node selects its question in the editor', { timeout: 60_000 }, async () => {
+  const before = await cursorStatus();
+  assert.match(before, /^Ln 9,/);
+  // Step 3's why is on line 13: "      - why: Why were only 20 input parameters provided?"
+  await preview().locator('#canvas g.node[data-path="roots[0].whys[2]"]').click();
+  const status = await assertEventually(cursorStatus, (t) => /^Ln 13, Col \d+ \(\d+ selected\)/.test(t), 'the editor selection on line 13');
+  const selected = Number(/\((\d+) selected\)/.exec(status)?.[1]);
+  assert.equal(selected, 'Why were only 20 input parameters provided?'.length);
+  await shot('revealed');
+});
+
+test('moving the cursor in the editor highlights its node', { timeout: 60_000 }, async () => {
+  await goToLine(18, 20);
+  await assertEventually(
+    async () => preview().locator('#canvas g.node.whys-highlight').getAttribute('data-path'),
+    (p) => p === 'roots[0].whys[4]',
+    'step 5 highlighted',
+  );
+  await shot('highlight');
+});
+
+/**
+ * Polls `read` until `ok` holds (20 s), then fails with the last value seen.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(v: T) => boolean} ok
+ * @param {string} what
+ */
+async function assertEventually(read, ok, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  /** @type {T | undefined} */
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch {
+      // not there yet
+    }
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
