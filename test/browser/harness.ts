@@ -48,6 +48,7 @@ function escapeAttribute(text: string): string {
 /** A static server for dist/ and media/, plus the test pages. */
 export class PreviewServer {
   private readonly pages = new Map<string, string>();
+  private readonly files = new Map<string, string>();
   private server: Server | undefined;
   private counter = 0;
   origin = '';
@@ -56,6 +57,12 @@ export class PreviewServer {
     if (!existsSync(join(ROOT, 'dist', 'webview.js'))) throw new Error('dist/webview.js is missing: run `node esbuild.mjs` first');
     this.server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const extra = this.files.get(url.pathname);
+      if (extra) {
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+        res.end(readFileSync(extra));
+        return;
+      }
       const page = this.pages.get(url.pathname);
       if (page !== undefined) {
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -75,6 +82,18 @@ export class PreviewServer {
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     const address = this.server.address();
     this.origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  }
+
+  /** Serves a script file of the repository (e.g. Mermaid's own bundle, for the benchmark). */
+  serve(urlPath: string, file: string): void {
+    this.files.set(urlPath, join(ROOT, file));
+  }
+
+  /** Adds a raw HTML page; returns its URL. */
+  rawPage(html: string): string {
+    const path = `/raw${++this.counter}.html`;
+    this.pages.set(path, html);
+    return this.origin + path;
   }
 
   /** Adds a page for a boot and a theme; returns its URL. */
