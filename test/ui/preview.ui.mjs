@@ -174,6 +174,24 @@ test('moving the cursor in the editor highlights its node', { timeout: 60_000 },
   await shot('highlight');
 });
 
+test('the preview comes back after a window reload (webview serializer)', { timeout: 120_000 }, async () => {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill('>Developer: Reload Window');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reload Window' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.waitForLoadState('domcontentloaded');
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator(`${EDITOR} .tab`, { hasText: `Why-tree: ${FILE}` }).first().waitFor({ timeout: 60_000 });
+  // The restored panel shows the tree again, with the edit made before the reload.
+  const first = preview().locator('#canvas g.node[data-path="roots[0].whys[0]"]');
+  await first.waitFor({ timeout: 60_000 });
+  assert.equal(await preview().locator('#canvas svg g.node').count(), 7);
+  await assertEventually(() => labelOf(first), (t) => /Which hosts/.test(t), 'the restored tree shows the unsaved edit');
+  await shot('reloaded');
+});
+
 /**
  * Polls `read` until `ok` holds (20 s), then fails with the last value seen.
  * @template T
