@@ -135,12 +135,26 @@ export function finiteVerbOf(tokens: readonly Token[], range: Range): number {
   if (start >= range.to) return -1;
   const first = tokens[start];
   if (first.lower === 'to' || (PREPOSITIONS.has(first.lower) && first.lower !== 'no') || /ing$/.test(first.lower) && !DETERMINERS.has(first.lower) && start + 1 < range.to && DETERMINERS.has(tokens[start + 1].lower)) return -1;
-  for (let i = start + 1; i < range.to; i++) {
-    if (tokens[i].kind === 'punct' && tokens[i].lower !== ',') return -1;
-    if (isFiniteVerbAt(tokens, i, start)) return i;
+  // A clause that opens with its verb has no subject of its own (`… and deleted whatever …`, `… and was never migrated`).
+  if (FINITE_AUXILIARIES.has(first.lower) || PAST_FORMS.has(first.lower)) return -1;
+  if (/[a-z]{2,}ed$/.test(first.lower) && start + 1 < range.to && VERB_FOLLOWERS.has(tokens[start + 1].lower)) return -1;
+  let subjectWords = 0;
+  for (let i = start; i < range.to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct' && t.lower !== ',') return -1;
+    // A verb after `which`/`who` belongs to a relative clause, not to this one.
+    if (RELATIVES.has(t.lower)) return -1;
+    if (i > start && subjectWords > 0 && isFiniteVerbAt(tokens, i, start)) return i;
+    if (t.kind !== 'punct' && !ADVERBS.has(t.lower)) subjectWords++;
   }
   return -1;
 }
+
+/** Words that follow a verb, not a noun (`deleted whatever`, `relied on`, `installed by`). */
+const VERB_FOLLOWERS = new Set(['it', 'them', 'him', 'her', 'whatever', 'whichever', 'everything', 'nothing', 'all', 'on', 'by', 'to', 'into', 'from', 'with', 'up', 'out', 'off', 'back', 'away', 'the', 'a', 'an', 'its', 'their', 'his', 'this', 'that', 'these', 'those', 'every', 'each', 'no']);
+const RELATIVES = new Set(['which', 'who', 'whom', 'whose', 'where']);
+/** Adverbs that are never a clause's subject (`… and never compared it`). */
+const ADVERBS = new Set(['never', 'not', 'also', 'then', 'still', 'just', 'only', 'always', 'often', 'later', 'soon', 'immediately', 'again', 'eventually', 'finally', 'quickly', 'silently', 'simply', 'even', 'already']);
 
 /** Where a clause's words start, after connectives (`and`, `also`, `additionally`, commas). */
 export function clauseStart(tokens: readonly Token[], range: Range): number {

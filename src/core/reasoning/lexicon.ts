@@ -56,17 +56,30 @@ export const GENERIC_NOUNS = set(`system systems service services application ap
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['full', 'fill up', 'full', 'run out of space', 'out of space', 'no space left', 'no free space',
     'out of disk space', 'run out of disk space', 'run out of disk', 'reach capacity', 'at capacity', 'run out of room',
-    'exhaust disk space', 'disk space exhausted', 'no space'],
+    'exhaust disk space', 'disk space exhausted', 'no space', 'no room', 'out of room', 'no free room'],
   ['oom', 'run out of memory', 'out of memory', 'oom', 'memory exhausted', 'exhaust memory', 'exhaust the memory',
     'exhaust all memory', 'exhaust its memory', 'run out of ram', 'out of ram'],
   ['down', 'go down', 'down', 'outage', 'unavailable', 'unresponsive', 'offline', 'stop responding', 'not respond',
     'become unavailable', 'hang', 'hung', 'freeze'],
   ['fail', 'fail', 'failure', 'break', 'broken', 'malfunction', 'stop working', 'not work', 'die'],
+  ['unnoticed', 'unnoticed', 'undetected', 'go unnoticed', 'not noticed', 'never noticed', 'not detected', 'never detected',
+    'not caught', 'never caught', 'nobody noticed', 'no one noticed', 'nobody saw', 'no one saw', 'not spotted', 'unseen'],
+  ['disconnect', 'disconnect', 'disconnected', 'cut the connection', 'cut connection', 'connection drop', 'drop the connection',
+    'connection cut', 'lose connection', 'lose the connection', 'lost connection', 'connection lost', 'lose connectivity',
+    'lost connectivity', 'connection reset'],
+  ['persist', 'persist', 'stay in place', 'remain in place', 'left in place', 'never expire', 'not expire', 'indefinitely',
+    'forever', 'never removed', 'never lifted'],
+  ['stop', 'stop', 'halt', 'kill switch', 'shut off', 'shut down', 'shutdown', 'switch off', 'turn off', 'emergency stop',
+    'e-stop', 'cut off', 'kill'],
+  ['remove', 'remove', 'delete', 'deletion', 'erase', 'wipe', 'purge', 'drop the table'],
+  ['fix', 'fix', 'repair', 'correct', 'corrected', 'remedy', 'mend'],
+  ['screen', 'screen', 'display', 'console', 'user interface'],
   ['crash', 'crash', 'panic', 'segfault', 'blue screen', 'bsod', 'kernel panic', 'abort'],
-  ['slow', 'slow', 'slowly', 'sluggish', 'lag', 'latency', 'high latency', 'take long', 'take too long', 'delay', 'late'],
+  ['slow', 'slow', 'slowly', 'sluggish', 'lag', 'latency', 'high latency', 'take long', 'take too long', 'delay', 'late',
+    'take # minute', 'take # second', 'take # hour', 'take # day', 'take # week', 'take minute', 'take hour', 'take day'],
   ['overheat', 'overheat', 'too hot', 'run hot', 'high temperature', 'heat up'],
   ['mismatch', 'mismatch', 'differ', 'different', 'difference', 'discrepancy', 'inconsistent', 'inconsistency',
-    'not match', 'incompatible', 'incompatibility', 'against', 'diverge'],
+    'not match', 'incompatible', 'incompatibility', 'against', 'diverge', 'disagree', 'disagreement', 'out of sync'],
   ['database', 'database', 'db', 'databases', 'rdbms', 'postgres', 'postgresql', 'mysql'],
   ['configuration', 'configuration', 'config', 'configs', 'cfg', 'settings', 'setting', 'configured', 'configure'],
   ['kubernetes', 'kubernetes', 'k8s', 'cluster'],
@@ -102,9 +115,12 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['increase', 'increase', 'spike', 'surge', 'rise', 'grow', 'jump', 'climb', 'double', 'triple'],
   ['decrease', 'decrease', 'drop', 'fall', 'decline', 'shrink'],
   ['check', 'check', 'verify', 'verification', 'validate', 'validation', 'validator', 'inspect', 'inspection'],
+  ['guard', 'guard', 'protection', 'safeguard', 'safety net', 'guardrail', 'interlock'],
   ['wrong', 'wrong', 'incorrect', 'erroneous', 'invalid', 'bad', 'faulty'],
   ['outdated', 'outdated', 'stale', 'obsolete', 'out of date', 'old'],
   ['request', 'request', 'query', 'queries'],
+  ['use', 'use', 'call', 'invoke', 'rely on', 'depend on'],
+  ['scope', 'scope', 'cover', 'coverage', 'span'],
   ['traffic', 'traffic', 'load', 'demand', 'volume', 'throughput'],
   ['vehicle', 'vehicle', 'truck', 'lorry', 'van', 'trailer'],
   ['machine-part', 'bearing', 'seal', 'gasket', 'belt'],
@@ -137,7 +153,9 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
   ['deploy', 'change', 'update', 'upgrade', 'version', 'patch', 'build', 'pipeline'],
   ['configuration', 'change', 'update', 'flag', 'option', 'parameter'],
   ['input', 'field', 'column'],
-  ['crash', 'down', 'fail', 'restart', 'stop', 'error', 'exception'],
+  ['crash', 'down', 'fail', 'restart', 'stop', 'error', 'exception', 'memory', 'bound', 'pointer', 'segfault', 'overflow',
+    'null', 'kernel', 'driver'],
+  ['bound', 'index', 'array', 'length', 'size', 'count', 'number', 'input', 'field', 'overflow', 'buffer'],
   ['mismatch', 'version', 'compatibility', 'format', 'schema'],
   ['database', 'query', 'table', 'index', 'transaction', 'lock', 'replica', 'backup'],
   ['request', 'traffic', 'endpoint', 'api', 'response'],
@@ -145,6 +163,8 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
   ['shipment', 'vehicle', 'driver', 'route', 'carrier', 'dispatch', 'pick', 'pack', 'pallet'],
   ['patient', 'medication', 'doctor', 'nurse', 'prescription', 'ward', 'pharmacy'],
   ['certificate', 'expire', 'renew', 'renewal'],
+  ['retention', 'retain', 'keep', 'history', 'ttl', 'expire', 'archive', 'purge'],
+  ['guard', 'check', 'limit', 'cap'],
   ['limit', 'quota', 'exceed', 'over'],
   ['server', 'cluster', 'kubernetes', 'fleet'],
 ];
@@ -156,7 +176,8 @@ export const PERSON_NOUNS = set(`engineer engineers developer developers dev dev
   someone somebody he she person people human humans individual contractor contractors clerk clerks picker pickers
   packer packers pilot pilots analyst analysts tester testers reviewer reviewers author owner on-call oncall sre sres
   supervisor supervisors agent agents rep reps representative representatives crew assistant assistants colleague
-  colleagues dba dbas sysadmin sysadmins john jane bob alice dave`);
+  colleagues dba dbas sysadmin sysadmins lead leads foreman foremen teammate teammates
+  he she hr john jane bob alice dave`);
 
 /** Phrases that put the cause on a person (`human error`, `forgot`, `careless`). */
 export const BLAME_PHRASES: readonly string[] = [
@@ -196,14 +217,23 @@ export const FAULT_WORDS = set(`not no never nobody none nothing neither nor wit
   overlooked disabled leaked leaking clogged blocked corrupted corrupt exceeded overloaded unavailable too late
   delayed inexperienced untrained unclear ambiguous tired fatigued confusing confused loose cracked dirty
   contaminated obsolete forgot forgotten error errors mistake bug bugs flaw flawed unreliable unstable understaffed
-  overworked rushed shortage dead drained depleted stuck jammed exhausted ran missed lost dropped removed deleted
-  only new`);
+  overworked rushed shortage dead drained depleted stuck jammed exhausted missed lost dropped removed deleted
+  still frequent frequently repeated repeatedly heavy excessive excess contended contention bloated saturated
+  overflowed leaked faded`);
 
-/** Vague nouns: causes nobody can check or fix as named. */
-export const VAGUE_NOUNS = set(`attention care communication testing planning oversight quality process focus
-  awareness diligence ownership coordination collaboration detail details discipline rigor rigour effort
-  understanding knowledge judgement judgment vigilance accountability culture alignment teamwork diligence thoroughness
-  preparation caution carefulness supervision management leadership prioritization prioritisation resources`);
+/**
+ * Virtues and soft qualities: `lack of attention`, `poor communication`, `not enough focus` are
+ * vague whatever follows (`lack of attention to lead metrics` still names no missing thing).
+ */
+export const VIRTUE_NOUNS = set(`attention care communication oversight focus awareness diligence ownership coordination
+  collaboration discipline rigor rigour vigilance accountability culture alignment teamwork thoroughness caution
+  carefulness foresight vision insight judgement judgment leadership commitment motivation professionalism priority
+  prioritization prioritisation urgency initiative engagement morale trust transparency`);
+
+/** Activities named without their object: vague unless a concrete object follows (`testing of the 21st field`). */
+export const ACTIVITY_NOUNS = set(`testing planning quality process processes detail details effort understanding
+  knowledge preparation supervision management resources resourcing review reviews governance follow-up followup
+  documentation checking verification analysis`);
 
 /** Vague phrases that are unfalsifiable on their own, whatever follows. */
 export const VAGUE_PHRASES: readonly string[] = [
@@ -214,6 +244,9 @@ export const VAGUE_PHRASES: readonly string[] = [
   'lack of awareness', 'lack of ownership', 'lack of diligence', 'lack of care', 'lack of communication',
   'poor communication', 'bad communication', 'better testing', 'more testing', 'insufficient testing',
   'not enough testing', 'inadequate testing', 'poor quality', 'low quality', 'poor planning', 'bad planning',
+  'prioritised over', 'prioritized over', 'at the expense of', 'cut corners', 'cutting corners', 'corners were cut',
+  'lack of foresight', 'took shortcuts', 'was rushed', 'were rushed', 'in a rush', 'in a hurry', 'lack of rigour',
+  'lack of rigor', 'not a priority', 'low priority', 'nobody cared', 'did not care', 'not taken seriously',
   'various issues', 'various reasons', 'technical issues', 'technical difficulties', 'some problems', 'some issues',
   'process issue', 'process issues', 'process failure', 'an oversight', 'just an oversight', 'did not do a good job',
   'did a poor job', 'should have done better', 'could have done better', 'should have been more careful',
@@ -222,7 +255,20 @@ export const VAGUE_PHRASES: readonly string[] = [
 
 /** Adjectives that, before a vague noun, make an unfalsifiable cause (`poor communication`). */
 export const VAGUE_QUALIFIERS = set(`poor bad insufficient inadequate lacking better more improper weak limited low
-  subpar suboptimal`);
+  subpar suboptimal enough sufficient adequate proper little much greater stronger`);
+
+/** Adjectives of quality: `not careful enough`, `not rigorous enough`, `was not strong enough`. */
+export const QUALITY_ADJECTIVES = set(`good careful rigorous strong thorough robust mature effective diligent disciplined
+  proactive attentive clear focused serious well effectively clearly closely properly carefully thoroughly rigorously
+  seriously professional responsible experienced skilled competent`);
+
+/** Verbs of working together: `did not communicate well` is vague. */
+export const SOFT_VERBS = set(`communicate communicated coordinate coordinated collaborate collaborated align aligned
+  cooperate cooperated engage engaged prioritize prioritise prioritized prioritised plan planned focus focused care cared`);
+
+/** Person nouns that, after a poor quality (`a poor leader`, `a bad manager`), make a judgement of character. */
+export const CHARACTER_NOUNS = set(`leader manager engineer developer employee worker operator communicator planner
+  team person job`);
 
 /** Nouns too general to name a cause on their own (`a bug`, `technical issues`). */
 export const EMPTY_CAUSE_WORDS = set(`bug bugs issue issues problem problems glitch glitches error errors failure failures
@@ -236,12 +282,13 @@ export const EMPTY_CAUSE_QUALIFIERS = set(`a an the some various several unexpec
 /** Verbs that start a remedy written as an order (`Add a check …`). Always verbs in first position. */
 export const IMPERATIVE_VERBS = set(`add implement introduce ensure enable install configure enforce establish require
   automate create increase improve standardize standardise migrate upgrade hire define provide adopt prevent avoid
-  set make introduce deploy put stop start switch`);
+  benchmark mandate institute`);
 
 /** Words that may be nouns in first position (`Test cases were …`): imperative only before a determiner. */
 export const AMBIGUOUS_IMPERATIVES = set(`test review check monitor update change fix use limit train document move block
   remove replace rotate validate verify audit schedule track log alert restrict reduce decrease lower raise patch
-  rewrite refactor retire split merge cap label`);
+  rewrite refactor retire split merge cap label build order run buy write send assign book reserve script pin publish
+  share store keep give tell ask make set put stop start switch deploy turn double`);
 
 /** Words of detection, testing and response: what explains why a fault was not caught or took long to fix. */
 export const DETECTION_WORDS = set(`test tests testing tested tester testers qa review reviews reviewed reviewer
@@ -261,7 +308,7 @@ export const DETECTION_QUESTION_WORDS = set(`test tests testing tested qa review
   escaped slip slipped reach reached release released ship shipped deploy deployed deployment production prod
   respond response restore recover recovery rollback long late later delayed miss missed spot spotted flag flagged
   audit inspection inspected validator validation verify verified check checked approve approved merged merge
-  found discover discovered`);
+  found discover discovered hide hid hidden visible visibility see saw seen look looked aware unfixed`);
 
 /** Modal verbs of obligation: `we should add …` proposes a remedy. */
 export const OBLIGATION_MODALS = set(`should must`);

@@ -31,10 +31,11 @@ export interface Vocabulary {
   readonly related: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The word keys of a phrase; `#` stands for any number. */
 function keysOf(phrase: string): string[] {
-  return tokenize(phrase)
-    .filter((t) => t.kind !== 'punct')
-    .map((t) => t.key);
+  return phrase
+    .split(/\s+/)
+    .flatMap((word) => (word === '#' ? ['#'] : tokenize(word).filter((t) => t.kind !== 'punct').map((t) => t.key)));
 }
 
 /**
@@ -102,7 +103,7 @@ export function conceptsOf(tokens: readonly Token[], from = 0, to = tokens.lengt
       if (n > 1) {
         const next = tokens[i + n - 1];
         if (next.kind === 'punct') break;
-        joined += ' ' + next.key;
+        joined += ' ' + (next.kind === 'number' ? '#' : next.key);
       }
       const concept = vocab.phrases.get(joined);
       // A single stop word is a concept only when a group names it on purpose (`down`).
@@ -139,7 +140,16 @@ export function related(a: string, b: string, vocab: Vocabulary = vocabulary()):
 
 /** The concepts of `a` that `b` mentions too (same concept, or related when `loose`). */
 export function shared(a: readonly Concept[], b: readonly Concept[], loose: boolean, vocab: Vocabulary = vocabulary()): Concept[] {
-  return a.filter((x) => b.some((y) => x.key === y.key || (loose && related(x.key, y.key, vocab))));
+  return a.filter((x) => b.some((y) => x.key === y.key || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab)))));
+}
+
+/** `unguarded` → the concept of `guard`: loosely, a thing and its absence are about the same thing. */
+function positive(key: string, vocab: Vocabulary): string {
+  if (key.length > 5 && key.startsWith('un')) {
+    const rest = key.slice(2);
+    return vocab.phrases.get(rest) ?? rest;
+  }
+  return key;
 }
 
 /** The words of tokens `[from, to)` as written in the text. */

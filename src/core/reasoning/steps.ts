@@ -47,6 +47,8 @@ export interface AnswerItem {
   readonly step: Step;
   readonly answerInfo: TextInfo;
   readonly questionInfo?: TextInfo;
+  /** What the question follows from (the previous answer, the cause, the problem). */
+  readonly previousInfo?: TextInfo;
   /** The path of the step, or of the cause. */
   readonly path: string;
   readonly answer: TextValue;
@@ -61,6 +63,10 @@ export interface QuestionItem {
   readonly step: Step;
   readonly whyInfo: TextInfo;
   readonly previousInfo?: TextInfo;
+  /** The question of the previous step in the chain. */
+  readonly previousQuestion?: TextInfo;
+  /** Everything said before in this line of whys (problem, framing question, earlier questions and answers). */
+  readonly earlier: readonly TextInfo[];
   readonly why: TextValue;
   readonly previous?: PreviousAnswer;
   readonly key: string;
@@ -88,35 +94,44 @@ export function itemsOf(analysis: Analysis): Items {
   const answers: AnswerItem[] = [];
   const questions: QuestionItem[] = [];
   const framed = new Map<Chain['root'], boolean>();
-  const visit = (chain: Chain): void => {
+  // `above`: the questions and answers said before this chain (for a cause's chain, the chain it hangs from).
+  const visit = (chain: Chain, above: readonly TextInfo[]): void => {
     let detectionFramed = framed.get(chain.root);
     if (detectionFramed === undefined) {
       detectionFramed = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
       framed.set(chain.root, detectionFramed);
     }
     const framing = detectionFramed ? '1' : '0';
+    const earlier: TextInfo[] = [...above];
+    let previousQuestion: TextInfo | undefined;
     for (const step of chain.steps) {
       const q = step.why;
       const questionInfo = q ? infoOf(q.text) : undefined;
+      const previous = previousAnswer(step, analysis);
+      const previousInfo = previous ? infoOf(previous.text) : undefined;
       if (q && questionInfo) {
-        const previous = previousAnswer(step, analysis);
-        const previousInfo = previous ? infoOf(previous.text) : undefined;
-        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}`;
-        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, key });
+        const context = earlier.filter((info) => info !== previousInfo);
+        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}`;
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion, earlier: context, key });
       }
-      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
-      const answer = (value: TextValue, path: string): void => {
+      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:${previousInfo ? previousInfo.id : -1}:`;
+      const answer = (value: TextValue, path: string): TextInfo => {
         const answerInfo = infoOf(value.text);
-        answers.push({ step, path, answer: value, answerInfo, questionInfo, question: q, detectionFramed: !!detectionFramed, key: qKey + answerInfo.id });
+        answers.push({ step, path, answer: value, answerInfo, questionInfo, previousInfo, question: q, detectionFramed: !!detectionFramed, key: qKey + answerInfo.id });
+        return answerInfo;
       };
-      if (step.because) answer(step.because, step.path);
+      if (questionInfo) earlier.push(questionInfo);
+      if (step.because) earlier.push(answer(step.because, step.path));
       for (const cause of step.causes ?? []) {
-        if (cause.cause) answer(cause.cause, cause.path);
-        visit(cause.chain);
+        if (!cause.cause) continue;
+        const causeInfo = answer(cause.cause, cause.path);
+        visit(cause.chain, [...earlier, causeInfo]);
       }
+      previousQuestion = questionInfo;
     }
   };
-  for (const root of analysis.roots) visit(root.chain);
+  const problem = analysis.problem ? [infoOf(analysis.problem.text)] : [];
+  for (const root of analysis.roots) visit(root.chain, [...problem, ...(root.question ? [infoOf(root.question.text)] : [])]);
   items = { answers, questions };
   itemsByAnalysis.set(analysis, items);
   return items;
@@ -132,10 +147,18 @@ export interface Verdict {
 }
 
 /** Judges an answer against its question. */
-export type AnswerJudge = (answer: TextInfo, question: TextInfo | undefined, context: { readonly detectionFramed: boolean }) => Verdict | undefined;
+export type AnswerJudge = (
+  answer: TextInfo,
+  question: TextInfo | undefined,
+  context: { readonly detectionFramed: boolean; readonly previous?: TextInfo },
+) => Verdict | undefined;
 
 /** Judges a question against the answer it follows from. */
-export type QuestionJudge = (question: TextInfo, previous: TextInfo | undefined, context: { readonly from?: PreviousAnswer['from'] }) => Verdict | undefined;
+export type QuestionJudge = (
+  question: TextInfo,
+  previous: TextInfo | undefined,
+  context: { readonly from?: PreviousAnswer['from']; readonly previousQuestion?: TextInfo; readonly earlier: readonly TextInfo[] },
+) => Verdict | undefined;
 
 const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
 
@@ -164,7 +187,7 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
 export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const item of itemsOf(analysis).answers) {
-    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
+    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed, previous: item.previousInfo }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;
@@ -174,7 +197,7 @@ export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJu
 export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const item of itemsOf(analysis).questions) {
-    const verdict = cached(code, item.key, () => judge(item.whyInfo, item.previousInfo, { from: item.previous?.from }));
+    const verdict = cached(code, item.key, () => judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;

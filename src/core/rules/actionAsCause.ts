@@ -7,6 +7,12 @@ import type { Token } from '../reasoning/tokens';
 /** Subjects that make `should`/`must`/`need to` a proposal (`we should`, `the team must`). */
 const PROPOSERS = new Set(['we', 'you', 'they', 'i', 'everyone', 'someone', 'somebody', 'us', 'one']);
 
+/** Departments and functions that propose or own remedies (`HR should benchmark bands`). */
+const DEPARTMENTS = new Set(
+  `hr qa it ops legal finance procurement management leadership sales support security marketing engineering product
+  pharmacy maintenance planning purchasing operations compliance admin administration dispatch logistics quality`.split(/\s+/),
+);
+
 /** Participles that make a passive remedy (`a check should be added`). */
 const REMEDY_PARTICIPLES = new Set(
   `added implemented introduced reviewed updated validated checked tested enforced required documented trained monitored
@@ -62,9 +68,25 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       if (words[verb]?.lower === 'not') verb++;
       const passive = words[verb]?.lower === 'be' && REMEDY_PARTICIPLES.has(words[verb + 1]?.lower ?? '');
       const existential = subject[subject.length - 1] === 'there' && words[verb]?.lower === 'be';
-      if (personal || passive || existential) {
-        const action = personal ? clean(slice(from + verb, to)) : clean(slice(from, to));
+      const contrast = words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet');
+      const verbWord = words[verb]?.lower ?? '';
+      const owner = subject.length > 0 && subject.length <= 3 && DEPARTMENTS.has(subject[subject.length - 1]);
+      const active = (owner || i === 0) && !contrast && verbWord !== 'be' && verbWord !== 'have' && /^[a-z]+$/.test(verbWord) && !/(ed|ing)$/.test(verbWord);
+      if (personal || passive || existential || active) {
+        const action = personal || i === 0 ? clean(slice(from + verb, to)) : clean(slice(from, to));
         return { cue: slice(from + Math.max(0, i - 1), from + Math.min(words.length, i + 2)), action };
+      }
+    }
+    // `Need to script the upload.`, `Must add a check.`
+    if (i === 0 && (w === 'need' || w === 'needs' || w === 'have' || w === 'has') && next === 'to') {
+      return { cue: slice(from, from + 3), action: clean(slice(from + 2, to)) };
+    }
+    // `Do not deploy on Fridays.`, `Never skip the checklist.`
+    if (i === 0 && ((w === 'do' && next === 'not') || w === 'never' || w === 'always') && words[w === 'do' ? 2 : 1]?.kind === 'word') {
+      const verbAt = w === 'do' ? 2 : 1;
+      const candidate = words[verbAt].lower;
+      if (IMPERATIVE_VERBS.has(candidate) || AMBIGUOUS_IMPERATIVES.has(candidate) || ['skip', 'deploy', 'ship', 'merge', 'release', 'allow', 'let', 'rely'].includes(candidate)) {
+        return { cue: slice(from, from + verbAt + 1), action: clean(slice(from, to)) };
       }
     }
     // `we need to add`, `the team has to review` (present tense only: `needed to` is a fact).

@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
-import { clauseStart, isFiniteVerbAt, sentences } from '../reasoning/clauses';
-import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
+import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
+import { BLAME_PHRASES, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
@@ -44,28 +44,52 @@ function systemCarries(info: TextInfo): boolean {
   return false;
 }
 
+/** Acts that do harm on their own when a person is their subject (`Sam deleted it`). */
+const HARMFUL_ACTS = new Set(`deleted removed dropped disabled muted silenced overwrote overwritten wiped truncated
+  unplugged bypassed overrode overrode skipped`.split(/\s+/));
+
+/** Verbs after `did not` / `never` that state a gap in knowledge or means, not a slip. */
+const NOT_SLIPS = new Set(`know knew understand understood realise realize realised realized expect expected have had
+  get got receive received hear heard communicate coordinate collaborate align agree exist need want`.split(/\s+/));
+
+/** Words that judge a person's character (`was careless`, `a poor leader`). */
+const CHARACTER = new Set(['careless', 'lazy', 'sloppy', 'negligent', 'inattentive', 'incompetent', 'reckless', 'complacent', 'distracted']);
+
 /** The words that put the cause on a person, if any. */
 export function blameOf(info: TextInfo): string | undefined {
   const tokens = info.tokens;
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
-  // A person as the subject of a slip: `The engineer forgot …`, `the nurse did not check …`.
+  // A person as the subject of a slip: `The engineer forgot …`, `the nurse did not check …`, `she never added …`.
   for (const s of sentences(tokens, { from: info.start, to: tokens.length })) {
-    let i = clauseStart(tokens, s);
-    const subjectStart = i;
-    while (i < s.to && DETERMINERS.has(tokens[i].lower)) i++;
-    let person = -1;
-    for (let k = i; k < Math.min(s.to, i + 3); k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = k;
-    if (person < 0) continue;
-    const v = person + 1;
-    const verb = tokens[v]?.lower;
-    if (!verb) continue;
-    if (SLIPS.has(verb)) return say(subjectStart, v + 1);
-    if ((verb === 'did' || verb === 'failed' || verb === 'neglected') && (tokens[v + 1]?.lower === 'not' || tokens[v + 1]?.lower === 'to')) {
-      return say(subjectStart, v + 3);
+    for (const clause of coordinatedClauses(tokens, s)) {
+      const start = clauseStart(tokens, clause);
+      const v = finiteVerbOf(tokens, clause);
+      if (v < 0) continue;
+      let person = false;
+      for (let k = start; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;
+      if (!person) continue;
+      const verb = tokens[v].lower;
+      const next = tokens[v + 1]?.lower ?? '';
+      const after = tokens[v + 2]?.lower ?? '';
+      const subject = say(start, v);
+      if (SLIPS.has(verb) || HARMFUL_ACTS.has(verb)) return `${subject} ${tokens[v].text}`;
+      if (tokens[v - 1]?.lower === 'never' && v - 1 > start) {
+        if (!NOT_SLIPS.has(verb)) return say(start, v + 1);
+        continue;
+      }
+      if ((verb === 'did' && (next === 'not' || next === 'never')) || verb === 'never' || ((verb === 'failed' || verb === 'neglected' || verb === 'forgot') && next === 'to')) {
+        const main = verb === 'never' ? next : after;
+        if (!NOT_SLIPS.has(main)) return say(start, verb === 'never' ? v + 2 : v + 3);
+        continue;
+      }
+      if ((verb === 'was' || verb === 'were' || verb === 'is') && (CHARACTER.has(next) || ((next === 'a' || next === 'an') && /^(poor|bad|weak|careless|sloppy|lazy)$/.test(after)))) {
+        return say(start, next === 'a' || next === 'an' ? v + 4 : v + 2);
+      }
+      if (verb === 'made' && (next === 'a' || next === 'an') && /^(mistake|error|slip|typo)$/.test(after)) return say(start, v + 3);
+      if (ACTS.has(verb) && tokens.slice(v + 1, clause.to).some((t) => ERROR_SIGNS.has(t.lower))) return `${subject} ${tokens[v].text}`;
     }
-    if (verb === 'made' && (tokens[v + 1]?.lower === 'a' || tokens[v + 1]?.lower === 'an') && /^(mistake|error|slip|typo)$/.test(tokens[v + 2]?.lower ?? '')) return say(subjectStart, v + 3);
-    if (ACTS.has(verb) && tokens.slice(v + 1, s.to).some((t) => ERROR_SIGNS.has(t.lower))) return say(subjectStart, v + 1);
   }
+  // A word for a personal slip without a subject: `Human error.`, `a mistake`, `accidentally`.
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       let ok = true;

@@ -1,8 +1,9 @@
 import type { Rule } from '../findings';
-import { PRONOUNS } from '../reasoning/lexicon';
+import { PERSON_NOUNS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
-import { judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { blameOf } from './blame';
 import { phrasesOf } from '../reasoning/evidence';
 
 /** Nouns that sum up what was said before (`the mismatch`, `this gap`): the question refers back. */
@@ -12,18 +13,44 @@ const SUMMARY_NOUNS = new Set(
   design approach state case scenario`.split(/\s+/),
 );
 
-/** Whether a question points back with a pronoun or a summing-up noun (`Why did it …`, `Why was this mismatch …`). */
-export function refersBack(question: TextInfo): boolean {
+const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
+const OTHERS = new Set(['other', 'others', 'rest', 'remaining', 'remainder']);
+
+/** Adjectives of degree: `that short`, `so late`, `this long` point back at a figure said before. */
+const DEGREE = new Set(['short', 'long', 'big', 'large', 'small', 'high', 'low', 'many', 'much', 'late', 'early', 'slow', 'fast', 'old', 'often', 'far', 'few', 'little', 'bad', 'quickly', 'slowly']);
+
+/**
+ * Whether a question points back at the previous answer: a pronoun as its subject or object
+ * (`Why did it …`, `Why was that …`, `Why did they do this?`), a summing-up noun (`the
+ * mismatch`, `such a query`), or `the other …`. A pronoun inside the question's own noun
+ * phrase (`the volume … its claim`) does not point back; `he`/`she` only when the previous
+ * answer names a person.
+ */
+export function refersBack(question: TextInfo, previous?: TextInfo): boolean {
   const tokens = question.tokens;
+  const personInPrevious = !!previous && previous.tokens.some((t) => PERSON_NOUNS.has(t.lower) && !PERSONAL.has(t.lower));
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].lower;
-    if (PRONOUNS.has(w) && w !== 'there' && w !== 'here' && w !== 'one' && w !== 'ones') return true;
+    const before = tokens[i - 1];
+    if (PERSONAL.has(w)) {
+      if (personInPrevious) return true;
+      continue;
+    }
+    if (w === 'such' || OTHERS.has(w)) return true;
+    if (PRONOUNS.has(w) && w !== 'there' && w !== 'here' && w !== 'one' && w !== 'ones' && w !== 'same') {
+      // `its`/`their` right after a noun of the question's own (`the volume … its claim`) stays inside it.
+      if ((w === 'its' || w === 'their') && tokens.slice(0, i).some((t) => t.kind === 'word' && !STOP_WORDS.has(t.lower))) continue;
+      if ((w === 'that' || w === 'this') && DEGREE.has(tokens[i + 1]?.lower ?? '')) return true;
+      // `that`/`which` after a noun opens a relative clause (`the template that needed …`).
+      if ((w === 'that' || w === 'this') && before && before.kind === 'word' && !STOP_WORDS.has(before.lower) && !PREPOSITIONS.has(before.lower) && !/^(do|did|does|was|is|were|are|cause|caused|allow|allowed|make|made)$/.test(before.lower)) continue;
+      return true;
+    }
     if ((w === 'the' || w === 'a' || w === 'an') && (SUMMARY_NOUNS.has(tokens[i + 1]?.lower) || SUMMARY_NOUNS.has(tokens[i + 2]?.lower))) return true;
   }
   return false;
 }
 
-/** The concepts a question is about, without general nouns. */
+/** The concepts a question is about, without general nouns and weak verbs. */
 export function focusOf(question: TextInfo): Concept[] {
   return question.concepts.filter((c) => !c.generic && !(c.to - c.from === 1 && WEAK_VERBS.has(question.tokens[c.from].lower)));
 }
@@ -34,15 +61,29 @@ const WEAK_VERBS = new Set(
   give gave allow allowed let exist existed need needed`.split(/\s+/),
 );
 
+/** Whether a pronoun in an answer leans on the question before it (`Sam deleted it`). */
+function leansOnQuestion(answer: TextInfo): boolean {
+  return answer.tokens.some((t, i) => i >= answer.start && (t.lower === 'it' || t.lower === 'they' || t.lower === 'them' || t.lower === 'this'));
+}
+
 /** Judges one `why` against the answer it follows from. */
-export const judgeChainBreak: QuestionJudge = (question, previous, { from }) => {
+export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier }) => {
   // A root's first question may take any angle on the problem; only answers and causes bind.
   if (!previous || (from !== 'answer' && from !== 'cause')) return undefined;
   if (!question.text.includes('?')) return undefined;
-  if (refersBack(question)) return undefined;
+  if (refersBack(question, previous)) return undefined;
+  // After an answer that stops at a person, asking about the system around them is the fix, not a break.
+  if (blameOf(previous)) return undefined;
   const focus = focusOf(question);
-  if (focus.length === 0) return undefined;
-  if (shared(focus, previous.concepts, true).length > 0) return undefined;
+  // A short follow-up (`Why only one recipient?`) leans on the answer before it.
+  if (focus.length <= 1) return undefined;
+  const context: Concept[] = [...previous.concepts];
+  if (previousQuestion && leansOnQuestion(previous)) context.push(...previousQuestion.concepts);
+  // A question about detection may ask about anything said so far in this line of whys.
+  if (asksAboutDetection(question.text)) for (const info of earlier) context.push(...info.concepts);
+  const common = shared(focus, context, true).length;
+  // One word in common out of many (`crews` in a question about waiting on hold) is a new line of inquiry.
+  if (common > 0 && !(focus.length >= 4 && common === 1 && !asksAboutDetection(question.text))) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);

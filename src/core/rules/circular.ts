@@ -5,10 +5,13 @@ import { judgeAnswers, shorten, type AnswerJudge } from '../reasoning/steps';
 /** Words that add no cause to a restatement (`at the time`, `in that case`). */
 const FILLER = new Set(['time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli']);
 
+/** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
+const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing']);
+
 /** Judges one answer: circular when every concept it names is already in the question. */
 export const judgeCircular: AnswerJudge = (answer, question) => {
   if (!question) return undefined;
-  const own = answer.concepts.filter((c) => !FILLER.has(c.key));
+  const own = answer.concepts.filter((c) => !FILLER.has(c.key) && !(c.to - c.from === 1 && WEAK.has(c.key)));
   if (own.length === 0) return undefined;
   const asked = new Set(question.concepts.map((c) => c.key));
   if (!own.every((c) => asked.has(c.key))) return undefined;

@@ -12,13 +12,16 @@ function statesFault(info: TextInfo, range: Range): boolean {
     if (FAULT_WORDS.has(w)) return true;
     if (/^(un|mis)[a-z]{3,}(ed|able|ible)$/.test(w) && !/^(under|unit|unlock|uni)/.test(w)) return true;
     if ((w === 'ran' || w === 'run' || w === 'running') && info.tokens[i + 1]?.lower === 'out') return true;
+    // `grown so large that …`: an excess.
+    if (w === 'so' && info.tokens[i + 2]?.lower === 'that' && info.tokens[i + 1]?.kind === 'word') return true;
   }
   return false;
 }
 
 /**
  * Judges one answer: compound when it joins two clauses, each with its own subject and
- * predicate, each stating a fault, about different things.
+ * predicate, about different things, at least one of them stating a fault (two neutral facts
+ * joined by `and` usually make one cause together).
  */
 export const judgeCompound: AnswerJudge = (answer) => {
   const tokens = answer.tokens;
@@ -28,8 +31,11 @@ export const judgeCompound: AnswerJudge = (answer) => {
   for (let k = 1; k < parts.length; k++) {
     const a = parts[k - 1];
     const b = parts[k];
-    if (subjectIsPronoun(tokens, b)) continue;
-    if (!statesFault(answer, a) || !statesFault(answer, b)) continue;
+    // `…; it had expired` explains the first clause; `…, and it removed hosts` adds to it.
+    if (subjectIsPronoun(tokens, a) || (subjectIsPronoun(tokens, b) && tokens[b.from].lower !== 'and')) continue;
+    // `… and the issuer was not one of them`: the second clause is about the first one's things.
+    if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    if (!statesFault(answer, a) && !statesFault(answer, b)) continue;
     const ca = conceptsOf(tokens, a.from, a.to).filter((c) => !c.generic);
     const cb = conceptsOf(tokens, b.from, b.to).filter((c) => !c.generic);
     if (ca.length === 0 || cb.length === 0) continue;

@@ -3,7 +3,7 @@ import { contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sen
 import { DETECTION_WORDS, MISS_WORDS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
-import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
 
@@ -66,8 +66,12 @@ const EXPLAINS: Record<Turn, { what: string; root: string }> = {
  * inputs, the answer turns to the testing processes).
  */
 export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }) => {
-  if (!question || detectionFramed) return undefined;
-  if (asksAboutDetection(question.text)) return undefined;
+  if (!question) return undefined;
+  return detectionFramed || asksAboutDetection(question.text) ? undefined : turned(answer, question);
+};
+
+/** A clause of the answer that turns from the question to detection, response or impact. */
+function turned(answer: TextInfo, question: TextInfo): Verdict | undefined {
   const tokens = answer.tokens;
   const clauses: { range: Range; marker?: string }[] = [];
   for (const s of sentences(tokens, { from: answer.start, to: tokens.length })) {

@@ -1,5 +1,17 @@
 import type { Rule } from '../findings';
-import { EMPTY_CAUSE_QUALIFIERS, EMPTY_CAUSE_WORDS, GENERIC_NOUNS, STOP_WORDS, VAGUE_NOUNS, VAGUE_PHRASES, VAGUE_QUALIFIERS } from '../reasoning/lexicon';
+import {
+  ACTIVITY_NOUNS,
+  CHARACTER_NOUNS,
+  EMPTY_CAUSE_QUALIFIERS,
+  EMPTY_CAUSE_WORDS,
+  GENERIC_NOUNS,
+  QUALITY_ADJECTIVES,
+  SOFT_VERBS,
+  STOP_WORDS,
+  VAGUE_PHRASES,
+  VAGUE_QUALIFIERS,
+  VIRTUE_NOUNS,
+} from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
@@ -8,9 +20,10 @@ for (const phrase of VAGUE_PHRASES) {
   const words = phrase.split(/\s+/);
   PHRASES.set(words[0], [...(PHRASES.get(words[0]) ?? []), words]);
 }
-const LINKS = new Set(['of', 'for', 'on', 'in', 'to', 'around', 'about', 'with', 'between', 'when', 'during']);
+const LINKS = new Set(['of', 'for', 'on', 'in', 'to', 'around', 'about', 'with', 'when', 'during']);
+const NEGATIONS = new Set(['not', 'never', 'no']);
 
-/** Whether a concrete object follows a phrase ending before `i` (`lack of testing of the 21st field`). */
+/** Whether a concrete object follows at `i` (`testing of the 21st field`, `training on database optimization`). */
 function concreteAfter(info: TextInfo, i: number): boolean {
   const tokens = info.tokens;
   if (!LINKS.has(tokens[i]?.lower ?? '')) return false;
@@ -19,7 +32,7 @@ function concreteAfter(info: TextInfo, i: number): boolean {
     if (t.kind === 'punct') return false;
     if (t.kind === 'number') return true;
     if (STOP_WORDS.has(t.lower)) continue;
-    return !VAGUE_NOUNS.has(t.lower) && !GENERIC_NOUNS.has(t.lower) && !['detail', 'details', 'people', 'teams', 'team', 'staff', 'everyone'].includes(t.lower);
+    return !VIRTUE_NOUNS.has(t.lower) && !ACTIVITY_NOUNS.has(t.lower) && !GENERIC_NOUNS.has(t.lower) && !['people', 'teams', 'team', 'staff', 'everyone', 'detail'].includes(t.lower);
   }
   return false;
 }
@@ -29,21 +42,49 @@ function matchAt(info: TextInfo, i: number, words: readonly string[]): boolean {
   return true;
 }
 
+/** A vague noun at `i`: a virtue is vague whatever follows, an activity only without its object. */
+function vagueNounAt(info: TextInfo, i: number): boolean {
+  const w = info.tokens[i]?.lower;
+  if (!w) return false;
+  if (VIRTUE_NOUNS.has(w)) return true;
+  return ACTIVITY_NOUNS.has(w) && !concreteAfter(info, i + 1);
+}
+
 /** The vague phrase of an answer, as written, if any. */
 export function vaguePhraseOf(info: TextInfo): string | undefined {
   const tokens = info.tokens;
-  const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[to - 1].end);
+  const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       if (matchAt(info, i, words) && !concreteAfter(info, i + words.length)) return say(i, i + words.length);
     }
-    // `poor planning`, `insufficient oversight`, `lack of coordination`, `lacked attention to detail`.
     const w = tokens[i].lower;
-    let noun = -1;
-    if (VAGUE_QUALIFIERS.has(w)) noun = VAGUE_NOUNS.has(tokens[i + 1]?.lower ?? '') ? i + 1 : VAGUE_NOUNS.has(tokens[i + 2]?.lower ?? '') && tokens[i + 2] ? i + 2 : -1;
-    else if ((w === 'lack' || w === 'absence') && tokens[i + 1]?.lower === 'of') noun = VAGUE_NOUNS.has(tokens[i + 2]?.lower ?? '') ? i + 2 : -1;
-    else if (w === 'lacked' || w === 'lacking' || w === 'lacks') noun = VAGUE_NOUNS.has(tokens[i + 1]?.lower ?? '') ? i + 1 : -1;
-    if (noun > 0 && !concreteAfter(info, noun + 1)) return say(i, noun + 1);
+    // `poor planning`, `insufficient oversight`, `not enough attention`, `a poor leader`.
+    if (VAGUE_QUALIFIERS.has(w)) {
+      for (const k of [i + 1, i + 2]) {
+        if (vagueNounAt(info, k)) return say(i, k + 1);
+        if (k === i + 1 && (w === 'poor' || w === 'bad' || w === 'weak') && CHARACTER_NOUNS.has(tokens[k]?.lower ?? '')) return say(i, k + 1);
+      }
+    }
+    // `lack of coordination`, `lacked attention`, `absence of ownership`.
+    if ((w === 'lack' || w === 'absence') && tokens[i + 1]?.lower === 'of') {
+      const k = DETERMINERS_OR_ADJ.has(tokens[i + 2]?.lower ?? '') ? i + 3 : i + 2;
+      if (vagueNounAt(info, k)) return say(i, k + 1);
+    }
+    if ((w === 'lacked' || w === 'lacking' || w === 'lacks') && vagueNounAt(info, i + 1)) return say(i, i + 2);
+    // `not rigorous enough`, `not careful enough`, `was not good enough`.
+    if (NEGATIONS.has(w) && QUALITY_ADJECTIVES.has(tokens[i + 1]?.lower ?? '') && (tokens[i + 2]?.lower === 'enough' || w !== 'no')) {
+      if (tokens[i + 2]?.lower === 'enough' || /^(careful|thorough|rigorous|diligent|attentive|disciplined|proactive|serious|professional|responsible)$/.test(tokens[i + 1].lower)) {
+        return say(i, tokens[i + 2]?.lower === 'enough' ? i + 3 : i + 2);
+      }
+    }
+    // `did not communicate well`, `never coordinated properly`.
+    if (SOFT_VERBS.has(w) && (QUALITY_ADJECTIVES.has(tokens[i + 1]?.lower ?? '') || tokens[i + 1]?.lower === 'enough') && tokens.slice(Math.max(info.start, i - 3), i).some((t) => NEGATIONS.has(t.lower))) {
+      let end = i + 2;
+      if (tokens[end]?.lower === 'enough') end++;
+      const from = tokens.slice(Math.max(info.start, i - 3), i).findIndex((t) => NEGATIONS.has(t.lower)) + Math.max(info.start, i - 3);
+      return say(from > 0 && tokens[from - 1]?.lower === 'did' ? from - 1 : from, end);
+    }
   }
   // Nothing but a general word: `Because of a bug.`, `An unexpected error.`
   const content = tokens.slice(info.start).filter((t) => t.kind === 'word');
@@ -52,6 +93,8 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   }
   return undefined;
 }
+
+const DETERMINERS_OR_ADJ = new Set(['a', 'an', 'the', 'any', 'real', 'proper', 'general', 'clear', 'sufficient', 'adequate', 'enough']);
 
 /** Judges one answer: vague when it rests on an unfalsifiable phrase with nothing concrete after it. */
 export const judgeVague: AnswerJudge = (answer) => {
