@@ -81,9 +81,7 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   if (previousQuestion && leansOnQuestion(previous)) context.push(...previousQuestion.concepts);
   // A question about detection may ask about anything said so far in this line of whys.
   if (asksAboutDetection(question.text)) for (const info of earlier) context.push(...info.concepts);
-  const common = shared(focus, context, true).length;
-  // One word in common out of many (`crews` in a question about waiting on hold) is a new line of inquiry.
-  if (common > 0 && !(focus.length >= 4 && common === 1 && !asksAboutDetection(question.text))) return undefined;
+  if (shared(focus, context, true).length > 0) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);

@@ -66,8 +66,8 @@ const EXPLAINS: Record<Turn, { what: string; root: string }> = {
  * inputs, the answer turns to the testing processes).
  */
 export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }) => {
-  if (!question) return undefined;
-  return detectionFramed || asksAboutDetection(question.text) ? undefined : turned(answer, question);
+  if (!question || detectionFramed || asksAboutDetection(question.text)) return undefined;
+  return turned(answer, question);
 };
 
 /** A clause of the answer that turns from the question to detection, response or impact. */
