@@ -81,7 +81,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['mismatch', 'mismatch', 'differ', 'different', 'difference', 'discrepancy', 'inconsistent', 'inconsistency',
     'not match', 'incompatible', 'incompatibility', 'against', 'diverge', 'disagree', 'disagreement', 'out of sync'],
   ['database', 'database', 'db', 'databases', 'rdbms', 'postgres', 'postgresql', 'mysql'],
-  ['configuration', 'configuration', 'config', 'configs', 'cfg', 'settings', 'setting', 'configured', 'configure'],
+  ['configuration', 'configuration', 'config', 'configs', 'cfg', 'configured', 'configure'],
   ['kubernetes', 'kubernetes', 'k8s', 'cluster'],
   ['memory', 'memory', 'mem', 'ram', 'heap'],
   ['production', 'production', 'prod', 'live'],

@@ -11,12 +11,13 @@ const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put
 /** Judges one answer: circular when every concept it names is already in the question. */
 export const judgeCircular: AnswerJudge = (answer, question) => {
   if (!question) return undefined;
-  const own = answer.concepts.filter((c) => !FILLER.has(c.key) && !(c.to - c.from === 1 && WEAK.has(c.key)));
-  if (own.length === 0) return undefined;
+  const all = answer.concepts.filter((c) => !FILLER.has(c.key) && !(c.to - c.from === 1 && WEAK.has(c.key)));
+  // A bare restatement of one general word (`Because of the error.`) is `vague`'s business.
+  if (all.length === 0 || all.every((c) => c.generic)) return undefined;
+  // `The system was slow` for `Why was the page slow?`: a general noun adds no cause.
+  const own = all.filter((c) => !c.generic);
   const asked = new Set(question.concepts.map((c) => c.key));
   if (!own.every((c) => asked.has(c.key))) return undefined;
-  // A bare restatement of one general word (`Because of the error.`) is `vague`'s business.
-  if (own.every((c) => c.generic)) return undefined;
   const said = phrasesOf(answer, own);
   const echoed = phrasesOf(question, question.concepts.filter((c) => own.some((o) => o.key === c.key)));
   const body = answer.text.slice(answer.tokens[answer.start]?.start ?? 0).trim();
