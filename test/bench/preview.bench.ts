@@ -6,7 +6,6 @@
  *   ~200-node tree (targets < 300 ms and < 1 s), and that time against a bare `mermaid.render`
  *   of the same source with the same settings (target within 1.2×).
  */
-/// <reference lib="dom" />
 import type { Page } from 'playwright-core';
 import { checkText, countTreeNodes, toMermaid } from '../../src/core';
 import { PreviewServer, URI, launch, updateFor, waitRendered } from '../browser/harness';

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
  * Runs the real preview bundle (dist/webview.js) in headless Chromium, in a page that mimics

@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 /**
  * The preview's real bundle in a real Chromium: it draws each example, talks to the host with
