@@ -35,3 +35,24 @@ test('canonical: the off-topic message quotes the file', () => {
   assert.deepEqual(finding.data?.evidence, ['integration code', '20 inputs', 'testing processes']);
   assert.equal(finding.data?.suggestion, 'The new IPC Template Type, introduced in February 2024, defined 21 input fields.');
 });
+
+test('docs/rules.md: each bad example is flagged by its rule, each good example by no reasoning rule', () => {
+  const docs = readFileSync(join(__dirname, '..', '..', '..', 'docs', 'rules.md'), 'utf8');
+  const sections = docs.split(/^## `/m).slice(1);
+  assert.equal(sections.length, 8);
+  for (const section of sections) {
+    const rule = section.slice(0, section.indexOf('`'));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    assert.equal(blocks.length, 2, rule);
+    const wrap = (snippet: string): string =>
+      'version: 1\ntitle: T\nproblem: P.\nroots:\n  - whys:\n' +
+      snippet
+        .split('\n')
+        .map((line) => (line.startsWith('actions:') || /^ {2}- do:|^ {4}\w/.test(line) && /^\s*(owner|due|- do):/.test(line) ? '    ' + line : line ? '      ' + line : line))
+        .join('\n');
+    const [bad, good] = blocks.map((b) => checkText(wrap(b)));
+    assert.ok(bad.parsed.wellFormed && good.parsed.wellFormed, rule);
+    assert.equal(bad.findings.filter((f) => f.rule === rule).length, 1, `${rule}: bad example`);
+    assert.deepEqual(good.findings.filter((f) => REASONING.has(f.rule)).map((f) => f.rule), [], `${rule}: good example`);
+  }
+});
