@@ -63,9 +63,12 @@ export interface QuestionItem {
   readonly step: Step;
   readonly whyInfo: TextInfo;
   readonly previousInfo?: TextInfo;
-  /** The question of the previous step in the chain. */
+  /** The question of the previous step, when the previous answer leans on a pronoun (`Sam deleted it`). */
   readonly previousQuestion?: TextInfo;
-  /** Everything said before in this line of whys (problem, framing question, earlier questions and answers). */
+  /**
+   * When the question asks about detection: everything said before in this line of whys (problem,
+   * framing question, earlier questions and answers). Empty otherwise.
+   */
   readonly earlier: readonly TextInfo[];
   readonly why: TextValue;
   readonly previous?: PreviousAnswer;
@@ -82,9 +85,28 @@ const itemsByAnalysis = new WeakMap<Analysis, Items>();
 
 /** Whether a text asks about detection, release or recovery. */
 export function asksAboutDetection(text: string | undefined): boolean {
-  if (!text) return false;
-  const info = infoOf(text);
-  return info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) || /\b(so long|how long|took long|too long)\b/i.test(text);
+  return !!text && detectsOf(infoOf(text));
+}
+
+const detects = new WeakMap<TextInfo, boolean>();
+const NONE: readonly TextInfo[] = [];
+
+function detectsOf(info: TextInfo): boolean {
+  let answer = detects.get(info);
+  if (answer === undefined) {
+    answer = info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) || /\b(so long|how long|took long|too long)\b/i.test(info.text);
+    detects.set(info, answer);
+  }
+  return answer;
+}
+
+/** Whether an answer leans on a pronoun (`Sam deleted it`), so what it is about is in the question before it. */
+export function leansOnPronoun(answer: TextInfo): boolean {
+  for (let i = answer.start; i < answer.tokens.length; i++) {
+    const w = answer.tokens[i].lower;
+    if (w === 'it' || w === 'they' || w === 'them' || w === 'this') return true;
+  }
+  return false;
 }
 
 /** The answers and questions of an analysis (computed once per parsed analysis). */
@@ -110,9 +132,13 @@ export function itemsOf(analysis: Analysis): Items {
       const previous = previousAnswer(step, analysis);
       const previousInfo = previous ? infoOf(previous.text) : undefined;
       if (q && questionInfo) {
-        const context = earlier.filter((info) => info !== previousInfo);
-        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}`;
-        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion, earlier: context, key });
+        // Only a question about detection looks further back than the previous answer, and only
+        // an answer that leans on a pronoun brings in the previous question: key on them only then.
+        const detection = detectsOf(questionInfo);
+        const leans = !!previousInfo && !!previousQuestion && leansOnPronoun(previousInfo);
+        const context = detection ? earlier.filter((info) => info !== previousInfo) : NONE;
+        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
       }
       const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:${previousInfo ? previousInfo.id : -1}:`;
       const answer = (value: TextValue, path: string): TextInfo => {

@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { PERSON_NOUNS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
-import { asksAboutDetection, judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
 import { blameOf } from './blame';
 import { phrasesOf } from '../reasoning/evidence';
 
@@ -61,11 +61,6 @@ const WEAK_VERBS = new Set(
   give gave allow allowed let exist existed need needed`.split(/\s+/),
 );
 
-/** Whether a pronoun in an answer leans on the question before it (`Sam deleted it`). */
-function leansOnQuestion(answer: TextInfo): boolean {
-  return answer.tokens.some((t, i) => i >= answer.start && (t.lower === 'it' || t.lower === 'they' || t.lower === 'them' || t.lower === 'this'));
-}
-
 /** Judges one `why` against the answer it follows from. */
 export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier }) => {
   // A root's first question may take any angle on the problem; only answers and causes bind.
@@ -78,9 +73,9 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   // A short follow-up (`Why only one recipient?`) leans on the answer before it.
   if (focus.length <= 1) return undefined;
   const context: Concept[] = [...previous.concepts];
-  if (previousQuestion && leansOnQuestion(previous)) context.push(...previousQuestion.concepts);
+  if (previousQuestion) context.push(...previousQuestion.concepts);
   // A question about detection may ask about anything said so far in this line of whys.
-  if (asksAboutDetection(question.text)) for (const info of earlier) context.push(...info.concepts);
+  for (const info of earlier) context.push(...info.concepts);
   if (shared(focus, context, true).length > 0) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
