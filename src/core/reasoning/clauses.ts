@@ -144,7 +144,9 @@ export function finiteVerbOf(tokens: readonly Token[], range: Range): number {
     if (t.kind === 'punct' && t.lower !== ',') return -1;
     // A verb after `which`/`who` belongs to a relative clause, not to this one.
     if (RELATIVES.has(t.lower)) return -1;
-    if (i > start && subjectWords > 0 && isFiniteVerbAt(tokens, i, start)) return i;
+    // `The template type, introduced in February, defined …`: a participle between commas is an aside.
+    const aside = tokens[i - 1]?.lower === ',' && (PAST_FORMS.has(t.lower) || /[a-z]{2,}ed$/.test(t.lower)) && PREPOSITIONS.has(tokens[i + 1]?.lower ?? '');
+    if (i > start && subjectWords > 0 && !aside && isFiniteVerbAt(tokens, i, start)) return i;
     if (t.kind !== 'punct' && !ADVERBS.has(t.lower)) subjectWords++;
   }
   return -1;

@@ -2,8 +2,8 @@
  * Rewording for suggestions: a statement as a "Why …?" question ("The database ran out of
  * memory" → "Why did the database run out of memory?"), and a clause as a clean sentence.
  */
-import { clauseStart, contentStart, finiteVerbOf, sentences, trimmed, type Range } from './clauses';
-import { DETERMINERS, PRONOUNS } from './lexicon';
+import { clauseStart, contentStart, contrastOf, coordinatedClauses, finiteVerbOf, sentences, trimmed, type Range } from './clauses';
+import { DETERMINERS, GENERIC_NOUNS, PERSON_NOUNS, PRONOUNS, STOP_WORDS, SUBORDINATORS, SYSTEM_NOUNS } from './lexicon';
 import { baseForm } from './stem';
 import { tokenize, type Token } from './tokens';
 
@@ -23,11 +23,36 @@ export function toWhyQuestion(statement: string): string {
   const start = contentStart(tokens);
   const first = sentences(tokens, { from: start, to: tokens.length })[0];
   if (!first) return 'Why did this happen?';
-  const range = trimmed(tokens, first);
+  // Of an answer that packs several clauses, ask about the first.
+  let range = trimmed(tokens, coordinatedClauses(tokens, trimmed(tokens, first))[0] ?? first);
+  // `X, but Y`: ask about X.
+  const contrast = contrastOf(tokens, range);
+  if (contrast) range = trimmed(tokens, contrast.before);
   const body = (r: Range): string => (r.from < r.to ? text.slice(tokens[r.from].start, tokens[r.to - 1].end) : '');
   const verb = finiteVerbOf(tokens, range);
-  if (verb < 0) return `Why ${lowerFirst(body(range), tokens[range.from])}?`;
-  const subject = lowerFirst(body({ from: clauseStart(tokens, range), to: verb }), tokens[range.from]);
+  const from = clauseStart(tokens, range);
+  // `The assignment being that long`, `Recovery taking 49 minutes`, `The dryer missing from …`.
+  const subordinate = verb >= 0 && tokens.slice(from, verb).some((t) => SUBORDINATORS.has(t.lower));
+  const gerund = tokens.findIndex((t, i) => i > from && i < range.to && (verb < 0 || (subordinate && i < verb)) && t.kind === 'word' && /^[a-z]{2,}ing$/.test(t.lower) && !/^(thing|nothing|something|anything|everything|morning|evening|ceiling|building|string|spring|ring|king|during)$/.test(t.lower));
+  if (gerund > from) {
+    let subjectEnd = gerund;
+    const negation: string[] = [];
+    while (subjectEnd > from + 1 && /^(not|never)$/.test(tokens[subjectEnd - 1].lower)) negation.unshift(tokens[--subjectEnd].lower);
+    const subject = lowerFirst(body({ from, to: subjectEnd }), tokens[from]);
+    const rest = body({ from: gerund + 1, to: range.to });
+    const g = tokens[gerund].lower;
+    const not = negation.length ? ` ${negation.join(' ')}` : '';
+    if (g === 'being' || g === 'missing' || g === 'lacking' || g === 'failing' || g === 'running' && tokens[gerund + 1]?.lower === 'out') {
+      const predicate = g === 'being' ? rest : `${g}${rest ? ` ${rest}` : ''}`;
+      return `Why was ${subject}${not}${predicate ? ` ${predicate}` : ''}?`;
+    }
+    return `Why did ${subject}${not} ${baseOfGerund(g)}${rest ? ` ${rest}` : ''}?`;
+  }
+  if (verb < 0) {
+    if (tokens[from]?.lower === 'no') return `Why was there ${lowerFirst(body({ from, to: range.to }), tokens[from])}?`;
+    return `Why ${lowerFirst(body(range), tokens[range.from])}?`;
+  }
+  const subject = lowerFirst(body({ from, to: verb }), tokens[from]);
   const rest = body({ from: verb + 1, to: range.to });
   const v = tokens[verb];
   const tail = rest ? ` ${rest}` : '';
@@ -37,9 +62,19 @@ export function toWhyQuestion(statement: string): string {
     const restAfter = notPart ? body({ from: verb + 2, to: range.to }) : rest;
     return `Why ${v.lower} ${subject}${notPart}${restAfter ? ` ${restAfter}` : ''}?`;
   }
-  const past = v.lower !== baseForm(v.lower) || /ed$/.test(v.lower);
+  const past = v.lower !== baseForm(v.lower) || /ed$/.test(v.lower) || PAST_ONLY.has(v.lower);
   const base = baseOf(v.lower);
   return `Why ${past ? 'did' : /s$/.test(v.lower) ? 'does' : 'do'} ${subject} ${base}${tail}?`;
+}
+
+/** Forms that are past tense when they stand as a finite verb (`it set the limit to 0`). */
+const PAST_ONLY = new Set(['set', 'put', 'cut', 'hit', 'let', 'shut', 'split', 'spread', 'read', 'cost', 'hurt', 'quit']);
+
+/** The base form of an `-ing` word: `taking` → `take`, `revealing` → `reveal`, `stopping` → `stop`. */
+export function baseOfGerund(word: string): string {
+  const stem = word.slice(0, -3);
+  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  return baseOf(stem + 'ed');
 }
 
 /** The base form of a finite verb: irregular table, then `-ied`, `-ed`, `-es`, `-s`. */
@@ -60,7 +95,7 @@ export function baseOf(verb: string): string {
   return verb;
 }
 
-/** Lower-cases the first word unless it is a name or an acronym (`IPC`, `Rapid Response`). */
+/** Lower-cases the first word unless it is a name or an acronym (`IPC`, `Rapid Response`, `Sam`). */
 function lowerFirst(text: string, first: Token | undefined): string {
   if (!text || !first) return text;
   const word = first.text;
@@ -68,11 +103,15 @@ function lowerFirst(text: string, first: Token | undefined): string {
   const plain = /^[A-Z][a-z]*$/.test(word);
   const next = text.slice(word.length).trimStart();
   const nextIsName = /^[A-Z]/.test(next);
-  if (DETERMINERS.has(lower) || PRONOUNS.has(lower) || lower === 'there' || lower === 'no' || (plain && !nextIsName)) {
+  // A capitalised word is a common word when the lexicons know it or it has a common noun's ending.
+  const common = KNOWN.has(lower) || /(s|ing|ion|ment|ness|ity|er|or|ure|ance|ence|ics|age|ery)$/.test(lower);
+  if (DETERMINERS.has(lower) || PRONOUNS.has(lower) || lower === 'there' || lower === 'no' || (plain && common && !nextIsName)) {
     return lower + text.slice(word.length);
   }
   return text;
 }
+
+const KNOWN = new Set([...STOP_WORDS, ...PERSON_NOUNS, ...SYSTEM_NOUNS, ...GENERIC_NOUNS, 'item', 'each', 'every', 'most', 'all', 'some', 'many', 'one', 'two', 'three', 'technician', 'staff', 'stock']);
 
 /** A clause as a clean sentence: capital first letter, a full stop, no leading connective. */
 export function asSentence(text: string, tokens: readonly Token[], range: Range): string {

@@ -20,7 +20,10 @@ export interface Token {
   readonly end: number;
 }
 
-const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/g;
+const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-[A-Za-z]+|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/gi;
+
+/** A word with a hyphenated prefix (`re-analysed`, `non-wildcard`) is one word, matched by what follows the prefix. */
+const PREFIXED = /^(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-/i;
 
 const CONTRACTIONS: Record<string, readonly [string, string]> = {
   "didn't": ['did', 'not'], "doesn't": ['does', 'not'], "don't": ['do', 'not'], "wasn't": ['was', 'not'],
@@ -69,5 +72,6 @@ export function tokenize(text: string): Token[] {
 }
 
 function word(text: string, lower: string, start: number, end: number): Token {
-  return { text, lower, key: stem(lower), kind: 'word', start, end };
+  const key = PREFIXED.test(lower) ? stem(lower.slice(lower.indexOf('-') + 1)) : stem(lower);
+  return { text, lower, key, kind: 'word', start, end };
 }

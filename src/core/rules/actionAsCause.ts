@@ -50,7 +50,7 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
     const weak = AMBIGUOUS_IMPERATIVES.has(first.lower) && !!second && (DETERMINERS.has(second.lower) || NOUN_AFTER_IMPERATIVE.test(second.lower)) && second.lower !== 'no';
     if ((strong || weak) && !hasFiniteVerb(words.slice(1))) {
-      return { cue: slice(from, Math.min(to, from + 2)), action: clean(slice(from, to)) };
+      return { cue: first.text, action: clean(slice(from, to)) };
     }
   }
   for (let i = 0; i < words.length; i++) {
@@ -126,7 +126,7 @@ export const judgeActionAsCause: AnswerJudge = (answer) => {
     const remedy = remedyIn(answer, s.from, s.to);
     if (!remedy) continue;
     return {
-      message: `“${shorten(remedy.cue, 40)}” proposes a remedy, not a cause: it says what to do, not what happened. Move “${shorten(remedy.action)}” to the root's actions (as \`do:\`) and answer with the fact behind it: what was missing or wrong.`,
+      message: `This answer is a remedy (“${shorten(remedy.cue, 40)}”), not a cause: it says what to do, not what happened. Move “${shorten(remedy.action).replace(/\.$/, '')}” to the root's actions (as \`do:\`) and answer with the fact behind it: what was missing or wrong.`,
       evidence: [remedy.cue],
       suggestion: remedy.action,
     };
