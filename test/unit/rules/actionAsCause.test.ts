@@ -39,3 +39,18 @@ test('action-as-cause: factual "should", "needed to" and nouns that look like ve
   ];
   for (const b of clean) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
+
+test('action-as-cause: a department proposing, a bare "Need to", a negative order', () => {
+  const remedies: [string, string][] = [
+    ['HR should benchmark bands every year.', 'Benchmark bands every year.'],
+    ['Need to script the CDN certificate upload.', 'Script the CDN certificate upload.'],
+    ['Do not deploy on Fridays.', 'Do not deploy on Fridays.'],
+    ['Order the 10 units/mL product from a different supplier.', 'Order the 10 units/mL product from a different supplier.'],
+  ];
+  for (const [b, action] of remedies) {
+    const f = judge('action-as-cause', 'Why did it happen?', b);
+    assert.equal(f.length, 1, b);
+    assert.equal(f[0].data?.suggestion, action, b);
+  }
+  assert.deepEqual(judge('action-as-cause', 'Why did it happen?', 'The service should restart on its own, but the watchdog was off.'), []);
+});

@@ -31,3 +31,22 @@ test('blame: a person in the answer is fine when a system carries the cause', ()
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
 });
+
+test('blame: named people, pronouns and judgements of character', () => {
+  const blamed: [string, string][] = [
+    ['Why did the dashboard not show retries?', 'It was Priya\'s dashboard and she never added attempt counts.'],
+    ['Why was the field removed?', 'Sam on the web team deleted it.'],
+    ['Why did the team miss its target?', 'Their manager, Dana, was a poor leader.'],
+    ['Why were the temps not retrained?', 'Marek, the night lead, did not retrain them on the new layout.'],
+  ];
+  for (const [why, b] of blamed) assert.equal(judge('blame', why, b).length, 1, b);
+});
+
+test('blame: gaps in knowledge and teams that did not talk are not slips of a person', () => {
+  const clean: [string, string][] = [
+    ['Why was scanning never switched back on?', 'New temporary pickers did not know the product range.'],
+    ['Why was the list wrong?', 'The two teams did not communicate well.'],
+    ['Why was the reset script run?', 'The on-call engineer ran the reset script, because the runbook listed it as the safe fix.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
+});

@@ -66,3 +66,34 @@ test('chain-break: the first question of a root may take any angle on the proble
   const text = analysis([{ why: 'Why did recovery take six hours?', because: 'Because every host had to be restored by hand.' }], 'The payment API returned errors.');
   assert.deepEqual(findings(text, 'chain-break'), []);
 });
+
+test('chain-break: "he" with no person before it, and "its" inside the question, do not refer back', () => {
+  const brakes = { why: 'Why could the driver not stop the car?', because: 'The brakes faded under continuous full throttle.' };
+  assert.equal(findings(analysis([brakes, { why: 'Why could he not switch off the engine?', because: 'The start button needed a three-second press.' }]), 'chain-break').length, 1);
+  const prune = { why: 'Why was the volume deleted?', because: 'The old sync job, set to auto-prune, still watched the former path.' };
+  assert.equal(findings(analysis([prune, { why: 'Why was the volume not retained when its claim was deleted?', because: 'The storage class used the Delete policy.' }]), 'chain-break').length, 1);
+});
+
+test('chain-break: degree words, questions after a blamed person, and detection questions about earlier steps follow on', () => {
+  const stream = { why: 'Why was the export the only source?', because: 'The event stream kept just 72 hours of history.' };
+  assert.deepEqual(findings(analysis([stream, { why: 'What made retention that short?', because: 'The topic used the cluster default.' }]), 'chain-break'), []);
+  const slip = { why: 'Why were the vials loaded into the wrong pocket?', because: 'The pharmacy technician made a mistake.' };
+  assert.deepEqual(findings(analysis([slip, { why: 'Why did the cabinet accept the wrong product?', because: 'Restocking did not require a barcode scan.' }]), 'chain-break'), []);
+  const text = analysis([
+    { why: 'Why was the latest backup a week old?', because: 'The backup job had been skipping volume snapshots since March.' },
+    { why: 'How did it start skipping them?', because: 'A chart upgrade renamed the label the schedule selected on.' },
+    { why: 'Why did the skipped snapshots go unnoticed?', because: 'The job reported success, since a selector that matches nothing is not an error.' },
+  ]);
+  assert.deepEqual(findings(text, 'chain-break'), []);
+});
+
+test('chain-break: "the same batch" is not a back-reference', () => {
+  const text = analysis([
+    { why: 'Why did each gearbox swap take four months?', because: 'The crane each swap requires was booked elsewhere.' },
+    { why: 'Why had we not reserved crane capacity?', because: 'The service contract left crane booking to the manufacturer.' },
+    { why: 'Why did all three gearboxes come from the same supplier batch?', because: 'They were installed together in 2019.' },
+  ]);
+  const found = findings(text, 'chain-break');
+  assert.equal(found.length, 1);
+  assert.equal(found[0].path, 'roots[0].whys[2]');
+});

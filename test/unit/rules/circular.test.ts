@@ -26,3 +26,16 @@ test('circular: an answer that adds a cause is not circular', () => {
   ];
   for (const [why, because] of clean) assert.deepEqual(judge('circular', why, because), [], `${why} / ${because}`);
 });
+
+test('circular: paraphrases of the question (unnoticed, scoped, slow)', () => {
+  const circular: [string, string][] = [
+    ['Why did the audit bug go unnoticed?', 'Because it was never detected.'],
+    ['Why are the alerts scoped to one queue?', 'The alerts were set up to cover just that queue.'],
+    ['Why does the export take 25 minutes?', 'Because the export is slow.'],
+    ['Why did replacing the link cut the connection?', 'Because the connection dropped while the link was replaced.'],
+    ['How come the silence never expired?', 'Because the silence stayed in place indefinitely.'],
+  ];
+  for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
+  assert.deepEqual(judge('circular', 'Why did the pump fail?', 'Because the pump seal failed.'), []);
+  assert.deepEqual(judge('circular', 'Why did the server crash?', 'Because the server ran out of memory.'), []);
+});

@@ -35,3 +35,16 @@ test('compound: contrasts, noun lists, sequences and explanations are one cause'
   ];
   for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
 });
+
+test('compound: "and it …" adds a second fault of the same thing; verbs without a subject and "one of them" do not', () => {
+  const f = judge('compound', 'Why did it happen?', 'The tool had no lower bound on capacity, and it removed hosts as fast as it was asked to.');
+  assert.deepEqual(f[0]?.data?.parts, ['The tool had no lower bound on capacity.', 'It removed hosts as fast as it was asked to.']);
+  const clean = [
+    'The deletion API took any object ID and deleted whatever it pointed to, with no check on the type.',
+    'The wrapper was written before the library offered single-flight loads and was never migrated to it.',
+    'The control law took its input from a single sensor and never compared it with the other.',
+    'The runbook listed the three services known to use the token, and the issuer was not one of them.',
+    'The chicken cooled too slowly, staying between 5 and 60 °C for nine hours, which let bacteria multiply.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+});

@@ -26,3 +26,18 @@ test('not-a-question: questions with or without a question mark pass', () => {
     assert.deepEqual(findings(analysis([{ why, because: 'Because nobody set a limit.' }]), 'not-a-question'), [], why);
   }
 });
+
+test('not-a-question: gerund and noun-phrase statements get a grammatical "Why …?"', () => {
+  const cases: [string, string][] = [
+    ['The assignment being that long.', 'Why was the assignment that long?'],
+    ['Recovery taking 49 minutes although detection took one.', 'Why did recovery take 49 minutes although detection took one?'],
+    ['The dryer missing from the maintenance system.', 'Why was the dryer missing from the maintenance system?'],
+    ['No expected date on the portal.', 'Why was there no expected date on the portal?'],
+    ['The reused code never being re-analysed for the new machine.', 'Why was the reused code never re-analysed for the new machine?'],
+    ['Sam deleted the field', 'Why did Sam delete the field?'],
+  ];
+  for (const [why, suggestion] of cases) {
+    const found = findings(analysis([{ why, because: 'Because nobody set a limit.' }]), 'not-a-question');
+    assert.equal(found[0]?.data?.suggestion, suggestion, why);
+  }
+});

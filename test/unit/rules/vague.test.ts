@@ -32,3 +32,17 @@ test('vague: a concrete object makes the same words checkable', () => {
   ];
   for (const b of clean) assert.deepEqual(judge('vague', 'Why did the job fail?', b), [], b);
 });
+
+test('vague: soft qualities stay vague even with an object; activities need one', () => {
+  const vague = [
+    'The two teams did not communicate well.',
+    'The safety analysis was not rigorous enough.',
+    'Lack of foresight.',
+    'There was a general lack of attention to lead metrics.',
+    'Speed to market was prioritised over quality.',
+    'Their manager was a poor leader.',
+    'Shell ergonomics never got enough attention.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why did it happen?', b).length, 1, b);
+  assert.deepEqual(judge('vague', 'Why did it happen?', 'There was no planning of the cut-over window.'), []);
+});
