@@ -143,13 +143,16 @@ export function shared(a: readonly Concept[], b: readonly Concept[], loose: bool
   return a.filter((x) => b.some((y) => x.key === y.key || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab)))));
 }
 
-/** `unguarded` → the concept of `guard`: loosely, a thing and its absence are about the same thing. */
+/**
+ * A key reduced to its root for loose matching: `unguarded` → `guard` (a thing and its absence
+ * are about the same thing), `owner`/`ownership` → `own`, `reviewer` → `review`.
+ */
 function positive(key: string, vocab: Vocabulary): string {
-  if (key.length > 5 && key.startsWith('un')) {
-    const rest = key.slice(2);
-    return vocab.phrases.get(rest) ?? rest;
-  }
-  return key;
+  let root = key;
+  if (root.length > 5 && root.startsWith('un')) root = root.slice(2);
+  const m = /^(.{3,}?)(ership|ship|er|or|ment|ness)$/.exec(root);
+  if (m && root.length > 5) root = m[1];
+  return vocab.phrases.get(root) ?? root;
 }
 
 /** The words of tokens `[from, to)` as written in the text. */

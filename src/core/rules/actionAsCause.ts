@@ -58,7 +58,10 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     const next = words[i + 1]?.lower;
     const before = words.slice(0, i).filter((t) => t.kind === 'word');
     const subject = before.map((t) => t.lower);
-    const personal = subject.length > 0 && subject.length <= 4 && (PROPOSERS.has(subject[subject.length - 1]) || PERSON_NOUNS.has(subject[subject.length - 1]));
+    const last = subject[subject.length - 1];
+    // `we must`, `you have to`: a proposal; `operators must confirm each step` states a rule in force.
+    const proposer = subject.length > 0 && subject.length <= 4 && (PROPOSERS.has(last) || last === 'team');
+    const personal = proposer || (subject.length > 0 && subject.length <= 4 && PERSON_NOUNS.has(last) && w === 'should');
     // `we should add`, `the team must review`, `a check should be added`, `there should be`.
     if ((w === 'should' || w === 'must' || w === 'ought') && next !== undefined && next !== 'have' && !(next === 'not' && words[i + 2]?.lower === 'have')) {
       const prev = words[i - 1]?.lower;
@@ -90,7 +93,7 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       }
     }
     // `we need to add`, `the team has to review` (present tense only: `needed to` is a fact).
-    if ((w === 'need' || w === 'needs' || w === 'have' || w === 'has') && next === 'to' && personal) {
+    if ((w === 'need' || w === 'needs' || w === 'have' || w === 'has') && next === 'to' && proposer) {
       return { cue: slice(from + i - 1, from + i + 3), action: clean(slice(from + i + 2, to)) };
     }
     // `we will add`, `we'll add`, `we are going to add`, `let's add`.

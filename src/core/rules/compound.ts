@@ -36,9 +36,10 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // `… and the issuer was not one of them`: the second clause is about the first one's things.
     if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
     if (!statesFault(answer, a) && !statesFault(answer, b)) continue;
-    const ca = conceptsOf(tokens, a.from, a.to).filter((c) => !c.generic);
-    const cb = conceptsOf(tokens, b.from, b.to).filter((c) => !c.generic);
-    if (ca.length === 0 || cb.length === 0) continue;
+    const ca = conceptsOf(tokens, a.from, a.to);
+    const cb = conceptsOf(tokens, b.from, b.to);
+    if (!ca.some((c) => !c.generic) || !cb.some((c) => !c.generic)) continue;
+    // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
     const common = shared(ca, cb, false).length;
     if (common / Math.min(ca.length, cb.length) >= 0.5) continue;
     independent = true;

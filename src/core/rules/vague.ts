@@ -20,7 +20,7 @@ for (const phrase of VAGUE_PHRASES) {
   const words = phrase.split(/\s+/);
   PHRASES.set(words[0], [...(PHRASES.get(words[0]) ?? []), words]);
 }
-const LINKS = new Set(['of', 'for', 'on', 'in', 'to', 'around', 'about', 'with', 'when', 'during']);
+const LINKS = new Set(['of', 'for', 'on', 'in', 'to', 'around', 'about', 'with', 'when', 'during', 'against', 'under', 'at']);
 const NEGATIONS = new Set(['not', 'never', 'no']);
 
 /** Whether a concrete object follows at `i` (`testing of the 21st field`, `training on database optimization`). */
@@ -82,6 +82,8 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     if (SOFT_VERBS.has(w) && (QUALITY_ADJECTIVES.has(tokens[i + 1]?.lower ?? '') || tokens[i + 1]?.lower === 'enough') && tokens.slice(Math.max(info.start, i - 3), i).some((t) => NEGATIONS.has(t.lower))) {
       let end = i + 2;
       if (tokens[end]?.lower === 'enough') end++;
+      // `not tested properly against the schema` names what was missed.
+      if (concreteAfter(info, end)) continue;
       const from = tokens.slice(Math.max(info.start, i - 3), i).findIndex((t) => NEGATIONS.has(t.lower)) + Math.max(info.start, i - 3);
       return say(from > 0 && tokens[from - 1]?.lower === 'did' ? from - 1 : from, end);
     }

@@ -54,3 +54,9 @@ test('action-as-cause: a department proposing, a bare "Need to", a negative orde
   }
   assert.deepEqual(judge('action-as-cause', 'Why did it happen?', 'The service should restart on its own, but the watchdog was off.'), []);
 });
+
+test('action-as-cause: a rule in force ("operators must confirm") is a fact, not a proposal', () => {
+  for (const b of ['Because operators must confirm each step, the procedure took 40 minutes.', 'Drivers have to sign for every pallet at the gate.']) {
+    assert.deepEqual(judge('action-as-cause', 'Why did it take so long?', b), [], b);
+  }
+});

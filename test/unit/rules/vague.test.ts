@@ -46,3 +46,8 @@ test('vague: soft qualities stay vague even with an object; activities need one'
   for (const b of vague) assert.equal(judge('vague', 'Why did it happen?', b).length, 1, b);
   assert.deepEqual(judge('vague', 'Why did it happen?', 'There was no planning of the cut-over window.'), []);
 });
+
+test('vague: "not tested properly" is vague unless it says against what', () => {
+  assert.equal(judge('vague', 'Why did it happen?', 'The change was not tested properly.').length, 1);
+  assert.deepEqual(judge('vague', 'Why did it happen?', 'The change was not tested properly against the 2.0 schema.'), []);
+});
