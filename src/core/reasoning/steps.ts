@@ -26,6 +26,10 @@ export interface TextInfo {
 }
 
 const MAX_CACHE = 20_000;
+const MAX_CHARS = 4_000;
+const MAX_TOKENS = 400;
+/** How far back a detection question may look for what it asks about. */
+const MAX_EARLIER = 24;
 const texts = new Map<string, TextInfo>();
 let nextId = 0;
 
@@ -33,7 +37,10 @@ let nextId = 0;
 export function infoOf(text: string): TextInfo {
   let info = texts.get(text);
   if (!info) {
-    const tokens = tokenize(text);
+    // Answers are a sentence or three; a pathological text is judged by its beginning so that no
+    // rule's cost can grow with it.
+    const all = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
+    const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
     const start = contentStart(tokens);
     info = { id: nextId++, text, tokens, start, concepts: conceptsOf(tokens, start) };
     if (texts.size >= MAX_CACHE) texts.clear();
@@ -136,7 +143,7 @@ export function itemsOf(analysis: Analysis): Items {
         // an answer that leans on a pronoun brings in the previous question: key on them only then.
         const detection = detectsOf(questionInfo);
         const leans = !!previousInfo && !!previousQuestion && leansOnPronoun(previousInfo);
-        const context = detection ? earlier.filter((info) => info !== previousInfo) : NONE;
+        const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : NONE;
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
         questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
       }
