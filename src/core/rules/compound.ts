@@ -1,9 +1,9 @@
 import type { Rule } from '../findings';
-import { coordinatedClauses, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { FAULT_WORDS } from '../reasoning/lexicon';
+import { clauseStart, coordinatedClauses, finiteVerbOf, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { DETERMINERS, FAULT_WORDS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
-import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { judgeAnswers, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
 /** Whether a clause states a fault: something missing, wrong, broken, late. */
 function statesFault(info: TextInfo, range: Range): boolean {
@@ -26,7 +26,7 @@ function statesFault(info: TextInfo, range: Range): boolean {
 export const judgeCompound: AnswerJudge = (answer) => {
   const tokens = answer.tokens;
   const parts = coordinatedClauses(tokens, { from: answer.start, to: tokens.length });
-  if (parts.length < 2) return undefined;
+  if (parts.length < 2) return simultaneous(answer);
   let independent = false;
   for (let k = 1; k < parts.length; k++) {
     const a = parts[k - 1];
@@ -44,7 +44,7 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (common / Math.min(ca.length, cb.length) >= 0.5) continue;
     independent = true;
   }
-  if (!independent) return undefined;
+  if (!independent) return simultaneous(answer);
   const sentences = parts.map((p) => asSentence(answer.text, tokens, p)).filter((s) => s.length > 1);
   return {
     message: `This answer packs ${sentences.length} independent causes: ${sentences.map((s) => `“${s.replace(/[.!?]$/, '')}”`).join(' and ')}. Make them separate causes (a \`because:\` list), so each gets its own whys and actions.`,
@@ -52,6 +52,55 @@ export const judgeCompound: AnswerJudge = (answer) => {
     parts: sentences,
   };
 };
+
+/** Verbs that meet a limit or lack something: with two objects, two causes. */
+const FAULT_VERBS = new Set(['hit', 'exceeded', 'reached', 'lacked', 'missed', 'ignored', 'skipped', 'overran', 'exhausted', 'breached']);
+
+/**
+ * Two objects of one fault verb, said to coincide: `It hit the open-files limit and an API rate
+ * quota at the same time`, `The job lacked both a timeout and a retry limit`.
+ */
+function simultaneous(answer: TextInfo): Verdict | undefined {
+  const tokens = answer.tokens;
+  const text = answer.text;
+  const together = /\b(at the same time|simultaneously|at once|both)\b/i.test(text);
+  if (!together) return undefined;
+  for (const s of sentences(tokens, { from: answer.start, to: tokens.length })) {
+    const verb = finiteVerbOf(tokens, s);
+    if (verb < 0 || !FAULT_VERBS.has(tokens[verb].lower)) continue;
+    const and = tokens.findIndex((t, i) => i > verb + 1 && i < s.to && t.lower === 'and');
+    if (and < 0) continue;
+    let objectStart = verb + 1;
+    if (tokens[objectStart]?.lower === 'both') objectStart++;
+    let end = s.to;
+    for (let i = and + 1; i < s.to; i++) {
+      if (tokens[i].lower === 'at' && tokens[i + 1]?.lower === 'the' && tokens[i + 2]?.lower === 'same') end = Math.min(end, i);
+      if (tokens[i].lower === 'simultaneously' || (tokens[i].lower === 'at' && tokens[i + 1]?.lower === 'once')) end = Math.min(end, i);
+      if (tokens[i].kind === 'punct') end = Math.min(end, i);
+    }
+    // Compared word by word: two limits are two things (`the open-files limit`, `an API rate quota`).
+    const words = (from: number, to: number): Set<string> => new Set(tokens.slice(from, to).filter((t) => t.kind !== 'punct' && !STOP_WORDS.has(t.lower)).map((t) => t.key));
+    const first = words(objectStart, and);
+    const second = words(and + 1, end);
+    if (first.size === 0 || second.size === 0 || [...second].some((k) => first.has(k))) continue;
+    // `read and write limits`: one noun phrase.
+    if (first.size === 1 && !DETERMINERS.has(tokens[and + 1]?.lower ?? '')) continue;
+    const say = (from: number, to: number): string => text.slice(tokens[from].start, tokens[to - 1].end);
+    const head = say(clauseStart(tokens, s), verb + 1);
+    const parts = [asSentenceText(`${head} ${say(objectStart, and)}`), asSentenceText(`${head} ${say(and + 1, end)}`)];
+    return {
+      message: `This answer packs 2 independent causes: ${parts.map((p) => `“${p.replace(/[.!?]$/, '')}”`).join(' and ')}. Make them separate causes (a \`because:\` list), so each gets its own whys and actions.`,
+      evidence: parts,
+      parts,
+    };
+  }
+  return undefined;
+}
+
+function asSentenceText(text: string): string {
+  const out = text.trim().replace(/^because\s+(of\s+)?/i, '');
+  return out.charAt(0).toUpperCase() + out.slice(1) + (/[.!?]$/.test(out) ? '' : '.');
+}
 
 /** `compound`: one answer that packs two or more independent causes. */
 export const compoundRule: Rule = {

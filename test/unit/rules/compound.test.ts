@@ -48,3 +48,10 @@ test('compound: "and it …" adds a second fault of the same thing; verbs withou
   ];
   for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
 });
+
+test('compound: two limits hit at the same time are two causes', () => {
+  const f = judge('compound', 'Why did the service fail?', 'It hit the open-files limit on its hosts and an API rate quota at the same time.');
+  assert.deepEqual(f[0]?.data?.parts, ['It hit the open-files limit on its hosts.', 'It hit an API rate quota.']);
+  assert.deepEqual(judge('compound', 'Why did the job fail?', 'It hit the memory limit and was killed.'), []);
+  assert.deepEqual(judge('compound', 'Why did the job fail?', 'It hit the read and write limits at the same time.'), []);
+});
