@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
-import { contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { DETECTION_WORDS, MISS_WORDS, STOP_WORDS } from '../reasoning/lexicon';
+import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { DETECTION_WORDS, MISS_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
@@ -12,7 +12,9 @@ const IMPACT_WORDS = new Set(`affected impacted impact complained complaints com
   penalties fines fined churn reputation customers users passengers patients shoppers`.split(/\s+/));
 const IMPACT_VERBS = new Set(['affected', 'impacted', 'complained', 'lost', 'missed', 'cancelled', 'canceled', 'stranded', 'waited', 'could']);
 const IMPACT_QUESTION = /\b(impact|affect|affected|customers?|users?|revenue|complain\w*|so many|so much|so large|so big|widespread|blast radius)\b/i;
-const DURATION = /\b(took|take|taking|lasted)\s+(\w+\s+)?(\d+|several|many|two|three|four|five|hours|days|weeks|minutes)\b/i;
+/** `took 40 minutes`, `took the on-call engineer 45 minutes to respond` (not `took the link down for 43 seconds`). */
+const DURATION = /\b(?:took|take|takes|taking|lasted)\s+(?:(?!down\b|out\b|off\b|up\b|over\b)[\w-]+\s+){0,4}?(?:\d+|several|many|two|three|four|five|six|a few)\s+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b/i;
+const RELATIVE = new Set(['that', 'which', 'who', 'where', 'whose']);
 const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so long)\b/i;
 
 type Turn = 'detection' | 'response' | 'impact';
@@ -84,15 +86,24 @@ function turned(answer: TextInfo, question: TextInfo): Verdict | undefined {
   }
   const focus = focusOf(question);
   for (const clause of clauses) {
-    const main = mainClause(tokens, clause.range);
-    if (!isClause(tokens, main) || subjectIsPronoun(tokens, main)) continue;
+    // The main clause without its relative clauses; when a relative clause sits inside the
+    // subject (`the tests that run on every merge did not …`), the whole clause.
+    const cut = mainClause(tokens, clause.range);
+    const main = isClause(tokens, cut) ? cut : clause.range;
+    if (!isClause(tokens, main)) continue;
     const turn = turnOf(answer, main);
     if (!turn) continue;
+    // `It took 45 minutes to …` has a dummy subject; other pronouns lean on the question.
+    if (subjectIsPronoun(tokens, main) && !(turn === 'response' && tokens[clauseStart(tokens, main)].lower === 'it')) continue;
     if (turn === 'impact' && IMPACT_QUESTION.test(question.text)) continue;
     if (turn === 'response' && DURATION_QUESTION.test(question.text)) continue;
     // The subject of the turn must be new to the question.
     const subject = subjectWords(answer, main);
-    const subjectConcepts = conceptsOf(tokens, main.from, finiteVerbOf(tokens, main));
+    // The head of the subject, before any `of`/`on` phrase (`the alert on price age`), must be new to the question.
+    const verbAt = finiteVerbOf(tokens, main);
+    let headEnd = clauseStart(tokens, main);
+    while (headEnd < verbAt && !(PREPOSITIONS.has(tokens[headEnd].lower) && headEnd > clauseStart(tokens, main)) && !RELATIVE.has(tokens[headEnd].lower)) headEnd++;
+    const subjectConcepts = conceptsOf(tokens, main.from, headEnd);
     if (shared(subjectConcepts, question.concepts, false).length > 0) continue;
     const others = clauses.filter((c) => c !== clause && shared(conceptsOf(tokens, c.range.from, c.range.to), question.concepts, true).length > 0);
     const onTopic = others.map((c) => asSentence(answer.text, tokens, c.range)).join(' ');

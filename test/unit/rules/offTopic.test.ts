@@ -54,3 +54,13 @@ test('off-topic: a root framed around detection may talk about tests', () => {
   ].join('\n');
   assert.deepEqual(findings(text, 'off-topic'), []);
 });
+
+test('off-topic: turns inside a longer subject, with a dummy "it", or after "and"', () => {
+  const turned: [string, string][] = [
+    ['Why did the parser crash on empty input?', 'The integration tests that run on every merge did not cover empty input.'],
+    ['Why did the API return stale prices?', 'The cache TTL was set to 24 hours, and the alert on price age never fired.'],
+    ['Why did the cluster lose quorum?', 'It took the on-call engineer 45 minutes to respond to the page.'],
+  ];
+  for (const [why, b] of turned) assert.equal(judge('off-topic', why, b).length, 1, b);
+  assert.deepEqual(judge('off-topic', 'Why did the service drop connections?', 'Maintenance on a failing optical link took the link down for 43 seconds.'), []);
+});
