@@ -101,7 +101,10 @@ const NONE: readonly TextInfo[] = [];
 function detectsOf(info: TextInfo): boolean {
   let answer = detects.get(info);
   if (answer === undefined) {
-    answer = info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) || /\b(so long|how long|took long|too long)\b/i.test(info.text);
+    // A question about how long something went on (`for 3 hours`, `kept failing`) is answered by why it was not caught.
+    answer =
+      info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) ||
+      /\b(so long|how long|took long|too long|for (\d+|several|many|a few|two|three|four) (minutes|hours|days|weeks|months)|continu\w*|kept|keep|persist\w*|went on|go on|remain\w*|repeatedly|again and again)\b/i.test(info.text);
     detects.set(info, answer);
   }
   return answer;
