@@ -10,6 +10,7 @@ import type { RuleCode, RuleFinding } from '../findings';
 import { previousAnswer, type Analysis, type Chain, type PreviousAnswer, type Step, type TextValue } from '../model';
 import { contentStart } from './clauses';
 import { DETECTION_QUESTION_WORDS } from './lexicon';
+import { stem } from './stem';
 import { conceptsOf, type Concept } from './similarity';
 import { tokenize, type Token } from './tokens';
 
@@ -96,6 +97,8 @@ export function asksAboutDetection(text: string | undefined): boolean {
 }
 
 const detects = new WeakMap<TextInfo, boolean>();
+/** The same words by key, so other forms count too (`noticing`, `reviewing`). */
+const DETECTION_QUESTION_KEYS = new Set([...DETECTION_QUESTION_WORDS].filter((w) => w.length > 4).map(stem));
 const NONE: readonly TextInfo[] = [];
 
 function detectsOf(info: TextInfo): boolean {
@@ -103,7 +106,7 @@ function detectsOf(info: TextInfo): boolean {
   if (answer === undefined) {
     // A question about how long something went on (`for 3 hours`, `kept failing`) is answered by why it was not caught.
     answer =
-      info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower)) ||
+      info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower) || DETECTION_QUESTION_KEYS.has(t.key)) ||
       /\b(so long|how long|took long|too long|for (\d+|several|many|a few|two|three|four) (minutes|hours|days|weeks|months)|continu\w*|kept|keep|persist\w*|went on|go on|remain\w*|repeatedly|again and again)\b/i.test(info.text);
     detects.set(info, answer);
   }

@@ -35,7 +35,16 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (subjectIsPronoun(tokens, a) || (subjectIsPronoun(tokens, b) && tokens[b.from].lower !== 'and')) continue;
     // `… and the issuer was not one of them`: the second clause is about the first one's things.
     if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    // `; whoever makes a change picks …` explains; a clause after `;` or a new sentence adds a cause only when both state faults.
+    const joiner = tokens[b.from].lower;
+    if (joiner !== 'and' && joiner !== 'plus' && joiner !== 'as' && (!statesFault(answer, a) || !statesFault(answer, b))) continue;
     if (!statesFault(answer, a) && !statesFault(answer, b)) continue;
+    if (INDEFINITE.has(tokens[clauseStart(tokens, b)]?.lower ?? '')) continue;
+    // `… and the form stored them that way`: the second clause acts on the first one's things.
+    const verbB = finiteVerbOf(tokens, b);
+    let objectAt = verbB + 1;
+    while (objectAt < b.to && /^(not|never|also|just|only|still|then|always)$/.test(tokens[objectAt].lower)) objectAt++;
+    if (verbB > 0 && /^(it|them|this|that|these|those)$/.test(tokens[objectAt]?.lower ?? '')) continue;
     const ca = conceptsOf(tokens, a.from, a.to);
     const cb = conceptsOf(tokens, b.from, b.to);
     if (!ca.some((c) => !c.generic) || !cb.some((c) => !c.generic)) continue;
@@ -52,6 +61,9 @@ export const judgeCompound: AnswerJudge = (answer) => {
     parts: sentences,
   };
 };
+
+/** Subjects that point back at the clause before (`whoever makes a change …`). */
+const INDEFINITE = new Set(['whoever', 'whatever', 'anyone', 'everyone', 'someone', 'anybody', 'everybody', 'somebody']);
 
 /** Verbs that meet a limit or lack something: with two objects, two causes. */
 const FAULT_VERBS = new Set(['hit', 'exceeded', 'reached', 'lacked', 'missed', 'ignored', 'skipped', 'overran', 'exhausted', 'breached']);

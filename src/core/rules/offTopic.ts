@@ -3,6 +3,7 @@ import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, ma
 import { DETECTION_WORDS, MISS_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
+import { stem } from '../reasoning/stem';
 import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
@@ -19,6 +20,9 @@ const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so
 
 type Turn = 'detection' | 'response' | 'impact';
 
+/** Detection words by key, so other forms count too (`reviewing`, `alerted`). */
+const DETECTION_KEYS = new Set([...DETECTION_WORDS].filter((w) => w.length > 4).map(stem));
+
 /** What a clause turns to, if it is about detection, response or impact rather than cause. */
 function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   const tokens = info.tokens;
@@ -29,7 +33,7 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   let miss = false;
   for (let i = clause.from; i < head; i++) {
     const w = tokens[i].lower;
-    if (DETECTION_WORDS.has(w)) detection = true;
+    if (DETECTION_WORDS.has(w) || DETECTION_KEYS.has(tokens[i].key)) detection = true;
     if (MISS_WORDS.has(w)) miss = true;
   }
   const words = info.text.slice(tokens[clause.from].start, tokens[clause.to - 1].end);

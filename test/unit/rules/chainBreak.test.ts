@@ -97,3 +97,13 @@ test('chain-break: "the same batch" is not a back-reference', () => {
   assert.equal(found.length, 1);
   assert.equal(found[0].path, 'roots[0].whys[2]');
 });
+
+test('chain-break: other forms of detection words ("noticing") make a detection question', () => {
+  const text = analysis([
+    { why: 'Why did only a third of patients get a reminder?', because: 'The text provider rejected numbers without a country code.' },
+    { why: 'Why did the form store numbers without a country code?', because: 'It was built for landlines, where the local format was enough.' },
+    { why: 'What stopped anyone from noticing the rejections?', because: 'The provider reported failures only in a monthly CSV that nobody opened.' },
+  ]);
+  assert.deepEqual(findings(text, 'chain-break'), []);
+  assert.deepEqual(findings(text, 'off-topic'), []);
+});

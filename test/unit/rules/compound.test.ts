@@ -55,3 +55,12 @@ test('compound: two limits hit at the same time are two causes', () => {
   assert.deepEqual(judge('compound', 'Why did the job fail?', 'It hit the memory limit and was killed.'), []);
   assert.deepEqual(judge('compound', 'Why did the job fail?', 'It hit the read and write limits at the same time.'), []);
 });
+
+test('compound: an explaining clause after ";" and a clause acting on the first one\'s things are one cause', () => {
+  for (const b of [
+    'Schema changes have no owner list; whoever makes a change picks where to post it.',
+    'The text provider rejected numbers without a country code, and the booking form stored them that way.',
+  ]) {
+    assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+  }
+});
