@@ -56,7 +56,8 @@ export const GENERIC_NOUNS = set(`system systems service services application ap
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['full', 'fill up', 'full', 'run out of space', 'out of space', 'no space left', 'no free space',
     'out of disk space', 'run out of disk space', 'run out of disk', 'reach capacity', 'at capacity', 'run out of room',
-    'exhaust disk space', 'disk space exhausted', 'no space', 'no room', 'out of room', 'no free room'],
+    'exhaust disk space', 'disk space exhausted', 'no space', 'no room', 'out of room', 'no free room',
+    'no free space left', 'no room left', 'no capacity left', 'no space available'],
   ['oom', 'run out of memory', 'out of memory', 'oom', 'memory exhausted', 'exhaust memory', 'exhaust the memory',
     'exhaust all memory', 'exhaust its memory', 'run out of ram', 'out of ram'],
   ['down', 'go down', 'down', 'outage', 'unavailable', 'unresponsive', 'offline', 'stop responding', 'not respond',
@@ -247,6 +248,8 @@ export const VAGUE_PHRASES: readonly string[] = [
   'prioritised over', 'prioritized over', 'at the expense of', 'cut corners', 'cutting corners', 'corners were cut',
   'lack of foresight', 'took shortcuts', 'was rushed', 'were rushed', 'in a rush', 'in a hurry', 'lack of rigour',
   'lack of rigor', 'not a priority', 'low priority', 'nobody cared', 'did not care', 'not taken seriously',
+  'did not prioritise', 'did not prioritize', 'was not prioritised', 'was not prioritized', 'were not prioritised',
+  'were not prioritized', 'deprioritised', 'deprioritized', 'never prioritised', 'never prioritized',
   'various issues', 'various reasons', 'technical issues', 'technical difficulties', 'some problems', 'some issues',
   'process issue', 'process issues', 'process failure', 'an oversight', 'just an oversight', 'did not do a good job',
   'did a poor job', 'should have done better', 'could have done better', 'should have been more careful',

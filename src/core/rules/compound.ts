@@ -50,7 +50,7 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (!ca.some((c) => !c.generic) || !cb.some((c) => !c.generic)) continue;
     // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
     const common = shared(ca, cb, false).length;
-    if (common / Math.min(ca.length, cb.length) >= 0.5) continue;
+    if (common / Math.max(ca.length, cb.length) >= 0.5 || (common > 0 && sharesHead(answer, a, b))) continue;
     independent = true;
   }
   if (!independent) return simultaneous(answer);
@@ -61,6 +61,17 @@ export const judgeCompound: AnswerJudge = (answer) => {
     parts: sentences,
   };
 };
+
+/**
+ * Whether the second clause's predicate names the first clause's things (`the plan listed services,
+ * and scripts were not services`): it says how the two relate, so they are one cause.
+ */
+function sharesHead(info: TextInfo, a: Range, b: Range): boolean {
+  const verb = finiteVerbOf(info.tokens, b);
+  if (verb < 0 || info.tokens[clauseStart(info.tokens, b)].lower === 'there') return false;
+  const predicate = conceptsOf(info.tokens, verb, b.to);
+  return shared(predicate, conceptsOf(info.tokens, a.from, a.to), false).length > 0 && /^(is|are|was|were)$/.test(info.tokens[verb].lower);
+}
 
 /** Subjects that point back at the clause before (`whoever makes a change …`). */
 const INDEFINITE = new Set(['whoever', 'whatever', 'anyone', 'everyone', 'someone', 'anybody', 'everybody', 'somebody']);

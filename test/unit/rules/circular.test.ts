@@ -39,3 +39,7 @@ test('circular: paraphrases of the question (unnoticed, scoped, slow)', () => {
   assert.deepEqual(judge('circular', 'Why did the pump fail?', 'Because the pump seal failed.'), []);
   assert.deepEqual(judge('circular', 'Why did the server crash?', 'Because the server ran out of memory.'), []);
 });
+
+test('circular: "no free space left" is "full"', () => {
+  assert.equal(judge('circular', 'Why did the disk fill up?', 'Because the disk had no free space left.').length, 1);
+});

@@ -64,3 +64,9 @@ test('compound: an explaining clause after ";" and a clause acting on the first 
     assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
   }
 });
+
+test('compound: the same noun with different owners (the driver, a backup driver) is two things; "there was" is not a copula about the first clause', () => {
+  assert.equal(judge('compound', 'Why was the delivery cancelled?', "The supplier's driver called in sick and there was no backup driver.").length, 1);
+  assert.deepEqual(judge('compound', 'Why was the script not reassigned?', 'The reorg plan listed services, and scripts were not services.'), []);
+  assert.deepEqual(judge('compound', 'Why was the interval never changed?', 'The rod is cleaned at the annual service, and the boiler now runs twice the hours it did when that interval was set.'), []);
+});

@@ -51,3 +51,7 @@ test('vague: "not tested properly" is vague unless it says against what', () => 
   assert.equal(judge('vague', 'Why did it happen?', 'The change was not tested properly.').length, 1);
   assert.deepEqual(judge('vague', 'Why did it happen?', 'The change was not tested properly against the 2.0 schema.'), []);
 });
+
+test('vague: "did not prioritise" names no missing thing', () => {
+  assert.equal(judge('vague', 'Why only once a year?', 'Management did not prioritise maintenance.').length, 1);
+});
