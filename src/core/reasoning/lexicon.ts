@@ -75,6 +75,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['remove', 'remove', 'delete', 'deletion', 'erase', 'wipe', 'purge', 'drop the table'],
   ['fix', 'fix', 'repair', 'correct', 'corrected', 'remedy', 'mend'],
   ['screen', 'screen', 'display', 'console', 'user interface'],
+  ['maintenance', 'maintenance', 'preventive maintenance', 'pm', 'servicing', 'upkeep'],
   ['crash', 'crash', 'panic', 'segfault', 'blue screen', 'bsod', 'kernel panic', 'abort'],
   ['slow', 'slow', 'slowly', 'sluggish', 'lag', 'latency', 'high latency', 'take long', 'take too long', 'delay', 'late',
     'take # minute', 'take # second', 'take # hour', 'take # day', 'take # week', 'take minute', 'take hour', 'take day'],

@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
 import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { DETECTION_WORDS, MISS_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { DETECTION_WORDS, DETERMINERS, MISS_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
@@ -18,7 +18,16 @@ const DURATION = /\b(?:took|take|takes|taking|lasted)\s+(?:(?!down\b|out\b|off\b
 const RELATIVE = new Set(['that', 'which', 'who', 'where', 'whose']);
 const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so long)\b/i;
 
-type Turn = 'detection' | 'response' | 'impact';
+type Turn = 'detection' | 'response' | 'impact' | 'spread' | 'timing';
+
+/** `pushed … to all locations within seconds`: how far it spread, not why it happened. */
+const SPREAD = /\b(?:pushed|deployed|rolled out|sent|shipped|went|propagated|spread|replicated|distributed|synced|released)\b.*\b(?:to all|to every|everywhere|globally|worldwide|all locations|every location|every host|all hosts|every server|all servers|every site|all sites|all users|every user|all customers|every customer|at once|within seconds|within minutes|simultaneously|fleet-wide)\b/i;
+const SPREAD_QUESTION = /\b(all|every|everywhere|global\w*|worldwide|so many|widespread|at once|whole|entire|reach\w*|spread|blast|so fast|so quickly|fleet)\b/i;
+/** `The outage started on the first working day`: when it happened, not why. */
+const TIMING_SUBJECTS = new Set(['outage', 'incident', 'problem', 'failure', 'issue', 'crash', 'disruption', 'event', 'it', 'this', 'degradation', 'breach']);
+const TIMING_VERBS = new Set(['started', 'began', 'happened', 'occurred', 'struck', 'hit']);
+const CALENDAR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|days|week|weekend|month|year|morning|afternoon|evening|night|holidays?|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|quarter|\d{1,2}:\d{2}|\d{4})\b/i;
+const TIMING_QUESTION = /\b(when|then|that day|that morning|that night|that week|on that|at that time|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|that (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
 /** Detection words by key, so other forms count too (`reviewing`, `alerted`). */
 const DETECTION_KEYS = new Set([...DETECTION_WORDS].filter((w) => w.length > 4).map(stem));
@@ -39,6 +48,13 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   const words = info.text.slice(tokens[clause.from].start, tokens[clause.to - 1].end);
   if (detection && miss) return /\b(restor|recover|rollback|rolled back|remediat|respond|response|escalat)/i.test(words) ? 'response' : 'detection';
   if (DURATION.test(words)) return 'response';
+  if (SPREAD.test(words)) return 'spread';
+  const subject = tokens.slice(clause.from, verb).filter((t) => t.kind === 'word' && !DETERMINERS.has(t.lower));
+  if (subject.length === 1 && TIMING_SUBJECTS.has(subject[0].lower) && TIMING_VERBS.has(tokens[verb].lower) && /^(on|at|during|after|in|before|around|shortly|just|right|last)$/.test(tokens[verb + 1]?.lower ?? '')) {
+    // Only a date or a time of the calendar (`on the first working day`, `at 09:00`), not a circumstance (`during boot`).
+    const rest = info.text.slice(tokens[verb + 1].start, tokens[clause.to - 1].end);
+    if (CALENDAR.test(rest)) return 'timing';
+  }
   let impact = false;
   for (let i = clause.from; i < verb + 2 && i < clause.to; i++) if (IMPACT_WORDS.has(tokens[i].lower)) impact = true;
   if (impact && tokens.slice(verb, Math.min(clause.to, verb + 3)).some((t) => IMPACT_VERBS.has(t.lower))) return 'impact';
@@ -64,6 +80,8 @@ const EXPLAINS: Record<Turn, { what: string; root: string }> = {
   detection: { what: 'that explains why the problem was not caught, not why it happened', root: 'give detection its own root' },
   response: { what: 'that explains why recovery took as long as it did, not why the problem happened', root: 'give recovery its own root' },
   impact: { what: 'that describes the consequences, not the cause', root: 'put the impact in the incident block' },
+  spread: { what: 'that explains why the damage spread as far as it did, not why the problem happened', root: 'give the blast radius its own root' },
+  timing: { what: 'that says when it happened, not why', root: 'keep the timeline in the incident block' },
 };
 
 /**
@@ -72,12 +90,48 @@ const EXPLAINS: Record<Turn, { what: string; root: string }> = {
  * inputs, the answer turns to the testing processes).
  */
 export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }) => {
-  if (!question || detectionFramed || asksAboutDetection(question.text)) return undefined;
-  return turned(answer, question);
+  if (!question) return undefined;
+  if (asksWhyUnnoticed(question)) return unseen(answer, question);
+  if (asksAboutDetection(question.text)) return undefined;
+  return turned(answer, question, detectionFramed);
 };
 
+/** Words of seeing and signalling: an answer to "why did nobody notice?" should be about these. */
+const SIGNAL_KEYS = new Set(
+  [...DETECTION_WORDS, ...`signal signals telemetry notification notifications email emails log logs status visible visibility
+  saw see seen show showed shows shown reveal revealed warn warned warning flag flagged report reported dashboard graph
+  graphs metric metrics check checked checks inspect inspected audit sensor alarm monitor hidden hide display displayed
+  look looked watch watched read noticed notice aware awareness sample sampled`.split(/\s+/)].map(stem),
+);
+
+/** `Why did no one notice …?`, `Why was it not caught?`, `Why did QA not see …?`: a question about a miss of detection. */
+function asksWhyUnnoticed(question: TextInfo): boolean {
+  const t = question.tokens;
+  const seeing = t.some((x) => /^(notic|catch|caught|see|saw|seen|detect|spot|flag|find|found)/.test(x.lower));
+  const negated = t.some((x) => /^(no|not|nobody|never|none|unnoticed|undetected|unseen)$/.test(x.lower) || (x.lower === 'one' && t[t.indexOf(x) - 1]?.lower === 'no'));
+  return (seeing && negated) || t.some((x) => /^(unnoticed|undetected|unseen)$/.test(x.lower));
+}
+
+/**
+ * An answer to "why did nobody notice?" that says nothing about seeing, signals or checks and
+ * shares nothing with the question: it explains the fault again, not why it went unseen.
+ */
+function unseen(answer: TextInfo, question: TextInfo): Verdict | undefined {
+  if (answer.tokens.some((t) => SIGNAL_KEYS.has(t.key))) return undefined;
+  if (shared(answer.concepts, question.concepts, true).length > 0) return undefined;
+  const tokens = answer.tokens;
+  const first = sentences(tokens, { from: answer.start, to: tokens.length })[0];
+  if (!first || !isClause(tokens, first) || subjectIsPronoun(tokens, first)) return undefined;
+  const asked = phrasesOf(question, focusOf(question));
+  const subject = subjectWords(answer, mainClause(tokens, first));
+  return {
+    message: `The question asks why “${asked.join(' … ') || shorten(question.text)}” went unnoticed; the answer turns to “${subject}”, which says nothing about how it could have been seen: that explains why the problem happened, not why nobody caught it. Answer with the check, alert or signal that was missing.`,
+    evidence: [...asked, subject],
+  };
+}
+
 /** A clause of the answer that turns from the question to detection, response or impact. */
-function turned(answer: TextInfo, question: TextInfo): Verdict | undefined {
+function turned(answer: TextInfo, question: TextInfo, detectionFramed: boolean): Verdict | undefined {
   const tokens = answer.tokens;
   const clauses: { range: Range; marker?: string }[] = [];
   for (const s of sentences(tokens, { from: answer.start, to: tokens.length })) {
@@ -98,9 +152,13 @@ function turned(answer: TextInfo, question: TextInfo): Verdict | undefined {
     const turn = turnOf(answer, main);
     if (!turn) continue;
     // `It took 45 minutes to …` has a dummy subject; other pronouns lean on the question.
-    if (subjectIsPronoun(tokens, main) && !(turn === 'response' && tokens[clauseStart(tokens, main)].lower === 'it')) continue;
+    if (subjectIsPronoun(tokens, main) && !((turn === 'response' || turn === 'timing') && tokens[clauseStart(tokens, main)].lower === 'it')) continue;
     if (turn === 'impact' && IMPACT_QUESTION.test(question.text)) continue;
     if (turn === 'response' && DURATION_QUESTION.test(question.text)) continue;
+    if (turn === 'spread' && SPREAD_QUESTION.test(question.text)) continue;
+    // In a root that asks how the problem got through, talk of tests and reviews belongs.
+    if (detectionFramed && (turn === 'detection' || turn === 'response')) continue;
+    if (turn === 'timing' && TIMING_QUESTION.test(question.text)) continue;
     // The subject of the turn must be new to the question.
     const subject = subjectWords(answer, main);
     // The head of the subject, before any `of`/`on` phrase (`the alert on price age`), must be new to the question.
@@ -131,7 +189,7 @@ export const offTopicRule: Rule = {
   reasoning: true,
   title: 'An answer that explains something else',
   explanation:
-    'The answer should say why the thing the question asks about happened. An answer that turns to testing, detection, recovery or impact explains why the problem was not caught or lasted long, a different question with its own causes. Answer the question asked, and give detection or recovery its own root.',
+    'The answer should say why the thing the question asks about happened. An answer that turns to testing, detection, recovery, impact, how far it spread or when it happened answers a different question with its own causes. Answer the question asked, and give detection or recovery its own root.',
   check({ analysis }) {
     return judgeAnswers('off-topic', analysis, judgeOffTopic);
   },

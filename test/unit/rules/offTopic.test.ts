@@ -64,3 +64,17 @@ test('off-topic: turns inside a longer subject, with a dummy "it", or after "and
   for (const [why, b] of turned) assert.equal(judge('off-topic', why, b).length, 1, b);
   assert.deepEqual(judge('off-topic', 'Why did the service drop connections?', 'Maintenance on a failing optical link took the link down for 43 seconds.'), []);
 });
+
+test('off-topic: turns to how far it spread, to when it happened, and a fault given for "why did nobody notice?"', () => {
+  assert.equal(judge('off-topic', 'Why was a rule with that shape accepted?', 'The rollout system pushed the rules to all locations within seconds.').length, 1);
+  assert.equal(judge('off-topic', 'Why did the dashboards run inside the same network?', 'The outage started on the first working day after the holidays.').length, 1);
+  assert.equal(judge('off-topic', 'Why did no one notice the heater had failed?', 'The resin supplier had changed the grade in July.').length, 1);
+  const clean: [string, string][] = [
+    ['Why did each host have to be repaired by hand?', 'The crash happened during boot, before the sensor could download the corrected file.'],
+    ['Why did the update reach every host at once?', 'The rollout system pushed content to all hosts within seconds.'],
+    ['Why did no one notice the heater had failed?', 'The dryer has no alarm for regeneration temperature.'],
+    ['Why did the nurses not notice the strength?', 'Both strengths came in vials of the same size with similar blue labels.'],
+    ['Why did preventive maintenance not catch the failing heater?', 'The dryer was not in the CMMS, so no PM tasks were ever generated for it.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
+});
