@@ -18,3 +18,4 @@ export { outlineOf, foldingBlocksOf, type OutlineEntry, type OutlineKind, type F
 export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './format';
 export { fixesFor, applyEdits, type Fix, type TextEdit } from './fixes';
 export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
+export { configureSynonyms, toWhyQuestion } from './reasoning';

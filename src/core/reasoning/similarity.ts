@@ -76,10 +76,27 @@ export function buildVocabulary(extraGroups: readonly (readonly string[])[] = []
 }
 
 let defaultVocabulary: Vocabulary | undefined;
+let extra: readonly (readonly string[])[] = [];
+const listeners: (() => void)[] = [];
 
-/** The built-in vocabulary, built on first use. */
+/** The vocabulary in use: the built-in groups plus any configured ones, built on first use. */
 export function vocabulary(): Vocabulary {
-  return (defaultVocabulary ??= buildVocabulary());
+  return (defaultVocabulary ??= buildVocabulary(extra));
+}
+
+/**
+ * Adds synonym groups to the vocabulary every rule uses (e.g. a team's own terms from a
+ * setting: `[["pg", "postgres", "database"]]`), and drops every cached verdict.
+ */
+export function configureSynonyms(groups: readonly (readonly string[])[]): void {
+  extra = groups.map((g) => [...g]);
+  defaultVocabulary = undefined;
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever the vocabulary changes (the caches register here). */
+export function onVocabularyChange(listener: () => void): void {
+  listeners.push(listener);
 }
 
 /**

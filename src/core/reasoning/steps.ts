@@ -11,7 +11,7 @@ import { previousAnswer, type Analysis, type Chain, type PreviousAnswer, type St
 import { contentStart } from './clauses';
 import { DETECTION_QUESTION_WORDS } from './lexicon';
 import { stem } from './stem';
-import { conceptsOf, type Concept } from './similarity';
+import { conceptsOf, onVocabularyChange, type Concept } from './similarity';
 import { tokenize, type Token } from './tokens';
 
 /** A text analysed once: tokens, where content starts (after "Because"), its concepts. */
@@ -89,7 +89,7 @@ export interface Items {
   readonly questions: readonly QuestionItem[];
 }
 
-const itemsByAnalysis = new WeakMap<Analysis, Items>();
+let itemsByAnalysis = new WeakMap<Analysis, Items>();
 
 /** Whether a text asks about detection, release or recovery. */
 export function asksAboutDetection(text: string | undefined): boolean {
@@ -200,6 +200,13 @@ export type QuestionJudge = (
 ) => Verdict | undefined;
 
 const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
+
+// New synonyms change what texts mean: forget every analysed text and verdict.
+onVocabularyChange(() => {
+  texts.clear();
+  verdicts.clear();
+  itemsByAnalysis = new WeakMap();
+});
 
 function cached(code: RuleCode, key: string, judge: () => Verdict | undefined): Verdict | undefined {
   let byKey = verdicts.get(code);

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findings, judge, analysis, spanOf } from './reasoning.helpers';
+import { configureSynonyms } from '../../../src/core';
 
 test('circular: the answer says the question again in other words', () => {
   const because = 'Because it ran out of space.';
@@ -42,4 +43,17 @@ test('circular: paraphrases of the question (unnoticed, scoped, slow)', () => {
 
 test('circular: "no free space left" is "full"', () => {
   assert.equal(judge('circular', 'Why did the disk fill up?', 'Because the disk had no free space left.').length, 1);
+});
+
+test('circular: extra synonym groups (a team\'s own terms) can be configured', () => {
+  const why = 'Why was the WS down?';
+  const because = 'Because the widget service was offline.';
+  assert.deepEqual(judge('circular', why, because), []);
+  configureSynonyms([['ws', 'widget service']]);
+  try {
+    assert.equal(judge('circular', why, because).length, 1);
+  } finally {
+    configureSynonyms([]);
+  }
+  assert.deepEqual(judge('circular', why, because), []);
 });
