@@ -5,6 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { commentsOf, formatText } from '../../src/core';
+import { openFixture } from './whysHelpers';
 
 const STEP_FILE = `version: 1
 title: t
@@ -15,17 +16,6 @@ roots:
         because: The web server crashed.
       - 
 `;
-
-/** Opens a file of the test workspace's `fixtures/` folder in an editor. */
-async function openFixture(name: string): Promise<vscode.TextDocument> {
-  await vscode.extensions.getExtension('whys.whys')?.activate();
-  const [uri] = await vscode.workspace.findFiles(`fixtures/${name}`, undefined, 1);
-  assert.ok(uri, `fixtures/${name} is not in the test workspace`);
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document);
-  assert.strictEqual(document.languageId, 'whys');
-  return document;
-}
 
 async function untitled(content: string): Promise<vscode.TextDocument> {
   await vscode.extensions.getExtension('whys.whys')?.activate();

@@ -11,37 +11,22 @@
  * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { REPO_ROOT } from '../vscode/codeServer.mjs';
+import { EDITOR, RESULTS, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
-const VSIX = path.join(REPO_ROOT, 'whys.vsix');
-const RESULTS = path.join(REPO_ROOT, 'test-results');
-const EDITOR = '.part.editor';
 
-/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-let server;
-/** @type {import('playwright-core').Browser | undefined} */
-let browser;
+/** @type {Awaited<ReturnType<typeof openWorkbench>>} */
+let workbench;
 /** @type {import('playwright-core').Page} */
 let page;
-/** @type {string} */
-let workspace;
-/** @type {string} */
-let extensionsDir;
+const shot = (/** @type {string} */ name) => workbench.shot(name);
 
 /** The preview's document inside the webview's two iframes. */
 const preview = () => page.frameLocator('iframe.webview').first().frameLocator('#active-frame');
-
-async function shot(/** @type {string} */ name) {
-  const file = path.join(RESULTS, `ui-preview-${name}.png`);
-  await page.screenshot({ path: file }).catch(() => {});
-  return file;
-}
 
 /** The text editor's lines (Monaco shows them with non-breaking spaces). */
 async function editorText() {
@@ -79,39 +64,16 @@ async function cursorStatus() {
 }
 
 before(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
-    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
-  }
-  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-preview-'));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
-  extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-preview-extensions-'));
-  installVsix(VSIX, extensionsDir);
-  server = await startCodeServer({ workspace, extensionsDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(workbenchUrl(server, workspace));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  workbench = await openWorkbench({ label: 'preview', viewport: { width: 1600, height: 1000 } });
+  page = workbench.page;
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  for (const dir of [workspace, extensionsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await workbench?.close();
 });
 
 test('opens the essay chain and runs "Whys: Open Preview to the Side" from the F1 palette', { timeout: 120_000 }, async () => {
-  const rows = page.locator('.explorer-folders-view .monaco-list-row');
-  const file = rows.filter({ hasText: FILE });
-  if (!(await file.isVisible().catch(() => false))) {
-    await rows.filter({ hasText: /^examples$/ }).first().click({ timeout: 60_000 });
-  }
-  await file.first().dblclick({ timeout: 30_000 });
-  await page.locator(`${EDITOR} .tab`, { hasText: FILE }).first().waitFor({ timeout: 30_000 });
-  await page.locator(`${EDITOR} .view-lines`).first().click();
-  const mode = page.locator('[id="status.editor.mode"]');
-  await assertEventually(async () => (await mode.innerText()).trim(), (t) => /5 Whys|whys/i.test(t), 'the language id whys');
+  await openFromExplorer(page, FILE);
 
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -191,26 +153,3 @@ test('the preview comes back after a window reload (webview serializer)', { time
   await assertEventually(() => labelOf(first), (t) => /Which hosts/.test(t), 'the restored tree shows the unsaved edit');
   await shot('reloaded');
 });
-
-/**
- * Polls `read` until `ok` holds (20 s), then fails with the last value seen.
- * @template T
- * @param {() => Promise<T>} read
- * @param {(v: T) => boolean} ok
- * @param {string} what
- */
-async function assertEventually(read, ok, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  /** @type {T | undefined} */
-  let last;
-  for (;;) {
-    try {
-      last = await read();
-      if (ok(last)) return last;
-    } catch {
-      // not there yet
-    }
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

@@ -10,72 +10,32 @@
  * the README.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { REPO_ROOT } from '../vscode/codeServer.mjs';
+import { EDITOR, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
-const VSIX = path.join(REPO_ROOT, 'whys.vsix');
-const RESULTS = path.join(REPO_ROOT, 'test-results');
-/** Editor selectors are scoped to the editor part: the chat input is a Monaco editor too. */
-const EDITOR = '.part.editor';
 const SQUIGGLES = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info`;
 
-/** @type {Awaited<ReturnType<typeof startCodeServer>> | undefined} */
-let server;
-/** @type {import('playwright-core').Browser | undefined} */
-let browser;
+/** @type {Awaited<ReturnType<typeof openWorkbench>>} */
+let workbench;
 /** @type {import('playwright-core').Page} */
 let page;
-/** @type {string} */
-let workspace;
-/** @type {string} */
-let extensionsDir;
-
-async function shot(/** @type {string} */ name) {
-  const file = path.join(RESULTS, `ui-${name}.png`);
-  await page.screenshot({ path: file }).catch(() => {});
-  return file;
-}
+const shot = (/** @type {string} */ name) => workbench.shot(name);
 
 before(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
-    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
-  }
-  workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-workspace-'));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
-  extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-extensions-'));
-  installVsix(VSIX, extensionsDir);
-  server = await startCodeServer({ workspace, extensionsDir });
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server, workspace));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  workbench = await openWorkbench({ label: 'smoke', viewport: { width: 1400, height: 900 } });
+  page = workbench.page;
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
-  await server?.stop();
-  for (const dir of [workspace, extensionsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await workbench?.close();
 });
 
 test('opens crowdstrike-as-written.whys.yaml from the explorer as a 5 Whys file', { timeout: 90_000 }, async () => {
-  const rows = page.locator('.explorer-folders-view .monaco-list-row');
-  const file = rows.filter({ hasText: FILE });
-  if (!(await file.isVisible().catch(() => false))) {
-    await rows.filter({ hasText: /^examples$/ }).first().click({ timeout: 60_000 });
-  }
-  await file.first().click({ timeout: 30_000 });
-  await page.locator(`${EDITOR} .tab`, { hasText: FILE }).first().waitFor({ timeout: 30_000 });
-  await page.locator(`${EDITOR} .view-lines`).first().waitFor({ timeout: 30_000 });
-  // The status bar shows "Plain Text" for a moment before the language id settles.
-  const mode = page.locator('[id="status.editor.mode"]');
-  await assertEventually(async () => (await mode.innerText()).trim(), (t) => /5 Whys|whys/i.test(t), 'status bar language');
+  await openFromExplorer(page, FILE);
   await shot('editor');
 });
 
@@ -140,26 +100,3 @@ test('step 4 of the essay\'s chain is flagged off-topic', { timeout: 60_000 }, a
   );
   await keepProblemsShot();
 });
-
-/**
- * Polls `read` until `ok` holds (20 s), then fails with the last value seen.
- * @template T
- * @param {() => Promise<T>} read
- * @param {(v: T) => boolean} ok
- * @param {string} what
- */
-async function assertEventually(read, ok, what, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  /** @type {T | undefined} */
-  let last;
-  for (;;) {
-    try {
-      last = await read();
-      if (ok(last)) return last;
-    } catch {
-      // element not there yet
-    }
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}

@@ -1,0 +1,91 @@
+// @ts-check
+/**
+ * What the UI tests share: the PACKAGED extension (whys.vsix) installed in a real VS Code
+ * (code-server) on a copy of `examples/`, opened in Debian's Chromium through playwright-core;
+ * opening a file from the explorer; waiting for what the screen shows; screenshots.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+
+export const VSIX = path.join(REPO_ROOT, 'whys.vsix');
+export const RESULTS = path.join(REPO_ROOT, 'test-results');
+/** Editor selectors are scoped to the editor part: the chat input is a Monaco editor too. */
+export const EDITOR = '.part.editor';
+
+/**
+ * Builds whys.vsix (unless WHYS_SKIP_PACKAGE=1 and it exists), installs it in a private
+ * extensions folder, starts code-server on a copy of examples/ and opens the workbench.
+ * `close()` stops everything and removes the temporary folders.
+ */
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number } }} */ { label, viewport }) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
+    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
+  }
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
+  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
+  installVsix(VSIX, extensionsDir);
+  const server = await startCodeServer({ workspace, extensionsDir });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport });
+  await page.goto(workbenchUrl(server, workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  return {
+    page,
+    /** Saves a screenshot as test-results/ui-LABEL-NAME.png and returns its path. */
+    async shot(/** @type {string} */ name) {
+      const file = path.join(RESULTS, `ui-${label}-${name}.png`);
+      await page.screenshot({ path: file }).catch(() => {});
+      return file;
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await server.stop();
+      for (const dir of [workspace, extensionsDir]) fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a file of examples/ from the explorer and waits until it shows as a 5 Whys file. */
+export async function openFromExplorer(/** @type {import('playwright-core').Page} */ page, /** @type {string} */ file) {
+  const rows = page.locator('.explorer-folders-view .monaco-list-row');
+  const row = rows.filter({ hasText: file });
+  if (!(await row.isVisible().catch(() => false))) {
+    await rows.filter({ hasText: /^examples$/ }).first().click({ timeout: 60_000 });
+  }
+  await row.first().dblclick({ timeout: 30_000 });
+  await page.locator(`${EDITOR} .tab`, { hasText: file }).first().waitFor({ timeout: 30_000 });
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+  // The status bar shows "Plain Text" for a moment before the language id settles.
+  const mode = page.locator('[id="status.editor.mode"]');
+  await assertEventually(async () => (await mode.innerText()).trim(), (t) => /5 Whys|whys/i.test(t), 'the language id whys');
+}
+
+/**
+ * Reads until `ok` accepts what it read, or fails with the last reading after `timeoutMs`.
+ * @template T
+ * @param {() => Promise<T>} read
+ * @param {(value: T) => boolean} ok
+ * @param {string} what
+ */
+export async function assertEventually(read, ok, what, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  /** @type {T | undefined} */
+  let last;
+  for (;;) {
+    try {
+      last = await read();
+      if (ok(last)) return last;
+    } catch {
+      // not on the screen yet
+    }
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
