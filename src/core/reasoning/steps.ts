@@ -55,8 +55,6 @@ export interface AnswerItem {
   readonly step: Step;
   readonly answerInfo: TextInfo;
   readonly questionInfo?: TextInfo;
-  /** What the question follows from (the previous answer, the cause, the problem). */
-  readonly previousInfo?: TextInfo;
   /** The path of the step, or of the cause. */
   readonly path: string;
   readonly answer: TextValue;
@@ -115,12 +113,19 @@ function detectsOf(info: TextInfo): boolean {
 
 /** Whether an answer leans on a pronoun (`Sam deleted it`), so what it is about is in the question before it. */
 export function leansOnPronoun(answer: TextInfo): boolean {
-  for (let i = answer.start; i < answer.tokens.length; i++) {
-    const w = answer.tokens[i].lower;
-    if (w === 'it' || w === 'they' || w === 'them' || w === 'this') return true;
+  let leans = leaning.get(answer);
+  if (leans === undefined) {
+    leans = false;
+    for (let i = answer.start; i < answer.tokens.length && !leans; i++) {
+      const w = answer.tokens[i].lower;
+      leans = w === 'it' || w === 'they' || w === 'them' || w === 'this';
+    }
+    leaning.set(answer, leans);
   }
-  return false;
+  return leans;
 }
+
+const leaning = new WeakMap<TextInfo, boolean>();
 
 /** The answers and questions of an analysis (computed once per parsed analysis). */
 export function itemsOf(analysis: Analysis): Items {
@@ -131,11 +136,12 @@ export function itemsOf(analysis: Analysis): Items {
   const framed = new Map<Chain['root'], boolean>();
   // `above`: the questions and answers said before this chain (for a cause's chain, the chain it hangs from).
   const visit = (chain: Chain, above: readonly TextInfo[]): void => {
-    let detectionFramed = framed.get(chain.root);
-    if (detectionFramed === undefined) {
-      detectionFramed = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
-      framed.set(chain.root, detectionFramed);
+    let known = framed.get(chain.root);
+    if (known === undefined) {
+      known = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
+      framed.set(chain.root, known);
     }
+    const detectionFramed: boolean = known;
     const framing = detectionFramed ? '1' : '0';
     const earlier: TextInfo[] = [...above];
     let previousQuestion: TextInfo | undefined;
@@ -153,17 +159,18 @@ export function itemsOf(analysis: Analysis): Items {
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
         questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
       }
-      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:${previousInfo ? previousInfo.id : -1}:`;
-      const answer = (value: TextValue, path: string): TextInfo => {
-        const answerInfo = infoOf(value.text);
-        answers.push({ step, path, answer: value, answerInfo, questionInfo, previousInfo, question: q, detectionFramed: !!detectionFramed, key: qKey + answerInfo.id });
-        return answerInfo;
-      };
+      // An answer's verdicts depend on its question and the root's framing only.
+      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
       if (questionInfo) earlier.push(questionInfo);
-      if (step.because) earlier.push(answer(step.because, step.path));
+      if (step.because) {
+        const answerInfo = infoOf(step.because.text);
+        answers.push({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, detectionFramed, key: qKey + answerInfo.id });
+        earlier.push(answerInfo);
+      }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
-        const causeInfo = answer(cause.cause, cause.path);
+        const causeInfo = infoOf(cause.cause.text);
+        answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, detectionFramed, key: qKey + causeInfo.id });
         visit(cause.chain, [...earlier, causeInfo]);
       }
       previousQuestion = questionInfo;
@@ -189,7 +196,7 @@ export interface Verdict {
 export type AnswerJudge = (
   answer: TextInfo,
   question: TextInfo | undefined,
-  context: { readonly detectionFramed: boolean; readonly previous?: TextInfo },
+  context: { readonly detectionFramed: boolean },
 ) => Verdict | undefined;
 
 /** Judges a question against the answer it follows from. */
@@ -233,7 +240,7 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
 export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   for (const item of itemsOf(analysis).answers) {
-    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed, previous: item.previousInfo }));
+    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;
