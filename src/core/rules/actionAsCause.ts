@@ -21,6 +21,12 @@ const REMEDY_PARTICIPLES = new Set(
   blocked capped rotated audited tracked logged alerted made put given provided hired`.split(/\s+/),
 );
 
+/** Verbs that report what someone said or planned: a `should` after them is history, not a proposal. */
+const REPORTING = new Set(
+  `said says recommended recommends advised advises stated states agreed decided planned required expected meant warned
+  suggested suggests noted notes wrote documented specified assumed believed thought knew`.split(/\s+/),
+);
+
 const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
 
 interface Remedy {
@@ -66,6 +72,9 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     if ((w === 'should' || w === 'must' || w === 'ought') && next !== undefined && next !== 'have' && !(next === 'not' && words[i + 2]?.lower === 'have')) {
       const prev = words[i - 1]?.lower;
       if (prev === 'that' || prev === 'which' || prev === 'who' || prev === 'as' || prev === 'what') continue;
+      // Reported advice (`the vendor said it should be replaced`) and advice not taken (`…, but it was deferred`) are facts.
+      if (words.slice(0, i).some((t) => REPORTING.has(t.lower))) continue;
+      if (words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet')) continue;
       let verb = i + 1;
       if (words[verb]?.lower === 'to') verb++;
       if (words[verb]?.lower === 'not') verb++;

@@ -60,3 +60,9 @@ test('action-as-cause: a rule in force ("operators must confirm") is a fact, not
     assert.deepEqual(judge('action-as-cause', 'Why did it take so long?', b), [], b);
   }
 });
+
+test('action-as-cause: reported advice and advice not taken are history', () => {
+  for (const b of ['It is a 2015 model that the vendor said should be replaced in 2021, but the replacement was deferred.', 'The audit recommended that access should be reviewed quarterly.']) {
+    assert.deepEqual(judge('action-as-cause', 'Why is the printer so slow?', b), [], b);
+  }
+});
