@@ -51,6 +51,8 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
     const common = shared(ca, cb, false).length;
     if (common / Math.max(ca.length, cb.length) >= 0.5 || (common > 0 && sharesHead(answer, a, b))) continue;
+    // Related but not the same (`the report expired` … `the renewal audit was not finished`): one explains the other.
+    if (shared(ca, cb, true).length > common) continue;
     independent = true;
   }
   if (!independent) return simultaneous(answer);

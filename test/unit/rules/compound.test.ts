@@ -70,3 +70,7 @@ test('compound: the same noun with different owners (the driver, a backup driver
   assert.deepEqual(judge('compound', 'Why was the script not reassigned?', 'The reorg plan listed services, and scripts were not services.'), []);
   assert.deepEqual(judge('compound', 'Why was the interval never changed?', 'The rod is cleaned at the annual service, and the boiler now runs twice the hours it did when that interval was set.'), []);
 });
+
+test('compound: a second clause related to the first (expired … renewal) explains it', () => {
+  assert.deepEqual(judge('compound', 'Why did both customers ask for new reviews?', 'Our SOC 2 report expired in July and the renewal audit was not finished.'), []);
+});
