@@ -47,7 +47,13 @@ function vagueNounAt(info: TextInfo, i: number): boolean {
   const w = info.tokens[i]?.lower;
   if (!w) return false;
   if (VIRTUE_NOUNS.has(w)) return true;
-  return ACTIVITY_NOUNS.has(w) && !concreteAfter(info, i + 1);
+  return ACTIVITY_NOUNS.has(w) && !concreteAfter(info, i + 1) && !modifiesNoun(info, i + 1);
+}
+
+/** Whether a content noun follows at `i`, so the word before modifies it (`low-quality resin`). */
+function modifiesNoun(info: TextInfo, i: number): boolean {
+  const t = info.tokens[i];
+  return !!t && t.kind === 'word' && !STOP_WORDS.has(t.lower) && !LINKS.has(t.lower) && !/(ed|ly)$/.test(t.lower);
 }
 
 /** The vague phrase of an answer, as written, if any. */
@@ -56,7 +62,9 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
-      if (matchAt(info, i, words) && !concreteAfter(info, i + words.length)) return say(i, i + words.length);
+      if (matchAt(info, i, words) && !concreteAfter(info, i + words.length) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length))) {
+        return say(i, i + words.length);
+      }
     }
     const w = tokens[i].lower;
     // `poor planning`, `insufficient oversight`, `not enough attention`, `a poor leader`.

@@ -55,3 +55,10 @@ test('vague: "not tested properly" is vague unless it says against what', () => 
 test('vague: "did not prioritise" names no missing thing', () => {
   assert.equal(judge('vague', 'Why only once a year?', 'Management did not prioritise maintenance.').length, 1);
 });
+
+test('vague: a quality word in front of a noun describes that thing', () => {
+  for (const b of ['The supplier delivered low-quality resin with 0.3 percent moisture.', 'The welds had poor quality penetration at the root.']) {
+    assert.deepEqual(judge('vague', 'Why did the parts crack?', b), [], b);
+  }
+  assert.equal(judge('vague', 'Why did the parts crack?', 'Because of poor quality.').length, 1);
+});
