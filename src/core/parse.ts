@@ -82,6 +82,9 @@ function readYaml(text: string): { document: Document; comments: Comment[] } {
   return { document, comments: comments.sort((a, b) => a.span.start - b.span.start) };
 }
 
+/** The fields of CST tokens that can hold comments or nested tokens. */
+const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
+
 /** Every comment token anywhere in a CST token. */
 function collectComments(node: unknown, out: { offset: number; source: string }[]): void {
   if (Array.isArray(node)) {
@@ -89,14 +92,14 @@ function collectComments(node: unknown, out: { offset: number; source: string }[
     return;
   }
   if (node === null || typeof node !== 'object') return;
-  const token = node as { type?: string; offset?: number; source?: string };
-  if (token.type === 'comment' && typeof token.offset === 'number' && typeof token.source === 'string') {
-    out.push({ offset: token.offset, source: token.source });
+  const token = node as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
+  if (token.type === 'comment') {
+    if (typeof token.offset === 'number' && typeof token.source === 'string') out.push({ offset: token.offset, source: token.source });
     return;
   }
-  for (const key in node) {
-    const value = (node as Record<string, unknown>)[key];
-    if (value !== null && typeof value === 'object') collectComments(value, out);
+  for (const key of CST_CHILDREN) {
+    const child = token[key];
+    if (child !== undefined && child !== null && typeof child === 'object') collectComments(child, out);
   }
 }
 

@@ -87,3 +87,28 @@ test('CRLF line endings keep exact spans', () => {
     [['schema', '17:14-17:22', '2024-9-1']],
   );
 });
+
+test('every comment is found once, with its position, and none inside block scalars', () => {
+  const text = yaml(
+    '# top',
+    'version: 1 # v',
+    'incident: {severity: high, # in flow',
+    '  date: 2024-01-01}',
+    'problem: |',
+    '  # not a comment',
+    '  text',
+    '# before roots',
+    'roots:',
+    '  # before item',
+    '  - whys: # after key',
+    '      - why: a? # q',
+    '        because: b',
+    '# end',
+  );
+  const { comments } = parseAnalysis(text);
+  assert.deepEqual(
+    comments.map((c) => [c.text, c.ownLine]),
+    [['top', true], ['v', false], ['in flow', false], ['before roots', true], ['before item', true], ['after key', false], ['q', false], ['end', true]],
+  );
+  for (const c of comments) assert.equal(text.slice(c.span.start, c.span.end), '# ' + c.text);
+});
