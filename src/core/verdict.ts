@@ -42,6 +42,11 @@ export interface Verdict {
 export interface VerdictOptions {
   /** A link to each rule's documentation, when the host has one. */
   readonly ruleLink?: (rule: string) => string | undefined;
+  /**
+   * Whether to repeat each finding's message. An editor that already shows the diagnostic's
+   * message in the same hover (VS Code does) passes false, so the message is not shown twice.
+   */
+  readonly withMessages?: boolean;
 }
 
 /** The value (a step's `why` or `because`, a cause's `cause`) at an offset, if any. */
@@ -87,7 +92,8 @@ function markdownOf(field: VerdictField, node: Step | Cause, sound: boolean, ent
   for (const entry of ordered) {
     const link = options.ruleLink?.(entry.finding.rule);
     const code = link ? `[\`${entry.finding.rule}\`](${link})` : `\`${entry.finding.rule}\``;
-    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity})`, '', entry.finding.message];
+    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity})`];
+    if (options.withMessages !== false) lines.push('', entry.finding.message);
     if (entry.explanation) lines.push('', `_${entry.explanation}_`);
     if (entry.suggestion) lines.push('', `**Better ${field === 'why' ? 'question' : 'answer'}:** ${escapeMarkdown(entry.suggestion)}`);
     blocks.push(lines.join('\n'));

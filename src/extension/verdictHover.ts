@@ -15,6 +15,8 @@ export class VerdictHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const verdict = verdictAt(this.cache.get(document), document.offsetAt(position), {
       ruleLink: (rule) => ruleDocUri(rule).toString(),
+      // VS Code shows the diagnostic's message in the same hover, just above this one.
+      withMessages: false,
     });
     if (!verdict) return undefined;
     const markdown = new vscode.MarkdownString(verdict.markdown);

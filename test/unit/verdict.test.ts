@@ -60,6 +60,8 @@ test('verdict: each finding on the value with its rule’s title, explanation an
   assert.ok(verdict.markdown.includes(`**${rule.title}** ([\`shallow\`](https://example.test/#shallow), information)`), verdict.markdown);
   assert.ok(verdict.markdown.includes(finding.message));
   assert.ok(verdict.markdown.includes(`_${rule.explanation}_`));
+  const quiet = verdictAt({ parsed: result.parsed, findings: [finding] }, span.start, { withMessages: false });
+  assert.ok(quiet && !quiet.markdown.includes(finding.message) && quiet.markdown.includes(rule.explanation), quiet?.markdown);
   assert.ok(verdict.markdown.includes('**Better question:** Why was the disk \\[small\\]?'), verdict.markdown);
 });
 
