@@ -55,11 +55,6 @@ async function problemRows() {
   return rows;
 }
 
-/** Keeps the Problems screenshot for the README (the latest, most complete one wins). */
-async function keepProblemsShot() {
-  const file = await shot('problems');
-  fs.copyFileSync(file, path.join(REPO_ROOT, 'media', 'screenshot-problems.png'));
-}
 
 test('the Problems panel lists the findings with source whys', { timeout: 60_000 }, async () => {
   const rows = await problemRows();
@@ -70,21 +65,24 @@ test('the Problems panel lists the findings with source whys', { timeout: 60_000
     'Problems rows with source whys for no-action and coverage',
   );
   assert.match(text, /\bwhys\b/);
-  await keepProblemsShot();
+  await shot('problems');
 });
 
-test('hovering an underline shows the finding', { timeout: 60_000 }, async () => {
-  // Prefer the warning (off-topic) once it exists; else the first underline there is.
-  const warning = page.locator(`${EDITOR} .squiggly-warning`).first();
-  const squiggle = (await warning.count()) > 0 ? warning : page.locator(SQUIGGLES).first();
+test('hovering the off-topic underline shows the finding and the rule’s explanation', { timeout: 60_000 }, async () => {
+  const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
+  await squiggle.waitFor({ timeout: 20_000 });
   await squiggle.scrollIntoViewIfNeeded();
   const box = await squiggle.boundingBox();
   assert.ok(box, 'the underline has no box on screen');
   await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
   const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
-  assert.match(await hover.innerText(), /whys/);
-  await shot('hover');
+  const text = await hover.innerText();
+  assert.match(text, /whys\s*\(?off-topic\)?/);
+  assert.match(text, /testing processes/);
+  assert.match(text, /An answer that explains something else/);
+  // The README's screenshot: the squiggle, its hover and the Problems panel.
+  fs.copyFileSync(await shot('hover'), path.join(REPO_ROOT, 'media', 'screenshot-problems.png'));
   await page.mouse.move(5, 5);
 });
 
@@ -98,5 +96,4 @@ test('step 4 of the essay\'s chain is flagged off-topic', { timeout: 60_000 }, a
     (t) => /whys\s*\(?off-topic\)?\s*\[Ln 16,/.test(t),
     'a Problems row "whys(off-topic) [Ln 16, …]"',
   );
-  await keepProblemsShot();
 });
