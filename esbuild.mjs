@@ -1,5 +1,6 @@
 // One build script, one esbuild context per bundle:
 //   dist/extension.js  the extension host (node, cjs, `vscode` external)
+//   dist/web/extension.js  the same for VS Code for the Web (browser, cjs, `vscode` external)
 //   dist/cli.js        the `whys` command (node, cjs, with a shebang)
 //   dist/webview.js    the preview's front end (browser, iife, with mermaid)
 //   dist/whys.schema.json  the JSON Schema of the format, written from src/core/schema.ts
@@ -63,6 +64,16 @@ const productBuilds = [
     format: 'cjs',
     platform: 'node',
     target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    // The same extension for VS Code for the Web (a web worker): no Node API is used.
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
     external: ['vscode'],
   },
   {

@@ -122,3 +122,12 @@ test('Mermaid is not bundled into the extension host (it loads in the webview on
     assert.ok(sources.some((s) => s.includes('src/extension/extension.ts')), 'the source map is of the extension bundle');
   }
 });
+
+test('the web bundle (VS Code for the Web) exists and requires nothing but vscode', () => {
+  const web = (manifest as { browser?: string }).browser;
+  assert.equal(web, './dist/web/extension.js');
+  const bundle = readFileSync(join(ROOT, web!), 'utf8');
+  const required = [...bundle.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+  assert.deepEqual([...new Set(required)], ['vscode']);
+  for (const marker of ['mermaid.initialize', 'flowchart-v2']) assert.ok(!bundle.includes(marker), `dist/web/extension.js contains ${marker}`);
+});

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { PreviewBoot } from '../../shared/previewProtocol';
 
@@ -40,7 +39,8 @@ export function contentSecurityPolicy(webview: vscode.Webview, nonce: string): s
  * `data-initial` attribute (never an inline script).
  */
 export function previewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, boot: PreviewBoot): string {
-  const nonce = randomUUID().replace(/-/g, '');
+  // Web Crypto: the same global in the Node extension host and in VS Code for the Web.
+  const nonce = globalThis.crypto.randomUUID().replace(/-/g, '');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'preview.css'));
   return `<!DOCTYPE html>
