@@ -139,6 +139,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['label', 'label', 'barcode', 'tag', 'sticker'],
   ['invoice', 'invoice', 'bill', 'billing', 'charge', 'payment'],
   ['price', 'price', 'pricing', 'cost', 'fee'],
+  ['adjacent', 'adjacent', 'side by side', 'next to each other', 'next to one another', 'beside each other', 'alongside',
+    'beside', 'next to'],
 ];
 
 /**

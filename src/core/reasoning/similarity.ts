@@ -157,7 +157,22 @@ export function related(a: string, b: string, vocab: Vocabulary = vocabulary()):
 
 /** The concepts of `a` that `b` mentions too (same concept, or related when `loose`). */
 export function shared(a: readonly Concept[], b: readonly Concept[], loose: boolean, vocab: Vocabulary = vocabulary()): Concept[] {
-  return a.filter((x) => b.some((y) => x.key === y.key || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab)))));
+  return a.filter((x) => b.some((y) => x.key === y.key || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab) || sameFamily(x.key, y.key)))));
+}
+
+/**
+ * Whether two keys are forms of one word family that the stemmer keeps apart: they differ only
+ * in their last letter after a shared stem of at least four letters (`exclud`/`exclus` for
+ * exclude/exclusion, `decid`/`decis`), or one is the other plus a derivational ending
+ * (`shelf`/`shelv`).
+ */
+export function sameFamily(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length < 5 || b.length < 5 || !/^[a-z]+$/.test(a) || !/^[a-z]+$/.test(b)) return false;
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  const shorter = Math.min(a.length, b.length);
+  return common >= 4 && common >= shorter - 1 && Math.abs(a.length - b.length) <= 1 || (common >= 5 && common === shorter && /^(ion|ation|ment|er|or|ive|al|iti|ness|ing|ed|abl)$/.test((a.length > b.length ? a : b).slice(common)));
 }
 
 /**

@@ -31,6 +31,7 @@ const IRREGULAR: Record<string, string> = {
   children: 'child', people: 'person', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth',
   data: 'data', criteria: 'criterion', indices: 'index', matrices: 'matrix', analyses: 'analysis',
   diagnoses: 'diagnosis', crises: 'crisis', bases: 'base', statuses: 'status', viruses: 'virus',
+  shelves: 'shelf', shelve: 'shelf', shelved: 'shelf', shelving: 'shelf',
   worse: 'bad', worst: 'bad', better: 'good', best: 'good', fewer: 'few', less: 'little', least: 'little',
 };
 

@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
 import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { DETECTION_WORDS, DETERMINERS, MISS_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { DETECTION_WORDS, DETERMINERS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
@@ -29,25 +29,52 @@ const TIMING_VERBS = new Set(['started', 'began', 'happened', 'occurred', 'struc
 const CALENDAR = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|days|week|weekend|month|year|morning|afternoon|evening|night|holidays?|january|february|march|april|may|june|july|august|september|october|november|december|today|yesterday|quarter|\d{1,2}:\d{2}|\d{4})\b/i;
 const TIMING_QUESTION = /\b(when|then|that day|that morning|that night|that week|on that|at that time|on (monday|tuesday|wednesday|thursday|friday|saturday|sunday)|that (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
-/** Detection words by key, so other forms count too (`reviewing`, `alerted`). */
-const DETECTION_KEYS = new Set([...DETECTION_WORDS].filter((w) => w.length > 4).map(stem));
+/**
+ * Nouns that name the activity of catching or answering a fault: a clause turns to detection or
+ * response only when one of these is its subject (`the testing processes did not include …`,
+ * `the rollback took 40 minutes`). Such a word inside a causal subject (`our HTTP client
+ * retries …`, `the upgrade tests install only …`) is part of the cause.
+ */
+const DETECTION_SUBJECTS = new Set(`test tests testing tester testers qa review reviews reviewer reviewers monitoring monitor
+  monitors alert alerts alerting alarm alarms dashboard dashboards oncall on-call audit audits auditor auditors inspection
+  inspections inspector inspectors detection`.split(/\s+/));
+const RESPONSE_SUBJECTS = new Set(`rollback rollbacks recovery restore restoration response escalation remediation
+  failover`.split(/\s+/));
+/** Subjects that say nobody saw it (`nobody noticed …`), with a verb of seeing or checking. */
+const NOBODY = new Set(['nobody', 'noone']);
+const SEEING = /^(notic|caught|catch|saw|see|seen|spot|detect|flag|check|test|review|inspect|audit|monitor|respond|react|escalat|look)/;
+/** Words of a miss in the predicate (not `only`: `the tests install only the previous release` is a fact of the cause). */
+const PREDICATE_MISS = new Set(['not', 'no', 'never', 'nothing', 'none', 'without', 'missed', 'miss', 'misses', 'skipped', 'lacked', 'lack', 'lacks', 'lacking', 'failed', 'fails', 'overlooked', 'ignored', 'delayed']);
 
 /** What a clause turns to, if it is about detection, response or impact rather than cause. */
 function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   const tokens = info.tokens;
   const verb = finiteVerbOf(tokens, clause);
   if (verb < 0) return undefined;
-  const head = Math.min(clause.to, verb + 4);
-  let detection = false;
-  let miss = false;
-  for (let i = clause.from; i < head; i++) {
+  const start = clauseStart(tokens, clause);
+  // The subject's own words, before any `of`/`on` phrase or relative clause.
+  let headEnd = start;
+  while (headEnd < verb && !(PREPOSITIONS.has(tokens[headEnd].lower) && headEnd > start) && !RELATIVE.has(tokens[headEnd].lower)) headEnd++;
+  let detectionSubject = false;
+  let responseSubject = false;
+  for (let i = start; i < headEnd; i++) {
     const w = tokens[i].lower;
-    if (DETECTION_WORDS.has(w) || DETECTION_KEYS.has(tokens[i].key)) detection = true;
-    if (MISS_WORDS.has(w)) miss = true;
+    if (DETECTION_SUBJECTS.has(w)) detectionSubject = true;
+    if (RESPONSE_SUBJECTS.has(w)) responseSubject = true;
+  }
+  const nobody = NOBODY.has(tokens[start].lower) || (tokens[start].lower === 'no' && tokens[start + 1]?.lower === 'one');
+  let miss = false;
+  let seeing = false;
+  for (let i = start; i < Math.min(clause.to, verb + 5); i++) {
+    if (PREDICATE_MISS.has(tokens[i].lower)) miss = true;
+    if (SEEING.test(tokens[i].lower)) seeing = true;
   }
   const words = info.text.slice(tokens[clause.from].start, tokens[clause.to - 1].end);
-  if (detection && miss) return /\b(restor|recover|rollback|rolled back|remediat|respond|response|escalat)/i.test(words) ? 'response' : 'detection';
-  if (DURATION.test(words)) return 'response';
+  if (nobody && seeing) return /^(respond|react|escalat)/.test(tokens[verb].lower) ? 'response' : 'detection';
+  if (responseSubject && (miss || DURATION.test(words))) return 'response';
+  if (detectionSubject && miss) return 'detection';
+  // `It took the on-call engineer 45 minutes to respond`: a duration of the response itself.
+  if (DURATION.test(words) && /\b(restor|recover|rollback|rolled back|remediat|respond|response|escalat|fix|repair|replac)/i.test(words)) return 'response';
   if (SPREAD.test(words)) return 'spread';
   const subject = tokens.slice(clause.from, verb).filter((t) => t.kind === 'word' && !DETERMINERS.has(t.lower));
   if (subject.length === 1 && TIMING_SUBJECTS.has(subject[0].lower) && TIMING_VERBS.has(tokens[verb].lower) && /^(on|at|during|after|in|before|around|shortly|just|right|last)$/.test(tokens[verb + 1]?.lower ?? '')) {
@@ -101,7 +128,9 @@ const SIGNAL_KEYS = new Set(
   [...DETECTION_WORDS, ...`signal signals telemetry notification notifications email emails log logs status visible visibility
   saw see seen show showed shows shown reveal revealed warn warned warning flag flagged report reported dashboard graph
   graphs metric metrics check checked checks inspect inspected audit sensor alarm monitor hidden hide display displayed
-  look looked watch watched read noticed notice aware awareness sample sampled`.split(/\s+/)].map(stem),
+  look looked watch watched read noticed notice aware awareness sample sampled samples sampling swab swabs swabbed
+  schedule scheduled round rounds patrol patrols survey surveyed measure measured measurement reading readings count
+  counted logged logging trace traced probe probes verify verified verification validate validation test tested tests`.split(/\s+/)].map(stem),
 );
 
 /** `Why did no one notice …?`, `Why was it not caught?`, `Why did QA not see …?`: a question about a miss of detection. */

@@ -107,3 +107,21 @@ test('chain-break: other forms of detection words ("noticing") make a detection 
   assert.deepEqual(findings(text, 'chain-break'), []);
   assert.deepEqual(findings(text, 'off-topic'), []);
 });
+
+test('chain-break: a question that follows by a derived form or an idiom is not a break', () => {
+  const follows: [string, string, string][] = [
+    ['Why was the card format left out?', 'The card format was excluded from the project scope to keep to budget.', 'Why was the exclusion never lifted?'],
+    ['Why were the packs mixed up?', 'The two packs sat next to each other on the same shelf.', 'Why were look-alike names shelved side by side?'],
+    ['Why did the cluster reject the node?', 'The node’s certificate had not been rotated.', 'Why was certificate rotation skipped that month?'],
+    ['Why was the policy changed?', 'The committee decided to drop the second signature.', 'Why was that decision taken without the auditors?'],
+  ];
+  for (const [why, because, next] of follows) {
+    const text = analysis([{ why, because }, { why: next, because: 'Nobody owned it.' }]);
+    assert.deepEqual(findings(text, 'chain-break'), [], next);
+  }
+  const text = analysis([
+    { why: 'Why was the card format left out?', because: 'The card format was excluded from the project scope to keep to budget.' },
+    { why: 'Why did the hangar heaters fail in January?', because: 'The boiler ran out of oil.' },
+  ]);
+  assert.equal(findings(text, 'chain-break').length, 1);
+});

@@ -78,3 +78,26 @@ test('off-topic: turns to how far it spread, to when it happened, and a fault gi
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
 });
+
+test('off-topic: testing, retry or review words inside the causal subject are not a turn', () => {
+  const clean: [string, string][] = [
+    ['Why did the firmware jump from version 4 to 6?', 'The upgrade tests install only the previous release, so every test unit started from version 5.'],
+    ['Why were cards charged twice?', 'Our HTTP client retries after 3 s without a response, less than the 4 to 9 s the acquirer took.'],
+    ['Why did the resolvers serve an empty zone?', 'The directory design has not been reviewed since it was built in 2016.'],
+    ['Why was the wrong page followed?', 'Runbooks are reviewed only after incidents that page someone.'],
+    ['Why did the kiln overheat?', 'The controller reviews its setpoint only at start-up, and the setpoint had been raised mid-run.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
+  // The turn itself is still caught: a clause whose subject is the testing activity and says it missed.
+  assert.equal(judge('off-topic', 'Why did the kiln overheat?', 'The setpoint had been raised mid-run, but the acceptance tests never covered a mid-run change.').length, 1);
+});
+
+test('off-topic: "why did nobody notice?" accepts any answer about a check, swab, sample or schedule of checks', () => {
+  const clean: [string, string][] = [
+    ['Why did nobody notice the contamination before the loaves shipped?', 'Allergen swabs are taken on Mondays only.'],
+    ['Why did nobody notice the low glucose for six hours?', 'Glucose readings on that ward are scheduled every eight hours.'],
+    ['Why was the leak not spotted?', 'Water samples are drawn once a quarter.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
+  assert.equal(judge('off-topic', 'Why did nobody notice the contamination?', 'The flour supplier changed mills in March.').length, 1);
+});
