@@ -272,7 +272,7 @@ export const QUALITY_ADJECTIVES = set(`good careful rigorous strong thorough rob
 export const SOFT_VERBS = set(`communicate communicated coordinate coordinated collaborate collaborated align aligned
   cooperate cooperated engage engaged prioritize prioritise prioritized prioritised plan planned focus focused care cared
   test tested review reviewed check checked document documented design designed prepare prepared train trained
-  supervise supervised manage managed`);
+  supervise supervised manage managed talk talked speak spoke listen listened share shared`);
 
 /** Person nouns that, after a poor quality (`a poor leader`, `a bad manager`), make a judgement of character. */
 export const CHARACTER_NOUNS = set(`leader manager engineer developer employee worker operator communicator planner

@@ -8,10 +8,12 @@ import {
   QUALITY_ADJECTIVES,
   SOFT_VERBS,
   STOP_WORDS,
+  SYSTEM_NOUNS,
   VAGUE_PHRASES,
   VAGUE_QUALIFIERS,
   VIRTUE_NOUNS,
 } from '../reasoning/lexicon';
+import { finiteVerbOf } from '../reasoning/clauses';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
@@ -86,6 +88,27 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
         return say(i, tokens[i + 2]?.lower === 'enough' ? i + 3 : i + 2);
       }
     }
+    // `don't talk to each other enough`, `did not share with one another enough`.
+    if (SOFT_VERBS.has(w) && tokens.slice(Math.max(info.start, i - 3), i).some((t) => NEGATIONS.has(t.lower))) {
+      const k = MUTUAL.some((m) => matchAt(info, i + 1, m)) ? i + 1 + (MUTUAL.find((m) => matchAt(info, i + 1, m))?.length ?? 0) : -1;
+      if (k > 0 && (tokens[k]?.lower === 'enough' || QUALITY_ADJECTIVES.has(tokens[k]?.lower ?? ''))) {
+        const from = tokens.slice(Math.max(info.start, i - 3), i).findIndex((t) => NEGATIONS.has(t.lower)) + Math.max(info.start, i - 3);
+        return say(from > 0 && /^(did|do|does)$/.test(tokens[from - 1]?.lower ?? '') ? from - 1 : from, k + 1);
+      }
+    }
+    // `the safety culture is weak`, `communication was poor`: a virtue judged without saying what was missing.
+    let copula = i + 1;
+    // `the safety culture on site is weak`: a short place or scope between the noun and its verb.
+    if (VIRTUE_NOUNS.has(w) && /^(on|at|in|of|within|across|between|among)$/.test(tokens[copula]?.lower ?? '')) {
+      let k = copula + 1;
+      while (k < Math.min(tokens.length, copula + 4) && tokens[k].kind === 'word' && !/^(is|was|are|were|remains|remained)$/.test(tokens[k].lower)) k++;
+      copula = k;
+    }
+    if (VIRTUE_NOUNS.has(w) && /^(is|was|are|were|remains|remained|seemed|seems)$/.test(tokens[copula]?.lower ?? '')) {
+      let k = copula + 1;
+      if (/^(too|very|quite|generally|often|rather)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (POOR.has(tokens[k]?.lower ?? '') && (tokens[k + 1] === undefined || tokens[k + 1].kind === 'punct')) return say(i, k + 1);
+    }
     // `did not communicate well`, `never coordinated properly`.
     if (SOFT_VERBS.has(w) && (QUALITY_ADJECTIVES.has(tokens[i + 1]?.lower ?? '') || tokens[i + 1]?.lower === 'enough') && tokens.slice(Math.max(info.start, i - 3), i).some((t) => NEGATIONS.has(t.lower))) {
       let end = i + 2;
@@ -104,12 +127,39 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   return undefined;
 }
 
+/** `to each other`, `with one another`: working together, without a named message. */
+const MUTUAL = [['to', 'each', 'other'], ['with', 'each', 'other'], ['to', 'one', 'another'], ['with', 'one', 'another']];
+/** Judgements of a virtue (`the culture is weak`). */
+const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy']);
+
+/**
+ * Whether the answer also states a concrete mechanism after the vague words: a reason clause
+ * (`since …`, `because …`, `as …`, `so …`) with its own subject and verb that names a part of
+ * the system of work (`…, since the dispensing system lets a check go ahead without a scan`).
+ */
+function mechanismAfter(info: TextInfo, phrase: string): boolean {
+  const tokens = info.tokens;
+  const at = info.text.indexOf(phrase);
+  for (let i = info.start + 1; i < tokens.length; i++) {
+    if (tokens[i].start < at + phrase.length) continue;
+    if (!/^(since|because|as|so|when)$/.test(tokens[i].lower)) continue;
+    const clause = { from: i + 1, to: tokens.length };
+    const end = tokens.findIndex((t, k) => k > i && (t.lower === '.' || t.lower === ';'));
+    const range = { from: clause.from, to: end > 0 ? end : tokens.length };
+    // A clause of its own (a subject and a verb), or at least four words of substance.
+    const words = tokens.slice(range.from, range.to).filter((t) => t.kind !== 'punct' && !STOP_WORDS.has(t.lower));
+    if (finiteVerbOf(tokens, range) < 0 && words.length < 4) continue;
+    if (words.some((t) => SYSTEM_NOUNS.has(t.lower) || t.kind === 'number')) return true;
+  }
+  return false;
+}
+
 const DETERMINERS_OR_ADJ = new Set(['a', 'an', 'the', 'any', 'real', 'proper', 'general', 'clear', 'sufficient', 'adequate', 'enough']);
 
 /** Judges one answer: vague when it rests on an unfalsifiable phrase with nothing concrete after it. */
 export const judgeVague: AnswerJudge = (answer) => {
   const phrase = vaguePhraseOf(answer);
-  if (!phrase) return undefined;
+  if (!phrase || mechanismAfter(answer, phrase)) return undefined;
   return {
     message: `“${phrase}” cannot be checked or fixed as written: it names nothing specific that was missing or wrong. Say what exactly: which check, step, message or piece of information was missing, and where.`,
     evidence: [phrase],

@@ -62,3 +62,25 @@ test('vague: a quality word in front of a noun describes that thing', () => {
   }
   assert.equal(judge('vague', 'Why did the parts crack?', 'Because of poor quality.').length, 1);
 });
+
+test('vague: a judged virtue and "not … to each other enough" are vague', () => {
+  const vague = [
+    'Because the safety culture on site is weak.',
+    'Communication was poor.',
+    "Because the two teams don't talk to each other enough.",
+    'The wards did not share with one another enough.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why was the template not updated?', b).length, 1, b);
+  const clean = [
+    'Because the two teams talk to each other only through the ticket queue, which the vendor closes after 5 days.',
+    'The culture survey on site is run once a year.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('vague', 'Why was the template not updated?', b), [], b);
+});
+
+test('vague: a vague word beside a concrete mechanism (since/because + a system part) is not vague', () => {
+  const b = 'IT logged the fault as low priority, since the dispensing system lets a check go ahead without a scan.';
+  assert.deepEqual(judge('vague', 'Why was the scanner fault not fixed?', b), []);
+  assert.equal(judge('vague', 'Why was the scanner fault not fixed?', 'IT logged the fault as low priority.').length, 1);
+  assert.equal(judge('vague', 'Why was the scanner fault not fixed?', 'It was low priority because nobody cared.').length, 1);
+});
