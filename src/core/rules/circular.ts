@@ -1,31 +1,131 @@
 import type { Rule } from '../findings';
+import { clauseStart, finiteVerbOf, sentences } from '../reasoning/clauses';
 import { phrasesOf } from '../reasoning/evidence';
-import { judgeAnswers, shorten, type AnswerJudge } from '../reasoning/steps';
+import { DETERMINERS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import type { Concept } from '../reasoning/similarity';
+import { stem } from '../reasoning/stem';
+import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
-/** Words that add no cause to a restatement (`at the time`, `in that case`). */
-const FILLER = new Set(['time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli']);
+/** Words that add no cause to a restatement (`at the time`, `in that case`, `no longer`, `properly`). */
+const FILLER = new Set(['time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual']);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
 const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing']);
 
-/** Judges one answer: circular when every concept it names is already in the question. */
+/**
+ * A state and its opposite name one thing (`late` and `not on time`, `invalid` and `not valid`,
+ * `missing` and `not included`, `stale` and `not refreshed`): for a restatement only the thing
+ * matters. Word keys → the state they are about.
+ */
+const STATES: Record<string, string> = {};
+const state = (name: string, words: string): void => {
+  for (const w of words.split(/\s+/)) STATES[stem(w)] = name;
+};
+state('timely', 'slow late lateness delay delayed overdue ready punctual prompt tardy');
+state('valid', 'valid invalid validity validation validate validated');
+state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent');
+state('fresh', 'fresh stale refresh refreshed update updated current outdated');
+state('enough', 'enough sufficient insufficient shortage short');
+state('work', 'work worked working');
+
+/** Words that deny the state after them (`not`, `no longer`, `never`, `failed to`). */
+const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nor']);
+
+/** The state a concept names (a word of `STATES`), else its own key. */
+function meaning(c: Concept): string {
+  return STATES[c.key] ?? c.key;
+}
+
+function isFiller(c: Concept): boolean {
+  return FILLER.has(c.key) || (c.to - c.from === 1 && WEAK.has(c.key));
+}
+
+/** Whether a concept is denied by a word shortly before it (`not ready`, `no longer valid`, `didn't include`). */
+function negated(info: TextInfo, c: Concept): boolean {
+  for (let k = c.from - 1; k >= Math.max(info.start, c.from - 3); k--) {
+    const w = info.tokens[k].lower;
+    if (NEGATORS.has(w)) return true;
+    if (info.tokens[k].kind === 'punct') return false;
+  }
+  return false;
+}
+
+/**
+ * A participle that only qualifies the asked noun before it (`not enough time scheduled for it`,
+ * `the space allocated to logs`): it says where the thing was meant to be, not why.
+ */
+function qualifiesAsked(info: TextInfo, c: Concept, before: Concept | undefined, asked: ReadonlySet<string>): boolean {
+  if (!before || c.to - c.from !== 1 || before.to !== c.from || !asked.has(meaning(before))) return false;
+  const t = info.tokens[c.from];
+  const next = info.tokens[c.to];
+  return /ed$/.test(t.lower) && (!next || next.kind === 'punct' || PREPOSITIONS.has(next.lower));
+}
+
+/** Words after the answer's first words that open another clause: a reason, a time, a relative. */
+const OPENERS = new Set(['because', 'since', 'as', 'so', 'when', 'after', 'while', 'which', 'who', 'until', 'before', 'and', 'but', 'or', 'whereas', 'although', 'though', 'once', 'if', 'unless', 'than', 'that', 'by']);
+
+/**
+ * A short answer of one clause: its subject's head and the meanings of its predicate
+ * (`the renewal requests | didn't include the flag` → `request` | `include`, `flag`). Undefined
+ * when the answer says more (another clause, a figure, a reason).
+ */
+function clauseOf(info: TextInfo): { head?: Concept; predicate: Set<string>; denied: boolean } | undefined {
+  const tokens = info.tokens;
+  const all = sentences(tokens, { from: info.start, to: tokens.length });
+  if (all.length !== 1) return undefined;
+  const range = all[0];
+  const words = tokens.slice(range.from, range.to).filter((t) => t.kind === 'word');
+  if (words.length > 14 || tokens.slice(range.from, range.to).some((t) => t.kind === 'number' || t.lower === ',' || t.lower === ';')) return undefined;
+  if (words.some((t) => OPENERS.has(t.lower))) return undefined;
+  const verb = finiteVerbOf(tokens, range);
+  if (verb < 0) return undefined;
+  const start = clauseStart(tokens, range);
+  let end = start;
+  while (end < verb && !(PREPOSITIONS.has(tokens[end].lower) && end > start)) end++;
+  const subject = info.concepts.filter((c) => c.from >= start && c.to <= end && !c.generic);
+  const predicate = info.concepts.filter((c) => c.from > verb - 1 && !isFiller(c));
+  const meanings = new Set(predicate.map(meaning));
+  const denied = predicate.some((c) => negated(info, c) || (c.from === verb + 1 && /^(not|never)$/.test(tokens[verb + 1]?.lower ?? ''))) || tokens.slice(verb, verb + 3).some((t) => NEGATORS.has(t.lower));
+  return { head: subject[subject.length - 1], predicate: meanings, denied };
+}
+
+/** Judges one answer: circular when it names nothing the question does not (or only restates its state). */
 export const judgeCircular: AnswerJudge = (answer, question) => {
   if (!question) return undefined;
-  const all = answer.concepts.filter((c) => !FILLER.has(c.key) && !(c.to - c.from === 1 && WEAK.has(c.key)));
+  const asked = new Set(question.concepts.map(meaning));
+  // A question that itself denies something (`Why did validation fail?`, `Why didn't they carry …?`) is about a failed state.
+  const questionFails = question.concepts.some((c) => c.key === 'fail') || question.tokens.some((t) => NEGATORS.has(t.lower));
+  const all = answer.concepts.filter((c, k) => (!isFiller(c) || asked.has(meaning(c))) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked));
   // A bare restatement of one general word (`Because of the error.`) is `vague`'s business.
   if (all.length === 0 || all.every((c) => c.generic)) return undefined;
   // `The system was slow` for `Why was the page slow?`: a general noun adds no cause.
   const own = all.filter((c) => !c.generic);
-  const asked = new Set(question.concepts.map((c) => c.key));
-  if (!own.every((c) => asked.has(c.key))) return undefined;
+  if (own.every((c) => asked.has(meaning(c)))) return verdict(answer, question, own);
+  const clause = clauseOf(answer);
+  if (!clause || clause.predicate.size === 0) return undefined;
+  const predicateAsked = [...clause.predicate].every((m) => asked.has(m) || (m === 'fail' && questionFails));
+  if (!predicateAsked) return undefined;
+  // `The renewal requests didn't include the flag` for `Why didn't the requests carry the flag?`:
+  // the same thing (a narrower name for it) in the same state.
+  if (clause.head && asked.has(meaning(clause.head))) return verdict(answer, question, own.filter((c) => asked.has(meaning(c))));
+  // `The signatures were no longer valid` for `Why did validation fail?`: the predicate alone says the whole question again.
+  const focus = question.concepts.filter((c) => !c.generic && !isFiller(c) && c.key !== 'fail');
+  if (focus.length > 0 && clause.denied && questionFails && focus.every((c) => clause.predicate.has(meaning(c)))) {
+    return verdict(answer, question, own.filter((c) => clause.predicate.has(meaning(c))));
+  }
+  return undefined;
+};
+
+function verdict(answer: TextInfo, question: TextInfo, own: readonly Concept[]): Verdict {
+  const meanings = new Set(own.map(meaning));
   const said = phrasesOf(answer, own);
-  const echoed = phrasesOf(question, question.concepts.filter((c) => own.some((o) => o.key === c.key)));
+  const echoed = phrasesOf(question, question.concepts.filter((c) => meanings.has(meaning(c))));
   const body = answer.text.slice(answer.tokens[answer.start]?.start ?? 0).trim();
   return {
     message: `The answer “${shorten(body)}” restates the question (“${said.join(' … ')}” says “${echoed.join(' … ')}” again): it names no cause. Say what made it happen.`,
     evidence: [...said, ...echoed.filter((e) => !said.includes(e))],
   };
-};
+}
 
 /** `circular`: an answer that restates its question (“Why did the disk fill up?” “It ran out of space.”). */
 export const circularRule: Rule = {

@@ -57,3 +57,24 @@ test('circular: extra synonym groups (a team\'s own terms) can be configured', (
   }
   assert.deepEqual(judge('circular', why, because), []);
 });
+
+test('circular: the question\'s state said again with a negated opposite, a narrower name or a generic filler', () => {
+  const circular: [string, string][] = [
+    ['Why was the report late?', 'Because the report wasn’t ready on time.'],
+    ['Why did validation fail?', 'Because the signatures were no longer valid.'],
+    ["Why didn't the requests carry the flag?", "Because the renewal requests didn't include the flag."],
+    ['Why was there not enough time?', "Because there isn't enough time scheduled for it."],
+    ['Why did the tracking data go stale?', 'Because the data had not been refreshed.'],
+  ];
+  for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
+  const clean: [string, string][] = [
+    ['Why was the report late?', 'Because the data feed arrived at 09:40.'],
+    ['Why was the report late?', 'The report was not started until the nightly backup finished.'],
+    ['Why did validation fail?', 'Because the certificate chain lacked the intermediate certificate.'],
+    ['Why did the pump fail?', 'Because the bearing failed.'],
+    ["Why didn't the requests carry the flag?", 'Because the request builder drops unknown headers.'],
+    ['Why did the tracking data go stale?', 'Because the sync job was disabled during the migration.'],
+    ['Why was there not enough time?', 'Because the audit was moved forward by two weeks.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], b);
+});
