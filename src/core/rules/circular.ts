@@ -1,7 +1,7 @@
 import type { Rule } from '../findings';
 import { clauseStart, finiteVerbOf, sentences } from '../reasoning/clauses';
 import { phrasesOf } from '../reasoning/evidence';
-import { DETERMINERS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { PREPOSITIONS } from '../reasoning/lexicon';
 import type { Concept } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
 import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
