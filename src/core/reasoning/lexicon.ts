@@ -223,7 +223,7 @@ export const FAULT_WORDS = set(`not no never nobody none nothing neither nor wit
   contaminated obsolete forgot forgotten error errors mistake bug bugs flaw flawed unreliable unstable understaffed
   overworked rushed shortage dead drained depleted stuck jammed exhausted missed lost dropped removed deleted
   still frequent frequently repeated repeatedly heavy excessive excess contended contention bloated saturated
-  overflowed leaked faded`);
+  overflowed leaked faded instead behind paused suspended dropping skipping lagging lagged untested unowned sick ill`);
 
 /**
  * Virtues and soft qualities: `lack of attention`, `poor communication`, `not enough focus` are

@@ -5,17 +5,24 @@ import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { judgeAnswers, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
-/** Whether a clause states a fault: something missing, wrong, broken, late. */
+/** A wait or a lag stated as a figure: `a code that takes 48 h to issue`, `three hours behind`. */
+const DELAY = /\b(?:takes?|took|taking|needs?|needed|lasts?|lasted|waits?|waited)\b[^,.;]*?\b(?:\d+|one|two|three|four|five|six|seven|several|many)\s*(?:h|hrs?|hours?|days?|weeks?|months?|minutes?)\b/i;
+
+/** Whether a clause states a fault or a limiting condition: something missing, wrong, broken, late. */
 function statesFault(info: TextInfo, range: Range): boolean {
   for (let i = range.from; i < range.to; i++) {
     const w = info.tokens[i].lower;
+    // `added for broken scanners`: a purpose, not this clause's fault.
+    if (info.tokens[i - 1]?.lower === 'for' && info.tokens[i + 1]?.kind === 'word') continue;
     if (FAULT_WORDS.has(w)) return true;
     if (/^(un|mis)[a-z]{3,}(ed|able|ible)$/.test(w) && !/^(under|unit|unlock|uni)/.test(w)) return true;
     if ((w === 'ran' || w === 'run' || w === 'running') && info.tokens[i + 1]?.lower === 'out') return true;
+    // `was on leave`: away.
+    if (w === 'leave' && info.tokens[i - 1]?.lower === 'on') return true;
     // `grown so large that …`: an excess.
     if (w === 'so' && info.tokens[i + 2]?.lower === 'that' && info.tokens[i + 1]?.kind === 'word') return true;
   }
-  return false;
+  return range.from < range.to && DELAY.test(info.text.slice(info.tokens[range.from].start, info.tokens[range.to - 1].end));
 }
 
 /**
@@ -35,10 +42,12 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (subjectIsPronoun(tokens, a) || (subjectIsPronoun(tokens, b) && tokens[b.from].lower !== 'and')) continue;
     // `… and the issuer was not one of them`: the second clause is about the first one's things.
     if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    // `… and the directory has had none`: the second clause counts the first one's things.
+    if (/\b(none|neither|any|one)\s*[.!]?$/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
     // `; whoever makes a change picks …` explains; a clause after `;` or a new sentence adds a cause only when both state faults.
-    const joiner = tokens[b.from].lower;
-    if (joiner !== 'and' && joiner !== 'plus' && joiner !== 'as' && (!statesFault(answer, a) || !statesFault(answer, b))) continue;
-    if (!statesFault(answer, a) && !statesFault(answer, b)) continue;
+    // Two causes each state their own fault or limit; a neutral fact beside a fault (`the gauge was
+    // sent for calibration and the store had no spare`) is the setting of one cause.
+    if (!statesFault(answer, a) || !statesFault(answer, b)) continue;
     if (INDEFINITE.has(tokens[clauseStart(tokens, b)]?.lower ?? '')) continue;
     // `… and the form stored them that way`: the second clause acts on the first one's things.
     const verbB = finiteVerbOf(tokens, b);

@@ -74,3 +74,19 @@ test('compound: the same noun with different owners (the driver, a backup driver
 test('compound: a second clause related to the first (expired … renewal) explains it', () => {
   assert.deepEqual(judge('compound', 'Why did both customers ask for new reviews?', 'Our SOC 2 report expired in July and the renewal audit was not finished.'), []);
 });
+
+test('compound: two clauses that each state their own fault or limit are two causes; a neutral setting beside a fault is one', () => {
+  const compound = [
+    'The duplicates were reversed as refunds instead of voids, and the refund batch was paused that week.',
+    'The replica was three hours behind the primary, and the scheduler had been restarted at 04:00, dropping the queued task.',
+    'Approval needs a code that takes 48 h to issue, and the night staff had not been trained on the new screens.',
+  ];
+  for (const b of compound) assert.equal(judge('compound', 'Why was the report missing?', b).length, 1, b);
+  const one = [
+    'The gauge was sent for calibration and the tool store had no spare.',
+    'Design reviews are triggered only by new projects, and the directory has had none.',
+    'An override button was added in 2019 for broken scanners and it needs no reason code.',
+    'The tills were replaced in April and staff were still learning the new screens.',
+  ];
+  for (const b of one) assert.deepEqual(judge('compound', 'Why was the report missing?', b), [], b);
+});
