@@ -181,6 +181,7 @@ export const PERSON_NOUNS = set(`engineer engineers developer developers dev dev
   packer packers pilot pilots analyst analysts tester testers reviewer reviewers author owner on-call oncall sre sres
   supervisor supervisors agent agents rep reps representative representatives crew assistant assistants colleague
   colleagues dba dbas sysadmin sysadmins lead leads foreman foremen teammate teammates
+  fitter fitters mechanic mechanics inspector inspectors cashier cashiers teacher teachers officer officers
   he she hr john jane bob alice dave`);
 
 /** Phrases that put the cause on a person (`human error`, `forgot`, `careless`). */

@@ -27,6 +27,9 @@ const REPORTING = new Set(
   suggested suggests noted notes wrote documented specified assumed believed thought knew`.split(/\s+/),
 );
 
+/** Words that open a subordinate clause after an order (`Make the script exit non-zero when …`). */
+const SUBORDINATE = new Set(['when', 'if', 'before', 'after', 'because', 'since', 'until', 'unless', 'so', 'whenever', 'once', 'while']);
+
 const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
 
 interface Remedy {
@@ -55,7 +58,9 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
   if (first.kind === 'word' && first.text !== first.text.toUpperCase()) {
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
     const weak = AMBIGUOUS_IMPERATIVES.has(first.lower) && !!second && (DETERMINERS.has(second.lower) || NOUN_AFTER_IMPERATIVE.test(second.lower)) && second.lower !== 'no';
-    if ((strong || weak) && !hasFiniteVerb(words.slice(1))) {
+    // A finite verb inside a subordinate clause (`… when the export is empty`) belongs to that clause.
+    const sub = words.findIndex((t, k) => k > 0 && SUBORDINATE.has(t.lower));
+    if ((strong || weak) && !hasFiniteVerb(words.slice(1, sub > 0 ? sub : words.length))) {
       return { cue: first.text, action: clean(slice(from, to)) };
     }
   }

@@ -87,6 +87,9 @@ export function blameOf(info: TextInfo): string | undefined {
       }
       if (verb === 'made' && (next === 'a' || next === 'an') && /^(mistake|error|slip|typo)$/.test(after)) return say(start, v + 3);
       if (ACTS.has(verb) && tokens.slice(v + 1, clause.to).some((t) => ERROR_SIGNS.has(t.lower))) return `${subject} ${tokens[v].text}`;
+      // `the fitter signed the brake off without measuring it`: a person's act with a step left out.
+      const without = tokens.findIndex((t, k) => k > v && k < clause.to - 1 && t.lower === 'without' && /^[a-z]{3,}ing$/.test(tokens[k + 1].lower));
+      if (without > 0 && !tokens.slice(v, without).some((t) => /^(could|can|would|was|were|is|are|been|be)$/.test(t.lower))) return say(start, without + 2);
     }
   }
   // A word for a personal slip without a subject: `Human error.`, `a mistake`, `accidentally`.

@@ -66,3 +66,8 @@ test('action-as-cause: reported advice and advice not taken are history', () => 
     assert.deepEqual(judge('action-as-cause', 'Why is the printer so slow?', b), [], b);
   }
 });
+
+test('action-as-cause: an order followed by a condition clause is still an order', () => {
+  assert.equal(judge('action-as-cause', 'Why did the exit code not stop the pipeline?', 'Make the script exit non-zero when the export is empty.').length, 1);
+  assert.deepEqual(judge('action-as-cause', 'Why did the exit code not stop the pipeline?', 'Make files were regenerated when the export was empty.'), []);
+});

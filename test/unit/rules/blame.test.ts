@@ -50,3 +50,9 @@ test('blame: gaps in knowledge and teams that did not talk are not slips of a pe
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
 });
+
+test('blame: a person who did the job without a step of it, with no system condition named', () => {
+  assert.equal(judge('blame', 'Why was the worn brake not replaced?', 'Because the maintenance fitter signed the brake off without measuring it.').length, 1);
+  assert.deepEqual(judge('blame', 'Why was the worn brake not replaced?', 'The fitter signed the brake off without measuring it, because the task card has no field for the measured length.'), []);
+  assert.deepEqual(judge('blame', 'Why was the worn brake not replaced?', 'The brake could be signed off without measuring it.'), []);
+});
