@@ -6,6 +6,11 @@
  * `because:` or `- cause:` scalar; a step with no label is clean. Prints per-rule precision and
  * recall, the false-alarm rate on clean steps, and every miss and false alarm. Exits 1 when a
  * rule's recall is below 0.85 or the false-alarm rate is above 0.05 (the bars of issue 4).
+ *
+ * `--baseline` gates on test/eval/baseline.json instead: each rule's recall may not fall below
+ * the figure recorded there (a ratchet, raised as the rules improve), and false alarms stay at
+ * most 0.05. `npm test` uses it, so a regression fails the build while the issue's bars, which
+ * some rules do not meet yet, are still printed and still fail `npm run eval`.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -26,8 +31,15 @@ interface Unit {
   readonly found: Map<RuleCode, Finding>;
 }
 
+const root = resolve(__dirname, '..', '..', '..');
+
+/** The recorded per-rule recall that `--baseline` holds the rules to. */
+function baseline(): Record<string, number> {
+  const file = join(root, 'test', 'eval', 'baseline.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { minRecall: Record<string, number> }).minRecall;
+}
+
 function corpusFiles(args: readonly string[]): string[] {
-  const root = resolve(__dirname, '..', '..', '..');
   const targets = args.length > 0 ? args.map((a) => resolve(a)) : [join(root, 'test', 'corpus')];
   const files: string[] = [];
   for (const target of targets) {
@@ -100,7 +112,12 @@ function pct(n: number, d: number): string {
 }
 
 function main(): number {
-  const files = corpusFiles(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const useBaseline = args.includes('--baseline');
+  // A held-out set is measured, never tuned on: only its false alarms are gated.
+  const heldOut = args.includes('--held-out');
+  const files = corpusFiles(args.filter((a) => !a.startsWith('--')));
+  const floor = useBaseline ? baseline() : undefined;
   if (files.length === 0) {
     console.error('eval: no *.whys.yaml files found');
     return 1;
@@ -119,6 +136,7 @@ function main(): number {
   console.log('rule              labelled  found   TP   FP   FN  precision  recall');
   let failed = false;
   const failures: string[] = [];
+  const belowIssueBar: string[] = [];
   for (const rule of RULES) {
     const labelled = units.filter((u) => u.expected.has(rule)).length;
     const found = units.filter((u) => u.found.has(rule)).length;
@@ -126,8 +144,16 @@ function main(): number {
     const fp = found - tp;
     const fn = labelled - tp;
     console.log(`${rule.padEnd(18)}${String(labelled).padStart(8)}${String(found).padStart(7)}${String(tp).padStart(5)}${String(fp).padStart(5)}${String(fn).padStart(5)}${pct(tp, found).padStart(11)}${pct(tp, labelled).padStart(8)}`);
+    const recall = labelled === 0 ? 0 : tp / labelled;
     if (labelled === 0) failures.push(`${rule}: no labelled case in the corpus`);
-    else if (tp / labelled < MIN_RECALL) failures.push(`${rule}: recall ${(tp / labelled).toFixed(2)} < ${MIN_RECALL}`);
+    else if (recall < MIN_RECALL) belowIssueBar.push(`${rule}: recall ${recall.toFixed(2)} < ${MIN_RECALL}`);
+    if (heldOut) {
+      // Recall is reported above; the gate is the false-alarm rate below.
+    } else if (labelled > 0 && floor) {
+      const min = floor[rule];
+      if (min === undefined) failures.push(`${rule}: no recall recorded in test/eval/baseline.json`);
+      else if (recall + 1e-9 < min) failures.push(`${rule}: recall ${recall.toFixed(2)} fell below its baseline ${min.toFixed(2)}`);
+    } else if (labelled > 0 && recall < MIN_RECALL) failures.push(`${rule}: recall ${recall.toFixed(2)} < ${MIN_RECALL}`);
   }
   const allLabels = units.reduce((n, u) => n + u.expected.size, 0);
   const allTp = units.reduce((n, u) => n + [...u.expected].filter((r) => u.found.has(r)).length, 0);
@@ -148,10 +174,19 @@ function main(): number {
     console.log('\ncorpus problems:');
     for (const p of [...problems, ...stray]) console.log(`  ${p}`);
   }
+  if (floor || heldOut) {
+    console.log(
+      belowIssueBar.length
+        ? `\nbelow the issue's bar (recall >= ${MIN_RECALL}): ${belowIssueBar.join('; ')}`
+        : `\nevery rule meets the issue's bar (recall >= ${MIN_RECALL})`,
+    );
+  }
   if (failures.length) {
     failed = true;
     console.log(`\nFAIL: ${failures.join('; ')}`);
-  } else console.log(`\nPASS: every rule's recall >= ${MIN_RECALL}, false alarms <= ${MAX_FALSE_ALARMS}`);
+  } else if (heldOut) console.log(`\nPASS (held-out): false alarms <= ${MAX_FALSE_ALARMS}`);
+  else if (floor) console.log(`\nPASS (baseline): no rule's recall below test/eval/baseline.json, false alarms <= ${MAX_FALSE_ALARMS}`);
+  else console.log(`\nPASS: every rule's recall >= ${MIN_RECALL}, false alarms <= ${MAX_FALSE_ALARMS}`);
   return failed ? 1 : 0;
 }
 
