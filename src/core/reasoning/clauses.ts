@@ -126,8 +126,17 @@ export function isFiniteVerbAt(tokens: readonly Token[], i: number, from: number
     return !!previous && !PREPOSITIONS.has(previous.lower) && !AUXILIARIES.has(previous.lower);
   }
   if (/[a-z]{2,}s$/.test(t.lower) && PRESENT_VERBS.has(t.key)) return !!previous && !PREPOSITIONS.has(previous.lower);
+  // `the checklist asks only for …`, `a lower threshold floods the log`: an `-s` word after a noun and
+  // before an object's determiner is a present-tense verb (a plural noun is followed by its verb instead).
+  if (/[a-z]{2,}[^su]s$/.test(t.lower) && previous && previous.kind === 'word' && !STOP_WORDS.has(previous.lower) && !/(s|ing)$/.test(previous.lower)) {
+    const next = tokens[i + 1];
+    return !!next && PRESENT_OBJECT_STARTS.has(next.lower);
+  }
   return false;
 }
+
+/** Words that open a present-tense verb's object or complement (`asks only for`, `floods the log`). */
+const PRESENT_OBJECT_STARTS = new Set(['the', 'a', 'an', 'only', 'no', 'its', 'their', 'every', 'just', 'nothing', 'whatever']);
 
 /** The first finite verb of a clause-like range after at least one subject word, or -1. */
 export function finiteVerbOf(tokens: readonly Token[], range: Range): number {
@@ -182,8 +191,12 @@ export function isClause(tokens: readonly Token[], range: Range): boolean {
 export function subjectIsPronoun(tokens: readonly Token[], range: Range): boolean {
   const start = clauseStart(tokens, range);
   const w = tokens[start]?.lower;
+  // `its encoder cable …`, `their rota …`: a possessive before a noun of the clause's own.
+  if (POSSESSIVES.has(w ?? '') && tokens[start + 1]?.kind === 'word' && !STOP_WORDS.has(tokens[start + 1].lower)) return false;
   return w !== undefined && w !== 'there' && (PRONOUNS.has(w) || w === 'we' || w === 'i' || w === 'you');
 }
+
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 
 /** Words after `and` that make the second clause follow from the first, not stand beside it. */
 const CONSEQUENCE = new Set(['then', 'so', 'therefore', 'thus', 'hence', 'consequently', 'later', 'eventually', 'finally', 'afterwards', 'subsequently', 'as', 'when', 'that', 'because', 'since']);

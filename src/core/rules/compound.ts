@@ -47,7 +47,8 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // `; whoever makes a change picks …` explains; a clause after `;` or a new sentence adds a cause only when both state faults.
     // Two causes each state their own fault or limit; a neutral fact beside a fault (`the gauge was
     // sent for calibration and the store had no spare`) is the setting of one cause.
-    if (!statesFault(answer, a) || !statesFault(answer, b)) continue;
+    const faults = Number(statesFault(answer, a)) + Number(statesFault(answer, b));
+    if (faults < 2 && !twoConditions(answer, a, b, faults)) continue;
     if (INDEFINITE.has(tokens[clauseStart(tokens, b)]?.lower ?? '')) continue;
     // `… and the form stored them that way`: the second clause acts on the first one's things.
     const verbB = finiteVerbOf(tokens, b);
@@ -60,6 +61,8 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
     const common = shared(ca, cb, false).length;
     if (common / Math.max(ca.length, cb.length) >= 0.5 || (common > 0 && sharesHead(answer, a, b))) continue;
+    // `… lost air supply, and the spring holds the valve closed without air`: the second clause says how the first one's thing acts.
+    if (common > 0 && mechanism(answer, b)) continue;
     // Related but not the same (`the report expired` … `the renewal audit was not finished`): one explains the other.
     if (shared(ca, cb, true).length > common) continue;
     independent = true;
@@ -83,6 +86,69 @@ function sharesHead(info: TextInfo, a: Range, b: Range): boolean {
   const predicate = conceptsOf(info.tokens, verb, b.to);
   return shared(predicate, conceptsOf(info.tokens, a.from, a.to), false).length > 0 && /^(is|are|was|were)$/.test(info.tokens[verb].lower);
 }
+
+/** Words by which a clause points back at the one before (`… and it …`, `… and that list …`). */
+const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'such', 'same', 'so', 'which', 'who', 'whose', 'thus', 'therefore', 'hence', 'because', 'since', 'then', 'when', 'once', 'after', 'until', 'result', 'meant', 'means']);
+
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+
+/**
+ * Two conditions side by side, set off by `, and` or `;` (`the checklist asks only for name and DOB,
+ * and electronic scanning had not been rolled out`): each clause has its own subject and names its
+ * own things (no word, stem or related concept in common), and the second never points back at the
+ * first (a pronoun, `so`, `which`, `then`). Then they are two causes even when only one of them, or
+ * neither, says `not` or `missing`.
+ */
+function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): boolean {
+  const tokens = info.tokens;
+  const join = tokens[b.from];
+  if (!(join.lower === ';' || (join.lower === 'and' && tokens[b.from - 1]?.lower === ','))) return false;
+  for (let i = b.from; i < b.to; i++) {
+    if (!BACK_REFERENCES.has(tokens[i].lower)) continue;
+    // `on that ward`: a demonstrative before a noun the first clause never names (a shared one is caught below) points at the setting.
+    const next = tokens[i + 1];
+    if (DEMONSTRATIVES.has(tokens[i].lower) && next?.kind === 'word' && !STOP_WORDS.has(next.lower)) continue;
+    return false;
+  }
+  const ca = conceptsOf(tokens, a.from, a.to);
+  const cb = conceptsOf(tokens, b.from, b.to);
+  if (shared(ca, cb, true).length > 0 || shared(cb, ca, true).length > 0) return false;
+  // `… and the receiver tank drained within an hour`: a change that follows from the first clause.
+  const verb = finiteVerbOf(tokens, b);
+  if (verb > 0 && CHANGE_VERBS.has(tokens[verb].key)) return false;
+  // `the validator accepts only ISO dates, and the template writes day-month-year`: what one side
+  // expects and what the other sends are the two halves of one mismatch.
+  const verbA = finiteVerbOf(tokens, a);
+  const sides = [verbA, verb].map((v) => (v > 0 ? tokens[v].key : ''));
+  if ((EXPECTS.has(sides[0]) && PRODUCES.has(sides[1])) || (PRODUCES.has(sides[0]) && EXPECTS.has(sides[1]))) return false;
+  return faults >= 1 || statesLimit(info, a) || statesLimit(info, b);
+}
+
+/** Verbs of a change that happens as a result (`drained`, `rose`, `went dark`), by key. */
+const CHANGE_VERBS = new Set(['drain', 'rose', 'rise', 'fell', 'fall', 'drop', 'grew', 'grow', 'spread', 'go', 'empti', 'fill', 'stop', 'cool', 'warm', 'overflow', 'back', 'pile', 'build', 'collaps', 'climb', 'jump', 'doubl', 'tripl', 'spike', 'surg', 'sink', 'stall', 'shrink', 'burst', 'trip', 'follow', 'freez', 'melt', 'soar', 'plummet', 'crash', 'froze', 'frozen', 'becom', 'turn', 'start', 'began', 'begin']);
+
+/** Verbs of what a receiving side takes, and of what a sending side gives, by key. */
+const EXPECTS = new Set(['accept', 'expect', 'read', 'pars', 'requir', 'allow', 'take', 'support', 'match', 'assum', 'recogn', 'handl', 'look', 'compar']);
+const PRODUCES = new Set(['write', 'wrote', 'send', 'sent', 'produc', 'emit', 'output', 'export', 'return', 'use', 'give', 'print', 'generat', 'suppli', 'label', 'format', 'store', 'save', 'record', 'enter', 'submit']);
+
+/** Words that state a limit or an excess, not a fault (`asks only for`, `ran empty`, `floods the log`). */
+const LIMIT_WORDS = new Set(['only', 'empty', 'flood', 'floods', 'flooded', 'flooding', 'solely', 'merely']);
+
+function statesLimit(info: TextInfo, range: Range): boolean {
+  // `the only one on the bay` names a person, not a limit of what the clause says.
+  for (let i = range.from; i < range.to; i++) if (LIMIT_WORDS.has(info.tokens[i].lower) && info.tokens[i - 1]?.lower !== 'the') return true;
+  return false;
+}
+
+/** Whether a clause states how something works, in the present tense (`the spring return holds the valve`). */
+function mechanism(info: TextInfo, b: Range): boolean {
+  const verb = finiteVerbOf(info.tokens, b);
+  if (verb < 0) return false;
+  const w = info.tokens[verb].lower;
+  return /^(is|are|does|do|can|will)$/.test(w) || (/[^s]s$/.test(w) && !/ed$/.test(w) && !AUX_PAST.has(w));
+}
+
+const AUX_PAST = new Set(['was', 'has']);
 
 /** Subjects that point back at the clause before (`whoever makes a change …`). */
 const INDEFINITE = new Set(['whoever', 'whatever', 'anyone', 'everyone', 'someone', 'anybody', 'everybody', 'somebody']);

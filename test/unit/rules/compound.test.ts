@@ -90,3 +90,32 @@ test('compound: two clauses that each state their own fault or limit are two cau
   ];
   for (const b of one) assert.deepEqual(judge('compound', 'Why was the report missing?', b), [], b);
 });
+
+test('compound: two conditions set off by ", and" or ";" with their own subjects and no word in common are two causes, even with one fault word or a limit', () => {
+  const compound = [
+    'The intake checklist asks only for a name and a date of birth, and barcode scanning had not yet been rolled out on that ward.',
+    'The uptime probe asserts only a 200 status, and the error digests were routed to a mailbox nobody reads.',
+    'The subscription tier has no role-based access, and the 2023 audit asked for least privilege.',
+    'Its encoder cable was chafed, and the SCADA historian keeps only daily averages.',
+    'The setpoint was copied from the supplier defaults; a lower threshold floods the weekly report.',
+  ];
+  for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
+});
+
+test('compound: a pointing-back word, a shared stem, a change that follows, a mechanism, or no fault at all keeps two clauses one cause', () => {
+  const one = [
+    'The storage-class field was blank, and the WMS defaults a blank to ambient.',
+    'Product codes were renamed in May, and the mapping still used the old codes.',
+    'The service was restarted at noon, and it lost its in-memory cache.',
+    'The compressor was switched off for a filter change, and the receiver tank drained within an hour.',
+    'The actuator lost air supply, and the spring return holds the valve closed without air.',
+    'The main valve was stuck closed, and pressure rose in the upstream pipe.',
+    'The pallet was staged in lane 4, and the loader scanned lane 3 for the route.',
+    'The pump alarm sounded twice, and the nurse was the only one on the bay.',
+    'The vendor changed the date format, so the importer rejected every row.',
+    'The proxy sends read and write traffic to the same pool of eight connections.',
+    'The plan covers two sites, and the audit asked for a third.',
+    'The import validator accepts only ISO dates, and the spreadsheet template writes day-month-year.',
+  ];
+  for (const b of one) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+});
