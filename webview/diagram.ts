@@ -3,6 +3,7 @@
  * 'strict'`, no `startOnLoad`), one render at a time.
  */
 import mermaid from 'mermaid';
+import { MERMAID_CONFIG } from './mermaidConfig';
 import { mermaidTheme, type ThemeKind } from './theme';
 
 let counter = 0;
@@ -11,16 +12,7 @@ let configuredFor: ThemeKind | undefined;
 
 function configure(theme: ThemeKind): void {
   if (configuredFor === theme) return;
-  mermaid.initialize({
-    startOnLoad: false,
-    securityLevel: 'strict',
-    suppressErrorRendering: true,
-    // Big trees: the defaults (50 000 characters, 500 edges) are below what a 500-node tree needs.
-    maxTextSize: 5_000_000,
-    maxEdges: 5_000,
-    flowchart: { useMaxWidth: false, htmlLabels: true, wrappingWidth: 260, padding: 10 },
-    ...mermaidTheme(theme),
-  });
+  mermaid.initialize({ ...MERMAID_CONFIG, flowchart: { ...MERMAID_CONFIG.flowchart }, ...mermaidTheme(theme) });
   configuredFor = theme;
 }
 

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { checkText, countTreeNodes, toMermaid } from '../../src/core';
 import { PreviewServer, URI, launch, updateFor, waitRendered } from '../browser/harness';
 import { generateAnalysis } from './generate';
+import { MERMAID_CONFIG } from '../../webview/mermaidConfig';
 
 const RUNS = 9;
 const WARMUP = 2;
@@ -87,17 +88,9 @@ async function bareRender(page: Page, source: string): Promise<number> {
   );
   await page.waitForFunction(() => 'mermaid' in window);
   return page.evaluate(
-    async ({ source, runs, warmup }) => {
+    async ({ source, runs, warmup, config }) => {
       const mermaid = (window as unknown as { mermaid: { initialize(c: unknown): void; render(id: string, s: string): Promise<{ svg: string }> } }).mermaid;
-      mermaid.initialize({
-        startOnLoad: false,
-        securityLevel: 'strict',
-        suppressErrorRendering: true,
-        maxTextSize: 5_000_000,
-        maxEdges: 5_000,
-        flowchart: { useMaxWidth: false, htmlLabels: true, wrappingWidth: 260, padding: 10 },
-        theme: 'default',
-      });
+      mermaid.initialize({ ...config, theme: 'default' });
       const times: number[] = [];
       for (let i = 0; i < warmup + runs; i++) {
         const edited = source.replace('in case 0', `in case 0, edit ${i}`);
@@ -109,7 +102,7 @@ async function bareRender(page: Page, source: string): Promise<number> {
       times.sort((a, b) => a - b);
       return times[times.length >> 1];
     },
-    { source, runs: RUNS, warmup: WARMUP },
+    { source, runs: RUNS, warmup: WARMUP, config: MERMAID_CONFIG },
   );
 }
 
