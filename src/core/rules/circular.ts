@@ -10,7 +10,21 @@ import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } 
 const FILLER = new Set(['time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual']);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing']);
+const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow']);
+
+/**
+ * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
+ * the producers`, `slower than expected`): it measures the restated state, it names no cause.
+ */
+function comparedTo(info: TextInfo, c: Concept): boolean {
+  for (let k = c.from - 1; k >= info.start; k--) {
+    const t = info.tokens[k];
+    if (t.kind === 'punct') return false;
+    if (t.lower === 'than') return true;
+    if (t.lower === 'behind' && k > info.start && STATES[info.tokens[k - 1].key] === 'timely') return true;
+  }
+  return false;
+}
 
 /**
  * A state and its opposite name one thing (`late` and `not on time`, `invalid` and `not valid`,
@@ -26,7 +40,12 @@ state('valid', 'valid invalid validity validation validate validated');
 state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent');
 state('fresh', 'fresh stale refresh refreshed update updated current outdated');
 state('enough', 'enough sufficient insufficient shortage short');
-state('work', 'work worked working');
+state('work', 'work worked working unattended attended neglected untouched');
+// Restating verbs and their adjectives: falling behind is lagging; overspeeding is turning faster;
+// catching is noticing, spotting, detecting.
+state('timely', 'behind lag lagging lagged trail trailing trailed long longer slower slowly');
+state('speed', 'overspeed overspeeding overspeeded overspun fast faster speed speeding race raced racing');
+state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected');
 
 /** Words that deny the state after them (`not`, `no longer`, `never`, `failed to`). */
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nor']);
@@ -93,9 +112,11 @@ function clauseOf(info: TextInfo): { head?: Concept; predicate: Set<string>; den
 export const judgeCircular: AnswerJudge = (answer, question) => {
   if (!question) return undefined;
   const asked = new Set(question.concepts.map(meaning));
+  // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
+  for (const c of question.concepts) if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[question.tokens[k].key]) asked.add(STATES[question.tokens[k].key]);
   // A question that itself denies something (`Why did validation fail?`, `Why didn't they carry …?`) is about a failed state.
   const questionFails = question.concepts.some((c) => c.key === 'fail') || question.tokens.some((t) => NEGATORS.has(t.lower));
-  const all = answer.concepts.filter((c, k) => (!isFiller(c) || asked.has(meaning(c))) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked));
+  const all = answer.concepts.filter((c, k) => (!isFiller(c) || asked.has(meaning(c))) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked) && !comparedTo(answer, c));
   // A bare restatement of one general word (`Because of the error.`) is `vague`'s business.
   if (all.length === 0 || all.every((c) => c.generic)) return undefined;
   // `The system was slow` for `Why was the page slow?`: a general noun adds no cause.
@@ -119,7 +140,8 @@ export const judgeCircular: AnswerJudge = (answer, question) => {
 function verdict(answer: TextInfo, question: TextInfo, own: readonly Concept[]): Verdict {
   const meanings = new Set(own.map(meaning));
   const said = phrasesOf(answer, own);
-  const echoed = phrasesOf(question, question.concepts.filter((c) => meanings.has(meaning(c))));
+  const says = (c: Concept): boolean => meanings.has(meaning(c)) || (c.phrase && question.tokens.slice(c.from, c.to).some((t) => meanings.has(STATES[t.key] ?? '')));
+  const echoed = phrasesOf(question, question.concepts.filter(says));
   const body = answer.text.slice(answer.tokens[answer.start]?.start ?? 0).trim();
   return {
     message: `The answer “${shorten(body)}” restates the question (“${said.join(' … ')}” says “${echoed.join(' … ')}” again): it names no cause. Say what made it happen.`,

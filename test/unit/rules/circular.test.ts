@@ -78,3 +78,25 @@ test('circular: the question\'s state said again with a negated opposite, a narr
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], b);
 });
+
+test('circular: restating verbs (fall behind/lag, overspeed/turn faster, catch/notice/spot, not worked/unattended) and a comparison object say the question again', () => {
+  const circular: [string, string][] = [
+    ['Why did the indexers fall behind?', 'Because the indexers were lagging behind the crawlers.'],
+    ['Why did the spindle overspeed?', 'The spindle turned faster than it was allowed to.'],
+    ['Why did nobody catch the drift?', 'Because nobody noticed the drift.'],
+    ['Why did no one notice the backlog?', 'Nobody spotted it.'],
+    ['Why was the returns queue not worked?', 'The returns queue was left unattended.'],
+    ['Why did the export take so long?', 'The export was running slowly.'],
+  ];
+  for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
+  const clean: [string, string][] = [
+    ['Why did the indexers fall behind?', 'Each indexer waits on a blocking call to the thumbnail service.'],
+    ['Why did the spindle overspeed?', 'The drive read a false low speed from a loose encoder.'],
+    ['Why did nobody catch the drift?', 'The alarm watches the error rate, not the queue depth.'],
+    ['Why was the returns queue not worked?', 'Nobody was assigned to the queue after the reorganisation.'],
+    ['Why did the export take so long?', 'The export ran a full table scan on an unindexed column.'],
+    ['Why was the delivery slow?', 'The van took longer than planned because of roadworks on the ring road.'],
+    ['Why was the report late?', 'The report waited behind the month-end batch.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], `${why} / ${b}`);
+});
