@@ -32,6 +32,12 @@ const SUBORDINATE = new Set(['when', 'if', 'before', 'after', 'because', 'since'
 
 const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
 
+/** Adjectives of a wanted improvement (`we need better alerts`, `they need more training`). */
+const WANT_ADJECTIVES = new Set(['more', 'better', 'proper', 'stronger', 'clearer', 'tighter', 'new', 'regular', 'stricter', 'additional', 'extra', 'dedicated', 'formal']);
+
+/** Words of `it would help to …`, `it would be good to …`. */
+const HELPFUL = new Set(['help', 'helped', 'good', 'better', 'best', 'wise', 'useful', 'sensible', 'nice', 'ideal', 'prudent', 'advisable', 'worth']);
+
 interface Remedy {
   /** The words that show it is a remedy (`We should add`). */
   readonly cue: string;
@@ -111,6 +117,24 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       return { cue: slice(from + i - 1, from + i + 3), action: clean(slice(from + i + 2, to)) };
     }
     // `we will add`, `we'll add`, `we are going to add`, `let's add`.
+    // `We need a quarterly review of …`, `you need better alerts`, `they need more training`: a want, not a cause.
+    if ((w === 'need' || w === 'needs') && subject.length === 1 && next !== undefined && next !== 'not') {
+      const who = subject[0];
+      const wanted = (who === 'we' || who === 'you') && (DETERMINERS.has(next) || WANT_ADJECTIVES.has(next));
+      if (wanted || (who === 'they' && WANT_ADJECTIVES.has(next))) return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from + i + 1, to)) };
+    }
+    // `There needs to be an owner for …`.
+    if ((w === 'needs' || w === 'need') && next === 'to' && words[i + 2]?.lower === 'be' && last === 'there' && subject.length === 1) {
+      return { cue: slice(from, from + i + 3), action: clean(slice(from, to)) };
+    }
+    // `It would help to add …`, `it would be good to …`, `it would be wise if …`.
+    if (w === 'would' && last === 'it' && subject.length === 1) {
+      let k = i + 1;
+      if (words[k]?.lower === 'be') k++;
+      if (HELPFUL.has(words[k]?.lower ?? '') && (words[k + 1]?.lower === 'to' || words[k + 1]?.lower === 'if')) {
+        return { cue: slice(from, from + k + 2), action: clean(slice(from + k + 2, to)) };
+      }
+    }
     if (w === 'will' && subject[subject.length - 1] === 'we' && next !== 'not') {
       return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from + i + 1, to)) };
     }
@@ -119,7 +143,7 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     }
     if (w === 'let' && next === 'us' && i === 0) return { cue: slice(from, from + 3), action: clean(slice(from + 2, to)) };
     // `the fix is to …`, `the solution is …`.
-    if ((w === 'fix' || w === 'solution' || w === 'remedy' || w === 'action') && (next === 'is' || next === 'would') && i <= 2) {
+    if ((w === 'fix' || w === 'solution' || w === 'remedy' || w === 'action' || w === 'cure') && (next === 'is' || next === 'would') && i <= 2) {
       let start = i + 2;
       if (words[start]?.lower === 'be') start++;
       if (words[start]?.lower === 'to') start++;

@@ -71,3 +71,24 @@ test('action-as-cause: an order followed by a condition clause is still an order
   assert.equal(judge('action-as-cause', 'Why did the exit code not stop the pipeline?', 'Make the script exit non-zero when the export is empty.').length, 1);
   assert.deepEqual(judge('action-as-cause', 'Why did the exit code not stop the pipeline?', 'Make files were regenerated when the export was empty.'), []);
 });
+
+test('action-as-cause: "we need a …", "there needs to be …", "it would help to …" and "the cure is to …" are remedies; a need stated as a fact is not', () => {
+  const remedies = [
+    'We need a quarterly review of every alert threshold.',
+    'You need better handover notes between shifts.',
+    'They need more training on the new scanners.',
+    'There needs to be an owner for access reviews.',
+    'It would help to add a temperature field to the app.',
+    'It would be wise to pin the base image.',
+    'The cure is to merge the two checklists.',
+  ];
+  for (const b of remedies) assert.equal(judge('action-as-cause', 'Why did it happen?', b).length, 1, b);
+  const causes = [
+    'The pickers need two hands to work the old scanners.',
+    'They need a manager code for every refund, and managers leave at six.',
+    'Refunds need a manager code that only the day shift holds.',
+    'It would have helped, but the vendor never shipped the patch.',
+    'We needed a signature from legal, which took three weeks.',
+  ];
+  for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
+});
