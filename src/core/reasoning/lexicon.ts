@@ -191,7 +191,7 @@ export const BLAME_PHRASES: readonly string[] = [
   'forgot', 'forget', 'forgotten', 'careless', 'carelessness', 'negligence', 'negligent', 'lazy', 'sloppy',
   'incompetent', 'incompetence', 'fault of', 'did not pay attention', 'not paying attention', 'was not careful',
   'were not careful', 'by accident', 'accidentally', 'mistakenly', 'by mistake', 'fat-finger', 'fat finger',
-  'fat-fingered', 'did not bother', 'ignored the', 'disregarded', 'failed to follow', 'did not follow',
+  'fat-fingered', 'did not bother', 'never bothered', 'could not be bothered', 'not be bothered', 'too lazy', 'ignored the', 'disregarded', 'failed to follow', 'did not follow',
   'blame', 'to blame', 'his fault', 'her fault', 'their fault',
 ];
 
@@ -258,6 +258,10 @@ export const VAGUE_PHRASES: readonly string[] = [
   'process issue', 'process issues', 'process failure', 'an oversight', 'just an oversight', 'did not do a good job',
   'did a poor job', 'should have done better', 'could have done better', 'should have been more careful',
   'should have been careful', 'more careful', 'not enough attention', 'insufficient attention', 'inadequate attention',
+  'dropped the ball', 'drop the ball', 'dropping the ball', 'not on top of', 'were not on top of', 'was not on top of',
+  'did not have a good handle on', 'did not have a good enough handle on', 'did not have a handle on',
+  'not have a good enough handle on', 'no real handle on', 'took their eye off the ball', 'took his eye off the ball',
+  'took her eye off the ball', 'asleep at the wheel', 'not on the ball',
 ];
 
 /** Adjectives that, before a vague noun, make an unfalsifiable cause (`poor communication`). */

@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
 import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
-import { BLAME_PHRASES, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
+import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
@@ -34,6 +34,8 @@ function systemCarries(info: TextInfo): boolean {
     const w = tokens[i].lower;
     if (REASON_CUES.has(w) && i > info.start) reason = true;
     if (!SYSTEM_NOUNS.has(w)) continue;
+    // `never bothered to check the queue`: a verb after `to`, not a missing check.
+    if (tokens[i - 1]?.lower === 'to' && DETERMINERS.has(tokens[i + 1]?.lower ?? '')) continue;
     if (reason) return true;
     for (let k = Math.max(info.start, i - 4); k < i; k++) if (LACK_CUES.has(tokens[k].lower)) return true;
     for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
@@ -72,6 +74,8 @@ export function blameOf(info: TextInfo): string | undefined {
       const next = tokens[v + 1]?.lower ?? '';
       const after = tokens[v + 2]?.lower ?? '';
       const subject = say(start, v);
+      // `dropped the ball` is an idiom with no act in it (`vague`'s business).
+      if (verb === 'dropped' && next === 'the' && after === 'ball') continue;
       if (SLIPS.has(verb) || HARMFUL_ACTS.has(verb)) return `${subject} ${tokens[v].text}`;
       if (tokens[v - 1]?.lower === 'never' && v - 1 > start) {
         if (!NOT_SLIPS.has(verb)) return say(start, v + 1);

@@ -56,3 +56,19 @@ test('blame: a person who did the job without a step of it, with no system condi
   assert.deepEqual(judge('blame', 'Why was the worn brake not replaced?', 'The fitter signed the brake off without measuring it, because the task card has no field for the measured length.'), []);
   assert.deepEqual(judge('blame', 'Why was the worn brake not replaced?', 'The brake could be signed off without measuring it.'), []);
 });
+
+test('blame: "never bothered to", "could not be bothered", "too lazy to" stop at a person; a missing check named after it does not', () => {
+  const blamed = [
+    'The night technician never bothered to check the rerun queue.',
+    'The operator couldn\'t be bothered to log the reading.',
+    'The nurse was too lazy to ask again.',
+    'The store manager failed to move the probe.',
+  ];
+  for (const b of blamed) assert.equal(judge('blame', 'Why did it happen?', b).length, 1, b);
+  const system = [
+    'The technician never bothered to check because the checklist has no line for it.',
+    'The service crew dropped the ball.',
+    'Nobody bothered to read the logs because the alert went to an unread mailbox.',
+  ];
+  for (const b of system) assert.deepEqual(judge('blame', 'Why did it happen?', b), [], b);
+});

@@ -84,3 +84,20 @@ test('vague: a vague word beside a concrete mechanism (since/because + a system 
   assert.equal(judge('vague', 'Why was the scanner fault not fixed?', 'IT logged the fault as low priority.').length, 1);
   assert.equal(judge('vague', 'Why was the scanner fault not fixed?', 'It was low priority because nobody cared.').length, 1);
 });
+
+test('vague: a virtue with a long scope "was lacking", "dropped the ball", "not on top of", "no good enough handle on" name nothing to check', () => {
+  const vague = [
+    'Attention to detail during commissioning was lacking.',
+    'Attention to detail on the night shift was lacking.',
+    'The service crew dropped the ball.',
+    'Staff were not on top of the fridge manuals.',
+    'The team didn\'t have a good enough handle on incident reporting.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why did it happen?', b).length, 1, b);
+  const concrete = [
+    'Attention to the alarm panel was lacking because the panel sits behind the door.',
+    'The pallet was dropped on the ball valve during unloading.',
+    'The top of the fridge was not cleaned, so dust blocked the condenser.',
+  ];
+  for (const b of concrete) assert.deepEqual(judge('vague', 'Why did it happen?', b), [], b);
+});
