@@ -164,7 +164,8 @@ export function shared(a: readonly Concept[], b: readonly Concept[], loose: bool
  * Whether two keys are forms of one word family that the stemmer keeps apart: they differ only
  * in their last letter after a shared stem of at least four letters (`exclud`/`exclus` for
  * exclude/exclusion, `decid`/`decis`), or one is the other plus a derivational ending
- * (`shelf`/`shelv`).
+ * (`shelf`/`shelv`, `rebal`/`rebalanc` for rebalances/rebalancing, where the stemmer strips
+ * `-ance` from one form and not from the other).
  */
 export function sameFamily(a: string, b: string): boolean {
   if (a === b) return true;
@@ -172,7 +173,7 @@ export function sameFamily(a: string, b: string): boolean {
   let common = 0;
   while (common < a.length && common < b.length && a[common] === b[common]) common++;
   const shorter = Math.min(a.length, b.length);
-  return common >= 4 && common >= shorter - 1 && Math.abs(a.length - b.length) <= 1 || (common >= 5 && common === shorter && /^(ion|ation|ment|er|or|ive|al|iti|ness|ing|ed|abl)$/.test((a.length > b.length ? a : b).slice(common)));
+  return common >= 4 && common >= shorter - 1 && Math.abs(a.length - b.length) <= 1 || (common >= 5 && common === shorter && /^(ion|ation|ment|er|or|ive|al|iti|ness|ing|ed|abl|anc|enc|ant|ent|at|iz)$/.test((a.length > b.length ? a : b).slice(common)));
 }
 
 /**

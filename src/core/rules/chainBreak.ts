@@ -4,6 +4,7 @@ import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
 import { judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
 import { blameOf } from './blame';
+import { vaguePhraseOf } from './vague';
 import { phrasesOf } from '../reasoning/evidence';
 
 /** Nouns that sum up what was said before (`the mismatch`, `this gap`): the question refers back. */
@@ -58,7 +59,7 @@ export function focusOf(question: TextInfo): Concept[] {
 /** Verbs too common to be what a question is about (`set up`, `handle`, `use`). */
 const WEAK_VERBS = new Set(
   `set make made get got go went do did have had take took use used handle handled become became come came put keep kept
-  give gave allow allowed let exist existed need needed`.split(/\s+/),
+  give gave allow allowed let exist existed need needed trigger triggered triggers prompt prompted lead led`.split(/\s+/),
 );
 
 /** Judges one `why` against the answer it follows from. */
@@ -69,6 +70,8 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   if (refersBack(question, previous)) return undefined;
   // After an answer that stops at a person, asking about the system around them is the fix, not a break.
   if (blameOf(previous)) return undefined;
+  // So after an answer too vague to ask about (`the crew dropped the ball`).
+  if (vaguePhraseOf(previous)) return undefined;
   const focus = focusOf(question);
   // A short follow-up (`Why only one recipient?`) leans on the answer before it.
   if (focus.length <= 1) return undefined;

@@ -125,3 +125,13 @@ test('chain-break: a question that follows by a derived form or an idiom is not 
   ]);
   assert.equal(findings(text, 'chain-break').length, 1);
 });
+
+test('chain-break: a question asking about another form of the same word (rebalances / rebalancing / rebalanced) follows on; "What triggered …" is an ordinary why', () => {
+  const follow = (why: string, previous: string, next: string): number =>
+    findings(analysis([{ why: 'Why were the consumers behind?', because: previous }, { why, because: next }]), 'chain-break').length;
+  assert.equal(follow('What triggered so many rebalances?', 'They spent the morning rebalancing; the consumer group rebalanced 140 times.', 'Each consumer outlived its poll interval.'), 0);
+  assert.equal(follow('What caused the balancing to repeat?', 'The scheduler kept balancing the shards across nodes.', 'The shard map is rebuilt every minute.'), 0);
+  assert.equal(follow('Why did the service checklist not include the cable?', 'The service crew dropped the ball.', 'The checklist was written for the hub.'), 0);
+  // Another subject altogether is still a break.
+  assert.equal(follow('What triggered the invoice reminders to go out twice?', 'They spent the morning rebalancing; the consumer group rebalanced 140 times.', 'The mailer retried on timeout.'), 1);
+});
