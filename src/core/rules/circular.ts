@@ -7,10 +7,10 @@ import { stem } from '../reasoning/stem';
 import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
 /** Words that add no cause to a restatement (`at the time`, `in that case`, `no longer`, `properly`). */
-const FILLER = new Set(['time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual']);
+const FILLER = new Set(['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual']);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow']);
+const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip']);
 
 /**
  * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
@@ -45,7 +45,8 @@ state('work', 'work worked working unattended attended neglected untouched');
 // catching is noticing, spotting, detecting.
 state('timely', 'behind lag lagging lagged trail trailing trailed long longer slower slowly');
 state('speed', 'overspeed overspeeding overspeeded overspun fast faster speed speeding race raced racing');
-state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected');
+state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected flag flagged');
+state('increas', 'pile piling piled accumulate accumulated accumulating mount mounting mounted');
 
 /** Words that deny the state after them (`not`, `no longer`, `never`, `failed to`). */
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nor']);

@@ -115,7 +115,8 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   if (shared(ca, cb, true).length > 0 || shared(cb, ca, true).length > 0) return false;
   // `… and the receiver tank drained within an hour`: a change that follows from the first clause.
   const verb = finiteVerbOf(tokens, b);
-  if (verb > 0 && CHANGE_VERBS.has(tokens[verb].key)) return false;
+  // (`stopped meeting`, `began skipping` is a state of its own, not a change that follows.)
+  if (verb > 0 && CHANGE_VERBS.has(tokens[verb].key) && !/ing$/.test(tokens[verb + 1]?.lower ?? '')) return false;
   // `the validator accepts only ISO dates, and the template writes day-month-year`: what one side
   // expects and what the other sends are the two halves of one mismatch.
   const verbA = finiteVerbOf(tokens, a);

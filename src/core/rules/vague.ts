@@ -100,7 +100,7 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     let copula = i + 1;
     // `the safety culture on site is weak`: a short place or scope between the noun and its verb.
     // `attention to detail during commissioning was lacking`: a virtue that opens the answer may carry a longer scope.
-    if (VIRTUE_NOUNS.has(w) && /^(on|at|in|of|within|across|between|among|to|during|for)$/.test(tokens[copula]?.lower ?? '')) {
+    if (VIRTUE_NOUNS.has(w) && /^(on|at|in|of|within|across|between|among|to|during|for|around|about|with|regarding)$/.test(tokens[copula]?.lower ?? '')) {
       const reach = i <= info.start + 2 ? 8 : 4;
       let k = copula + 1;
       while (k < Math.min(tokens.length, copula + reach) && tokens[k].kind === 'word' && !/^(is|was|are|were|remains|remained)$/.test(tokens[k].lower)) k++;

@@ -87,6 +87,8 @@ test('circular: restating verbs (fall behind/lag, overspeed/turn faster, catch/n
     ['Why did no one notice the backlog?', 'Nobody spotted it.'],
     ['Why was the returns queue not worked?', 'The returns queue was left unattended.'],
     ['Why did the export take so long?', 'The export was running slowly.'],
+    ['Why did the audit not flag the duplicates?', 'The duplicates slipped past the audit unnoticed.'],
+    ['Why was the ticket backlog growing?', 'The ticket backlog kept piling up.'],
   ];
   for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
   const clean: [string, string][] = [

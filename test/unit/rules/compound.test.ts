@@ -98,6 +98,7 @@ test('compound: two conditions set off by ", and" or ";" with their own subjects
     'The subscription tier has no role-based access, and the 2023 audit asked for least privilege.',
     'Its encoder cable was chafed, and the SCADA historian keeps only daily averages.',
     'The setpoint was copied from the supplier defaults; a lower threshold floods the weekly report.',
+    'The billing module has no owner, and the platform guild stopped meeting in 2022.',
   ];
   for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
 });

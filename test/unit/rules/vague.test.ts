@@ -89,6 +89,7 @@ test('vague: a virtue with a long scope "was lacking", "dropped the ball", "not 
   const vague = [
     'Attention to detail during commissioning was lacking.',
     'Attention to detail on the night shift was lacking.',
+    'Diligence around vendor capacity planning was insufficient.',
     'The service crew dropped the ball.',
     'Staff were not on top of the fridge manuals.',
     'The team didn\'t have a good enough handle on incident reporting.',
