@@ -115,6 +115,10 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   if (shared(ca, cb, true).length > 0 || shared(cb, ca, true).length > 0) return false;
   // `… and the receiver tank drained within an hour`: a change that follows from the first clause.
   const verb = finiteVerbOf(tokens, b);
+  // After a semicolon, a clause that reports what was seen or would have been seen (`…; SCADA logged
+  // 212 dropouts`, `…; none of our monitoring raised anything`, `…; it would only have shown up in
+  // Friday's report`) is evidence for the first clause, not a second cause.
+  if (join.lower === ';' && ((verb > 0 && OBSERVATION_VERBS.has(tokens[verb].key)) || counterfactual(tokens, b))) return false;
   // (`stopped meeting`, `began skipping` is a state of its own, not a change that follows.)
   if (verb > 0 && CHANGE_VERBS.has(tokens[verb].key) && !/ing$/.test(tokens[verb + 1]?.lower ?? '')) return false;
   // `the validator accepts only ISO dates, and the template writes day-month-year`: what one side
@@ -123,6 +127,19 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   const sides = [verbA, verb].map((v) => (v > 0 ? tokens[v].key : ''));
   if ((EXPECTS.has(sides[0]) && PRODUCES.has(sides[1])) || (PRODUCES.has(sides[0]) && EXPECTS.has(sides[1]))) return false;
   return faults >= 1 || statesLimit(info, a) || statesLimit(info, b);
+}
+
+/** Verbs of observing or recording (`logged`, `showed`, `raised`, `flagged`), by key. */
+const OBSERVATION_VERBS = new Set(['log', 'logged', 'show', 'showed', 'shown', 'record', 'recorded', 'measur', 'measured', 'report', 'reported', 'found', 'saw', 'seen', 'rais', 'raised', 'notic', 'noticed', 'alert', 'alerted', 'flag', 'flagged', 'detect', 'detected', 'spot', 'spotted', 'reveal', 'revealed', 'confirm', 'confirmed', 'indic', 'indicated', 'caught', 'catch', 'regist', 'registered', 'captur', 'captured']);
+
+/** Whether a clause says what would or could have happened (`would only have shown up`). */
+function counterfactual(tokens: TextInfo['tokens'], range: Range): boolean {
+  for (let i = range.from; i < range.to - 1; i++) {
+    if (!/^(would|could|might)$/.test(tokens[i].lower)) continue;
+    const next = tokens[i + 1]?.lower === 'only' || tokens[i + 1]?.lower === 'not' ? i + 2 : i + 1;
+    if (tokens[next]?.lower === 'have') return true;
+  }
+  return false;
 }
 
 /** Verbs of a change that happens as a result (`drained`, `rose`, `went dark`), by key. */

@@ -120,3 +120,15 @@ test('compound: a pointing-back word, a shared stem, a change that follows, a me
   ];
   for (const b of one) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
 });
+
+test('compound: after a semicolon, what was seen or would have been seen is evidence, not a second cause', () => {
+  const evidence = [
+    'The slip ring had worn contacts; SCADA logged 212 short dropouts on that channel in the month before.',
+    "The first signal was a customer's post on a forum; none of our monitoring raised anything.",
+    "The queue has no volume alert; the jump from 20 to 140 tickets would only have shown up in Friday's report.",
+  ];
+  for (const b of evidence) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+  // Two conditions stay two causes, with a semicolon too.
+  const two = 'The filter was clogged; the pressure gauge was broken.';
+  assert.equal(judge('compound', 'Why did it happen?', two).length, 1);
+});
