@@ -136,8 +136,12 @@ const SIGNAL_KEYS = new Set(
 /** `Why did no one notice …?`, `Why was it not caught?`, `Why did QA not see …?`: a question about a miss of detection. */
 function asksWhyUnnoticed(question: TextInfo): boolean {
   const t = question.tokens;
-  const seeing = t.some((x) => /^(notic|catch|caught|see|saw|seen|detect|spot|flag|find|found)/.test(x.lower));
-  const negated = t.some((x) => /^(no|not|nobody|never|none|unnoticed|undetected|unseen)$/.test(x.lower) || (x.lower === 'one' && t[t.indexOf(x) - 1]?.lower === 'no'));
+  const nobody = t.some((x, i) => /^(nobody|noone|anyone|anybody)$/.test(x.lower) || (x.lower === 'one' && t[i - 1]?.lower === 'no'));
+  // `see` and `find` are about detection only when nobody did it (`why did nobody see …?`):
+  // `why couldn't the driver see the pedestrian?` asks about a line of sight.
+  const detecting = t.some((x) => /^(notic|catch|caught|detect|spot|flag)/.test(x.lower));
+  const seeing = detecting || (nobody && t.some((x) => /^(see|saw|seen|find|found)/.test(x.lower)));
+  const negated = nobody || t.some((x) => /^(no|not|never|none|unnoticed|undetected|unseen)$/.test(x.lower));
   return (seeing && negated) || t.some((x) => /^(unnoticed|undetected|unseen)$/.test(x.lower));
 }
 

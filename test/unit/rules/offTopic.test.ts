@@ -101,3 +101,11 @@ test('off-topic: "why did nobody notice?" accepts any answer about a check, swab
   for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
   assert.equal(judge('off-topic', 'Why did nobody notice the contamination?', 'The flour supplier changed mills in March.').length, 1);
 });
+
+test('off-topic: a question about what a person could see is about a line of sight, not about detection', () => {
+  // `Why couldn't the driver see …?` asks why the view was blocked; an answer about the blocked
+  // view is on topic, though it names no check or alert.
+  assert.deepEqual(judge('off-topic', "Why couldn't the driver see the pedestrian at the crossing?", 'A 2.4 m pallet stack on the end bay blocked the view in both directions.'), []);
+  // `Why did nobody see …?` is about detection: an answer that repeats the fault turns away.
+  assert.equal(judge('off-topic', 'Why did nobody see the failed backups for six weeks?', 'The disk on the storage node had filled up.').length, 1);
+});
