@@ -59,7 +59,7 @@ function readYaml(text: string): { document: Document; comments: Comment[] } {
   const parser = new Parser();
   const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
   const documents: Document[] = [];
-  const found: { offset: number; source: string }[] = [];
+  const found: Found = [];
   for (const token of parser.parse(text)) {
     collectComments(token, found);
     documents.push(...(composer.next(token) as Iterable<Document>));
@@ -82,24 +82,61 @@ function readYaml(text: string): { document: Document; comments: Comment[] } {
   return { document, comments: comments.sort((a, b) => a.span.start - b.span.start) };
 }
 
-/** The fields of CST tokens that can hold comments or nested tokens. */
-const CST_CHILDREN = ['start', 'key', 'sep', 'value', 'items', 'end', 'props'] as const;
+type Found = { offset: number; source: string }[];
+type SourceToken = { type: string; offset: number; source: string };
+type CollectionItem = { start?: SourceToken[]; key?: unknown; sep?: SourceToken[]; value?: unknown };
 
-/** Every comment token anywhere in a CST token. */
-function collectComments(node: unknown, out: { offset: number; source: string }[]): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectComments(item, out);
-    return;
-  }
+/** The comments among a list of source tokens (where a CST keeps them). */
+function commentsIn(tokens: readonly SourceToken[] | undefined, out: Found): void {
+  if (!tokens) return;
+  for (const token of tokens) if (token.type === 'comment') out.push({ offset: token.offset, source: token.source });
+}
+
+/**
+ * Every comment token in a CST token. Comments only stand in the source-token lists of a
+ * document, a collection item, a scalar's end or a block scalar's header, so the walk visits
+ * those and the nested collections, nothing else.
+ */
+function collectComments(node: unknown, out: Found): void {
   if (node === null || typeof node !== 'object') return;
-  const token = node as { type?: string; offset?: number; source?: string } & Record<string, unknown>;
-  if (token.type === 'comment') {
-    if (typeof token.offset === 'number' && typeof token.source === 'string') out.push({ offset: token.offset, source: token.source });
-    return;
-  }
-  for (const key of CST_CHILDREN) {
-    const child = token[key];
-    if (child !== undefined && child !== null && typeof child === 'object') collectComments(child, out);
+  const token = node as { type?: string } & Record<string, unknown>;
+  switch (token.type) {
+    case 'document':
+      commentsIn(token.start as SourceToken[], out);
+      collectComments(token.value, out);
+      commentsIn(token.end as SourceToken[], out);
+      return;
+    case 'block-map':
+    case 'block-seq':
+    case 'flow-collection':
+      if (token.type === 'flow-collection') commentsIn([token.start as SourceToken], out);
+      for (const item of token.items as CollectionItem[]) {
+        commentsIn(item.start, out);
+        collectComments(item.key, out);
+        commentsIn(item.sep, out);
+        collectComments(item.value, out);
+      }
+      commentsIn(token.end as SourceToken[] | undefined, out);
+      return;
+    case 'block-scalar':
+      commentsIn(token.props as SourceToken[], out);
+      return;
+    case 'alias':
+    case 'scalar':
+    case 'single-quoted-scalar':
+    case 'double-quoted-scalar':
+      commentsIn(token.end as SourceToken[] | undefined, out);
+      return;
+    case 'comment':
+      out.push({ offset: token.offset as number, source: token.source as string });
+      return;
+    default:
+      // `directive`, `error`, `doc-end` and any token type a later yaml adds: look everywhere.
+      for (const key in token) {
+        const child = token[key];
+        if (Array.isArray(child)) for (const c of child) collectComments(c, out);
+        else collectComments(child, out);
+      }
   }
 }
 

@@ -37,6 +37,23 @@ function typeName(node: YamlNode | null | undefined): string {
 
 const quote = (s: string): string => `“${s.length > 60 ? s.slice(0, 57) + '…' : s}”`;
 
+const patterns = new WeakMap<SchemaNode, RegExp>();
+const knownKeys = new WeakMap<SchemaNode, string[]>();
+
+/** A schema's `pattern`, compiled once. */
+function patternOf(schema: SchemaNode): RegExp {
+  let pattern = patterns.get(schema);
+  if (!pattern) patterns.set(schema, (pattern = new RegExp(schema.pattern ?? '')));
+  return pattern;
+}
+
+/** A schema's property names, listed once. */
+function keysOf(schema: SchemaNode): string[] {
+  let keys = knownKeys.get(schema);
+  if (!keys) knownKeys.set(schema, (keys = Object.keys(schema.properties ?? {})));
+  return keys;
+}
+
 /** Whether a YYYY-MM-DD string names a real day. */
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
@@ -161,18 +178,18 @@ export class SchemaValidator {
       return;
     }
     if (schema.format === 'date') {
-      if (!new RegExp(schema.pattern ?? '').test(value) || !isRealDate(value)) {
+      if (!patternOf(schema).test(value) || !isRealDate(value)) {
         this.report(span, `${label} must be a date written YYYY-MM-DD (e.g. 2024-08-31); ${quote(value)} is not.`);
       }
       return;
     }
     if (schema.format === 'date-time') {
-      if (!new RegExp(schema.pattern ?? '').test(value) || !isRealDate(value)) {
+      if (!patternOf(schema).test(value) || !isRealDate(value)) {
         this.report(span, `${label} must be an ISO 8601 timestamp such as 2024-07-19T04:09:00Z; ${quote(value)} is not.`);
       }
       return;
     }
-    if (schema.pattern && !new RegExp(schema.pattern).test(value)) {
+    if (schema.pattern && !patternOf(schema).test(value)) {
       const suggestion = value
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
@@ -218,7 +235,7 @@ export class SchemaValidator {
       this.report(this.span(node, keySpan), empty ? `${noun} is empty.` : `${label} must be a block of keys (${noun}), not ${typeName(node)}.`);
       return;
     }
-    const known = Object.keys(schema.properties ?? {});
+    const known = keysOf(schema);
     const present = new Map<string, Pair>();
     for (const pair of node.items) {
       if (isPair(pair) && isScalar(pair.key)) present.set(String(pair.key.value), pair);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { checkText, type Finding } from '../../src/core';
+import { checkText, commentsOf, parseAnalysis, type Finding } from '../../src/core';
 
 const root = resolve(__dirname, '../../..');
 const examples = readdirSync(join(root, 'examples')).map((name) => readFileSync(join(root, 'examples', name), 'utf8'));
@@ -68,6 +68,19 @@ test('mutated examples never throw', { timeout: 120_000 }, () => {
     }),
     { numRuns: 400, seed: 42 },
   );
+});
+
+test('the comments read from the parse tree are exactly those YAML’s lexer finds', { timeout: 120_000 }, () => {
+  const token = fc.constantFrom('version: 1\n', 'roots:\n', '  - ', 'why: ', 'because: ', '# c\n', ' # t\n', '"a # b"', "'x # y'", '|\n  # in block\n', '[a, # f\n b]', '{k: v} # m\n', '\n', '  ', '---\n', '...\n', '%YAML 1.2\n', '&a ', '*a', '? k\n: v\n');
+  fc.assert(
+    fc.property(fc.array(token, { maxLength: 40 }), (tokens) => {
+      const text = tokens.join('');
+      const expected = commentsOf(text).map((c) => c.span.start);
+      assert.deepEqual(parseAnalysis(text).comments.map((c) => c.span.start), expected, JSON.stringify(text));
+    }),
+    { numRuns: 500, seed: 11 },
+  );
+  for (const text of examples) assert.deepEqual(parseAnalysis(text).comments.map((c) => c.span), commentsOf(text).map((c) => c.span));
 });
 
 /** Pathological files: each must give at least one finding, without throwing. */

@@ -215,16 +215,18 @@ onVocabularyChange(() => {
   itemsByAnalysis = new WeakMap();
 });
 
-function cached(code: RuleCode, key: string, judge: () => Verdict | undefined): Verdict | undefined {
+/** The verdicts of one rule, by item key (created on first use). */
+function verdictsOf(code: RuleCode): Map<string, Verdict | null> {
   let byKey = verdicts.get(code);
   if (!byKey) verdicts.set(code, (byKey = new Map()));
-  let verdict = byKey.get(key);
-  if (verdict === undefined) {
-    verdict = judge() ?? null;
-    if (byKey.size >= MAX_CACHE) byKey.clear();
-    byKey.set(key, verdict);
-  }
-  return verdict ?? undefined;
+  return byKey;
+}
+
+/** Remembers a verdict (null for "sound"), keeping the cache bounded. */
+function remember(byKey: Map<string, Verdict | null>, key: string, verdict: Verdict | undefined): Verdict | undefined {
+  if (byKey.size >= MAX_CACHE) byKey.clear();
+  byKey.set(key, verdict ?? null);
+  return verdict;
 }
 
 function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFinding {
@@ -239,8 +241,11 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
 /** Runs an answer judge over every answer of an analysis (cached). */
 export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  const byKey = verdictsOf(code);
   for (const item of itemsOf(analysis).answers) {
-    const verdict = cached(code, item.key, () => judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
+    // Looked up before judging, with no closure per item: this runs on every keystroke.
+    const known = byKey.get(item.key);
+    const verdict = known !== undefined ? (known ?? undefined) : remember(byKey, item.key, judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;
@@ -249,8 +254,13 @@ export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJu
 /** Runs a question judge over every question of an analysis (cached). */
 export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
+  const byKey = verdictsOf(code);
   for (const item of itemsOf(analysis).questions) {
-    const verdict = cached(code, item.key, () => judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier }));
+    const known = byKey.get(item.key);
+    const verdict =
+      known !== undefined
+        ? (known ?? undefined)
+        : remember(byKey, item.key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;
