@@ -34,7 +34,7 @@ export function parseAnalysis(text: string): ParsedAnalysis {
     const problem: RuleFinding = {
       rule: 'syntax',
       span: { start: 0, end: Math.min(1, text.length) },
-      message: `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: /call stack/i.test(String(error)) ? syntaxMessage('', String(error)) : `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
     };
     return { text, analysis: empty, problems: [problem], comments: [], wellFormed: false };
   }
@@ -163,6 +163,7 @@ function widen(span: Span, text: string): Span {
 
 function syntaxMessage(code: string, message: string): string {
   const text = message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  if (/call stack/i.test(text)) return 'The YAML is nested too deeply to read here: an analysis never needs thousands of levels.';
   switch (code) {
     case 'DUPLICATE_KEY':
       return 'This key appears twice in the same block: keep one (YAML map keys must be unique).';

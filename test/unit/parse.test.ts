@@ -112,3 +112,10 @@ test('every comment is found once, with its position, and none inside block scal
   );
   for (const c of comments) assert.equal(text.slice(c.span.start, c.span.end), '# ' + c.text);
 });
+
+test('absurdly deep nesting is a syntax finding that says so, not a crash', () => {
+  const text = 'version: 1\nx: ' + '['.repeat(20000) + ']'.repeat(20000) + '\n';
+  const found = placed(text);
+  assert.ok(found.length > 0);
+  assert.ok(found.some((f) => f.rule === 'syntax' && /nested too deeply/.test(f.message)), JSON.stringify(found.map((f) => f.message)));
+});
