@@ -18,6 +18,13 @@ export interface Concept {
   readonly generic: boolean;
   /** More than one word folded into one concept (`ran out of space`). */
   readonly phrase: boolean;
+  /** For an all-capitals word of 2–5 letters (`GC`, `SSO`), the letters in lower case: an acronym. */
+  readonly acronym?: string;
+  /**
+   * The initials of the runs of 2–5 words starting at this concept (`garbage-collection job` →
+   * `gc`, `gcj`): the acronyms it may be spelled out as.
+   */
+  readonly spells?: readonly string[];
 }
 
 /** The synonym and relation tables, built once per set of extra groups. */
@@ -132,17 +139,43 @@ export function conceptsOf(tokens: readonly Token[], from = 0, to = tokens.lengt
     }
     let matched = false;
     if (best > 0) {
-      out.push({ key: bestConcept, from: i, to: i + best, generic: best === 1 && GENERIC_NOUNS.has(token.lower), phrase: best > 1 });
+      out.push(withAcronym({ key: bestConcept, from: i, to: i + best, generic: best === 1 && GENERIC_NOUNS.has(token.lower), phrase: best > 1 }, tokens, to));
       i += best;
       matched = true;
     }
     if (matched) continue;
     if (!STOP_WORDS.has(token.lower) && (token.kind === 'number' || token.lower.length > 1)) {
-      out.push({ key: token.key, from: i, to: i + 1, generic: GENERIC_NOUNS.has(token.lower), phrase: false });
+      out.push(withAcronym({ key: token.key, from: i, to: i + 1, generic: GENERIC_NOUNS.has(token.lower), phrase: false }, tokens, to));
     }
     i++;
   }
   return out;
+}
+
+const ACRONYM = /^[A-Z]{2,5}$/;
+
+/**
+ * A concept with its acronym (an all-capitals word of 2–5 letters) or the initials of the runs of
+ * 2–5 words that start at it (hyphenated words count as separate words: `single sign-on` → `sso`).
+ */
+function withAcronym(c: Concept, tokens: readonly Token[], to: number): Concept {
+  const first = tokens[c.from];
+  if (c.to - c.from === 1 && ACRONYM.test(first.text)) return { ...c, acronym: first.lower };
+  if (first.kind !== 'word' || ACRONYM.test(first.text)) return c;
+  const spells: string[] = [];
+  let initials = first.lower[0];
+  for (let k = c.from + 1; k < to && k < c.from + 5; k++) {
+    const t = tokens[k];
+    if (t.kind !== 'word' || t.start === tokens[k - 1].start) break;
+    initials += t.lower[0];
+    spells.push(initials);
+  }
+  return spells.length > 0 ? { ...c, spells } : c;
+}
+
+/** Whether one concept is an acronym the other spells out (`GC` and `garbage-collection job`). */
+function spelledOut(x: Concept, y: Concept): boolean {
+  return (!!x.acronym && !!y.spells && y.spells.includes(x.acronym)) || (!!y.acronym && !!x.spells && x.spells.includes(y.acronym));
 }
 
 /** Whether two concepts are the same or related (part and whole, cause and measure). */
@@ -157,7 +190,7 @@ export function related(a: string, b: string, vocab: Vocabulary = vocabulary()):
 
 /** The concepts of `a` that `b` mentions too (same concept, or related when `loose`). */
 export function shared(a: readonly Concept[], b: readonly Concept[], loose: boolean, vocab: Vocabulary = vocabulary()): Concept[] {
-  return a.filter((x) => b.some((y) => x.key === y.key || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab) || sameFamily(x.key, y.key)))));
+  return a.filter((x) => b.some((y) => x.key === y.key || spelledOut(x, y) || (loose && (related(x.key, y.key, vocab) || related(positive(x.key, vocab), positive(y.key, vocab), vocab) || sameFamily(x.key, y.key)))));
 }
 
 /**

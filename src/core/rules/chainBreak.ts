@@ -62,6 +62,19 @@ const WEAK_VERBS = new Set(
   give gave allow allowed let exist existed need needed trigger triggered triggers prompt prompted lead led`.split(/\s+/),
 );
 
+/** Nouns so common that sharing one says nothing about what two texts are about. */
+const COMMON_NOUNS = new Set(
+  `team teams system systems data time times customer customers client clients user users people staff day days week weeks
+  month months year years hour hours minute minutes second seconds night nights morning mornings afternoon evening weekend
+  weekends today yesterday company business process processes`.split(/\s+/),
+);
+
+/** A focus concept too weak to link on its own: a number, or a very common noun. */
+function weakLink(question: TextInfo, c: Concept): boolean {
+  const first = question.tokens[c.from];
+  return c.to - c.from === 1 && (first.kind === 'number' || COMMON_NOUNS.has(first.lower));
+}
+
 /** Judges one `why` against the answer it follows from. */
 export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier }) => {
   // A root's first question may take any angle on the problem; only answers and causes bind.
@@ -79,7 +92,13 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   if (previousQuestion) context.push(...previousQuestion.concepts);
   // A question about detection may ask about anything said so far in this line of whys.
   for (const info of earlier) context.push(...info.concepts);
-  if (shared(focus, context, true).length > 0) return undefined;
+  // `Why 14 minutes?` after `the failover took 14 minutes` (folded there into `slow`): a question of
+  // figures and common nouns follows on when a word of it is in the answer as written.
+  if (focus.every((c) => weakLink(question, c)) && focus.some((c) => previous.tokens.some((t) => t.key === question.tokens[c.from].key))) return undefined;
+  const links = shared(focus, context, true);
+  // A number or a very common noun (`the team`, `the data`, `at 14:00`) links only a question
+  // that asks about little else (`Why 14 minutes?`): alone it is no sign of asking about the answer.
+  if (links.length > 0 && !(links.every((c) => weakLink(question, c)) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);

@@ -135,3 +135,44 @@ test('chain-break: a question asking about another form of the same word (rebala
   // Another subject altogether is still a break.
   assert.equal(follow('What triggered the invoice reminders to go out twice?', 'They spent the morning rebalancing; the consumer group rebalanced 140 times.', 'The mailer retried on timeout.'), 1);
 });
+
+test('chain-break: an acronym matches the words whose initials spell it', () => {
+  const quiet: [string, string][] = [
+    ['Because the garbage-collection job was listing 38 million objects in the same bucket.', 'How come GC was running at 14:00?'],
+    ['Because single sign-on was timing out for every login attempt.', 'Why was SSO timing out for everyone?'],
+    ['Because her Active Directory account was locked after five failed logins.', 'Why did AD lock her account so quickly?'],
+  ];
+  for (const [because, why] of quiet) {
+    const text = analysis([{ why: 'Why was the store slow?', because }, { why, because: 'Because its schedule was moved.' }]);
+    assert.deepEqual(findings(text, 'chain-break'), [], why);
+  }
+  // Initials that spell nothing in the answer before are no link.
+  const text = analysis([
+    { why: 'Why was the store slow?', because: 'Because the nightly export was listing every object in the bucket.' },
+    { why: 'Why did SSO reject the vendor certificates?', because: 'Because the trust store was outdated.' },
+  ]);
+  assert.equal(findings(text, 'chain-break').length, 1);
+});
+
+test('chain-break: a shared number or very common noun alone does not link a question about something else', () => {
+  const broken: [string, string][] = [
+    ['Because the sampling plan was written for a slower press that the team replaced in 2022.', 'Why did the support team close the complaint tickets early?'],
+    ['Because the customer portal was slow that afternoon.', 'Why did the customer support agents skip the refund queue?'],
+    ['Because the batch job started at 14:00 instead of 02:00.', 'Why did the finance auditors query 14 invoices?'],
+  ];
+  for (const [because, why] of broken) {
+    const text = analysis([{ why: 'Why was the release late?', because }, { why, because: 'Because they were short of staff.' }]);
+    assert.equal(findings(text, 'chain-break').length, 1, why);
+  }
+  // A short follow-up about the figure, or a common noun with a content word of the answer, still follows on.
+  const quiet: [string, string][] = [
+    ['Because the failover took 14 minutes.', 'Why 14 minutes?'],
+    ['Because the failover took 14 minutes.', 'Why did the failover take 14 minutes?'],
+    ['Because the data team changed the export schema on Friday.', 'Why did the data team change the schema without notice?'],
+    ['Because the nightly job ran at 14:00 on Tuesday.', 'Why did the nightly job run at that time?'],
+  ];
+  for (const [because, why] of quiet) {
+    const text = analysis([{ why: 'Why was the release late?', because }, { why, because: 'Because a new rule required it.' }]);
+    assert.deepEqual(findings(text, 'chain-break'), [], why);
+  }
+});
