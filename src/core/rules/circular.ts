@@ -7,10 +7,10 @@ import { stem } from '../reasoning/stem';
 import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
 /** Words that add no cause to a restatement (`at the time`, `in that case`, `no longer`, `properly`). */
-const FILLER = new Set(['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual']);
+const FILLER = new Set(['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual', 'agre', 'promis', 'expect']);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip']);
+const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip']);
 
 /**
  * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
@@ -40,7 +40,9 @@ state('valid', 'valid invalid validity validation validate validated');
 state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent');
 state('fresh', 'fresh stale refresh refreshed update updated current outdated');
 state('enough', 'enough sufficient insufficient shortage short');
-state('work', 'work worked working unattended attended neglected untouched');
+state('work', 'work worked working unattended attended neglected untouched watch watched watching unwatched unmonitored staffed unstaffed manned unmanned');
+state('open', 'open opened close closed shut');
+state('arrive', 'arrive arrived arrives arrival receive received receives reach reached');
 // Restating verbs and their adjectives: falling behind is lagging; overspeeding is turning faster;
 // catching is noticing, spotting, detecting.
 state('timely', 'behind lag lagging lagged trail trailing trailed long longer slower slowly');
@@ -50,6 +52,18 @@ state('increas', 'pile piling piled accumulate accumulated accumulating mount mo
 
 /** Words that deny the state after them (`not`, `no longer`, `never`, `failed to`). */
 const NEGATORS = new Set(['not', 'never', 'no', 'without', 'nor']);
+
+/** Words that succeed: denied (`did not succeed`), they say `fail`. */
+const SUCCESS = new Set(['succeed', 'success', 'successful', 'successfully', 'complete', 'completed', 'finish', 'finished'].map(stem));
+
+/**
+ * Words of when (`at night`, `outside office hours`, `on weekends`): when the question already
+ * says when its event happened, the answer's own `when` adds no cause.
+ */
+const WHEN = new Set(
+  ['night', 'nights', 'overnight', 'evening', 'evenings', 'morning', 'mornings', 'weekend', 'weekends', 'holiday', 'holidays',
+    'hour', 'hours', 'office', 'business', 'outside', 'after', 'shift', 'shifts', 'daytime', 'nighttime'].map(stem),
+);
 
 /** The state a concept names (a word of `STATES`), else its own key. */
 function meaning(c: Concept): string {
@@ -122,7 +136,16 @@ export const judgeCircular: AnswerJudge = (answer, question) => {
   if (all.length === 0 || all.every((c) => c.generic)) return undefined;
   // `The system was slow` for `Why was the page slow?`: a general noun adds no cause.
   const own = all.filter((c) => !c.generic);
-  if (own.every((c) => asked.has(meaning(c)))) return verdict(answer, question, own);
+  // `the write did not succeed` for `Why did the write fail?`: a denied success is the failure asked about.
+  const failed = (c: Concept): boolean => questionFails && asked.has('fail') && SUCCESS.has(c.key) && negated(answer, c);
+  if (own.every((c) => asked.has(meaning(c)) || failed(c))) return verdict(answer, question, own);
+  // `nobody reads it outside office hours` for `Why did nobody read the inbox at night?`: when the
+  // question already says when, the answer's only new words say when again.
+  const questionWhen = question.concepts.some((c) => WHEN.has(c.key));
+  if (questionWhen) {
+    const said = own.filter((c) => !WHEN.has(c.key));
+    if (said.length > 0 && said.length < own.length && said.some((c) => asked.has(meaning(c)) && !isFiller(c)) && said.every((c) => asked.has(meaning(c)))) return verdict(answer, question, own);
+  }
   const clause = clauseOf(answer);
   if (!clause || clause.predicate.size === 0) return undefined;
   const predicateAsked = [...clause.predicate].every((m) => asked.has(m) || (m === 'fail' && questionFails));

@@ -102,3 +102,28 @@ test('circular: restating verbs (fall behind/lag, overspeed/turn faster, catch/n
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], `${why} / ${b}`);
 });
+
+test('circular: restatements in other words (when again, nobody watching, not succeeding, not open, arriving after the agreed time)', () => {
+  const circular: [string, string][] = [
+    ['Why did nobody read the inbox at night?', 'Because nobody reads it outside office hours.'],
+    ['Why was the queue unattended?', 'Because nobody was watching it.'],
+    ['Why did the checkpoint write fail?', 'Because the write did not succeed.'],
+    ['Why does the bank office close at 18:00?', 'Because it does not stay open after 18:00.'],
+    ['Why did the customer receive the load late?', 'Because the load arrived after the agreed time.'],
+  ];
+  for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
+});
+
+test('circular: a when, a watcher or a failure that comes with a cause is not a restatement', () => {
+  const clean: [string, string][] = [
+    ['Why did nobody read the inbox at night?', 'Because nobody reads it after hours when the switchboard is closed.'],
+    ['Why did nobody respond at night?', 'Because it happened on a weekend.'],
+    ['Why did nobody read the inbox?', 'Because nobody reads it outside office hours.'],
+    ['Why was the queue unattended?', 'Because the only reviewer was on leave.'],
+    ['Why did the checkpoint write fail?', 'Because the volume did not have enough free inodes.'],
+    ['Why did the upload fail?', 'Because the token expired before the upload could succeed.'],
+    ['Why does the bank office close at 18:00?', 'Because the security contract covers the building only until 18:00.'],
+    ['Why did the customer receive the load late?', 'Because the trailer waited two hours for a reefer plug.'],
+  ];
+  for (const [why, because] of clean) assert.deepEqual(judge('circular', why, because), [], `${why} / ${because}`);
+});
