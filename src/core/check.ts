@@ -6,6 +6,9 @@ import type { CheckOptions, Finding, Rule, RuleFinding, Severity } from './findi
 import { parseAnalysis, type ParsedAnalysis } from './parse';
 import { RULES, ruleFor } from './rules';
 import { isSuppressed, suppressionsOf } from './suppression';
+import { MAX_FINDINGS_PER_RULE } from './limits';
+
+export { MAX_FINDINGS_PER_RULE };
 
 /** The default for `whys.minDepth`. */
 export const DEFAULT_MIN_DEPTH = 3;
@@ -65,5 +68,52 @@ export function checkParsed(parsed: ParsedAnalysis, options: CheckOptions = {}, 
     const full: Finding = { ...finding, rule: rule.code, severity };
     if (!isSuppressed(full, suppressions)) findings.push(full);
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return capped(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
+}
+
+
+/** Keeps the first findings of each rule and says, in one more finding, how many were left out. */
+function capped(findings: Finding[]): Finding[] {
+  const listed = new Map<string, number>();
+  const omitted = new Map<string, number>();
+  let over = false;
+  for (const f of findings) {
+    if (f.data?.omitted !== undefined) {
+      omitted.set(f.rule, (omitted.get(f.rule) ?? 0) + f.data.omitted);
+      over = true;
+    } else {
+      const n = (listed.get(f.rule) ?? 0) + 1;
+      listed.set(f.rule, n);
+      if (n > MAX_FINDINGS_PER_RULE) over = true;
+    }
+  }
+  if (!over) return findings;
+  const shown = new Map<string, number>();
+  const out: Finding[] = [];
+  const summarised = new Set<string>();
+  for (const f of findings) {
+    if (f.data?.omitted !== undefined) continue;
+    const n = (shown.get(f.rule) ?? 0) + 1;
+    shown.set(f.rule, n);
+    if (n <= MAX_FINDINGS_PER_RULE) out.push(f);
+    else if (!summarised.has(f.rule)) {
+      summarised.add(f.rule);
+      out.push(summary(f, (listed.get(f.rule) ?? 0) - MAX_FINDINGS_PER_RULE + (omitted.get(f.rule) ?? 0)));
+    }
+  }
+  // Rules whose own summary arrived while they listed no more than the cap.
+  for (const f of findings) {
+    if (f.data?.omitted === undefined || summarised.has(f.rule)) continue;
+    summarised.add(f.rule);
+    out.push(summary(f, omitted.get(f.rule) ?? 0));
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+function summary(at: Finding, more: number): Finding {
+  return {
+    ...at,
+    message: `…and ${more} more \`${at.rule}\` problem${more === 1 ? '' : 's'} from here on (only the first ${MAX_FINDINGS_PER_RULE} are listed).`,
+    data: { omitted: more },
+  };
 }

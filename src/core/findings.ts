@@ -46,6 +46,8 @@ export interface FindingData {
   readonly didYouMean?: string;
   /** For `schema` unknown keys: the misspelt key as written. */
   readonly key?: string;
+  /** On a summary finding: how many more findings of its rule were left out. */
+  readonly omitted?: number;
 }
 
 /** One problem found in an analysis. */

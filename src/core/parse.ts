@@ -7,6 +7,7 @@ import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isS
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
 import type { Comment } from './text';
+import { MAX_TEXT_LENGTH } from './limits';
 import { SchemaValidator, spanOf } from './validate';
 
 /** The outcome of parsing one file. */
@@ -26,6 +27,15 @@ const MAX_SYNTAX_FINDINGS = 50;
 /** Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. */
 export function parseAnalysis(text: string): ParsedAnalysis {
   const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };
+  if (text.length > MAX_TEXT_LENGTH) {
+    const size = (text.length / (1024 * 1024)).toFixed(1);
+    const problem: RuleFinding = {
+      rule: 'syntax',
+      span: { start: 0, end: Math.min(text.indexOf('\n') >= 0 ? text.indexOf('\n') : text.length, 200) },
+      message: `This file is ${size} M characters long: an analysis is never this large (whys reads up to ${MAX_TEXT_LENGTH / (1024 * 1024)} M), so it was not checked. Is it the file you meant?`,
+    };
+    return { text, analysis: empty, problems: [problem], comments: [], wellFormed: false };
+  }
   let document: Document;
   let comments: Comment[] = [];
   try {
@@ -57,7 +67,9 @@ export function parseAnalysis(text: string): ParsedAnalysis {
  */
 function readYaml(text: string): { document: Document; comments: Comment[] } {
   const parser = new Parser();
-  const composer = new Composer({ prettyErrors: false, uniqueKeys: true });
+  // Duplicate keys are found by the schema check with a hash set: yaml's own check compares
+  // every key of a map with every other, which never ends on a map of a million keys.
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents: Document[] = [];
   const found: Found = [];
   for (const token of parser.parse(text)) {

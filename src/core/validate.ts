@@ -7,6 +7,7 @@ import type { RuleFinding } from './findings';
 import type { Span } from './model';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
 import { closestWord } from './words';
+import { MAX_FINDINGS_PER_RULE } from './limits';
 
 /** The span of a YAML node's value, without trailing comments or line breaks. */
 export function spanOf(node: YamlNode | null | undefined, text: string): Span | undefined {
@@ -64,6 +65,9 @@ function isRealDate(value: string): boolean {
 /** Validates a parsed document against the format's schema. */
 export class SchemaValidator {
   readonly findings: RuleFinding[] = [];
+  /** Findings past the listing limit, by rule: counted, not built (a file of junk has millions). */
+  private readonly omitted = new Map<'schema' | 'syntax', { count: number; span: Span }>();
+  private readonly listed = { schema: 0, syntax: 0 };
 
   constructor(
     private readonly text: string,
@@ -92,11 +96,31 @@ export class SchemaValidator {
       return this.findings;
     }
     this.check(contents, whysSchema, 'the file', undefined);
-    return this.findings;
+    return this.done();
   }
 
-  private report(span: Span, message: string, data?: RuleFinding['data']): void {
-    this.findings.push({ rule: 'schema', span, message, data });
+  private report(span: Span, message: string, data?: RuleFinding['data'], rule: 'schema' | 'syntax' = 'schema'): void {
+    if (this.full(rule)) {
+      const left = this.omitted.get(rule);
+      if (left) left.count++;
+      else this.omitted.set(rule, { count: 1, span });
+      return;
+    }
+    this.listed[rule]++;
+    this.findings.push({ rule, span, message, data });
+  }
+
+  /** Whether a rule has listed as many findings as anyone will read. */
+  private full(rule: 'schema' | 'syntax' = 'schema'): boolean {
+    return this.listed[rule] >= MAX_FINDINGS_PER_RULE;
+  }
+
+  /** The findings, with one per rule that counts those left out. */
+  private done(): RuleFinding[] {
+    for (const [rule, { count, span }] of this.omitted) {
+      this.findings.push({ rule, span, message: `…and ${count} more problems`, data: { omitted: count } });
+    }
+    return this.findings;
   }
 
   /** A node's span; an empty value (`because:` with nothing after it) is flagged on its key. */
@@ -238,7 +262,19 @@ export class SchemaValidator {
     const known = keysOf(schema);
     const present = new Map<string, Pair>();
     for (const pair of node.items) {
-      if (isPair(pair) && isScalar(pair.key)) present.set(String(pair.key.value), pair);
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      if (present.has(name)) {
+        this.report(this.span(pair.key as YamlNode), 'This key appears twice in the same block: keep one (YAML map keys must be unique).', undefined, 'syntax');
+      } else present.set(name, pair);
+    }
+    // Missing fields first: past the listing limit they are the findings that matter most.
+    const missing = (schema.required ?? []).filter((name) => !present.has(name));
+    if (missing.length > 0) {
+      const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
+      const where = this.span(firstKey, this.span(node, keySpan));
+      const list = missing.map((m) => `\`${m}\``).join(' and ');
+      this.report(where, `${capitalise(noun)} is missing ${list}.${hintFor(missing, node)}`);
     }
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
@@ -252,6 +288,12 @@ export class SchemaValidator {
       const property = schema.properties?.[name];
       if (!property) {
         if (schema.additionalProperties === false) {
+          // Past a few hundred findings nobody reads more (the checker lists 100 per rule): a file
+          // of a million unknown keys must not spend minutes guessing what each one meant.
+          if (this.full()) {
+            this.report(span, '', { key: name });
+            continue;
+          }
           const guess = closestWord(name, known.filter((k) => !present.has(k)));
           this.report(
             span,
@@ -262,13 +304,6 @@ export class SchemaValidator {
         continue;
       }
       this.check(pair.value as YamlNode, property, `\`${name}\``, span);
-    }
-    const missing = (schema.required ?? []).filter((name) => !present.has(name));
-    if (missing.length > 0) {
-      const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
-      const where = this.span(firstKey, this.span(node, keySpan));
-      const list = missing.map((m) => `\`${m}\``).join(' and ');
-      this.report(where, `${capitalise(noun)} is missing ${list}.${hintFor(missing, node)}`);
     }
   }
 }

@@ -119,3 +119,22 @@ test('absurdly deep nesting is a syntax finding that says so, not a crash', () =
   assert.ok(found.length > 0);
   assert.ok(found.some((f) => f.rule === 'syntax' && /nested too deeply/.test(f.message)), JSON.stringify(found.map((f) => f.message)));
 });
+
+test('a file past the size limit is reported, not read', () => {
+  const text = 'version: 1\n' + '# padding\n'.repeat(450_000);
+  const found = placed(text);
+  assert.equal(found.length, 1);
+  assert.equal(found[0].rule, 'syntax');
+  assert.equal(found[0].at, '1:1-1:11');
+  assert.match(found[0].message, /4\.3 M characters long: an analysis is never this large/);
+});
+
+test('each rule lists at most 100 findings, then one that counts the rest; missing fields come first', () => {
+  const keys = Array.from({ length: 250 }, (_, i) => `k${i}: v`).join('\n');
+  const found = placed(`version: 1\ntitle: t\nproblem: p\n${keys}\na: 1\na: 2\n`);
+  const schema = found.filter((f) => f.rule === 'schema');
+  assert.equal(schema.length, 101);
+  assert.match(schema[0].message, /missing `roots`/);
+  assert.equal(schema[100].message, '…and 153 more `schema` problems from here on (only the first 100 are listed).');
+  assert.deepEqual(found.filter((f) => f.rule === 'syntax').map((f) => f.at), ['255:1-255:2']);
+});
