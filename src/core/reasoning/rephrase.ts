@@ -70,10 +70,13 @@ export function toWhyQuestion(statement: string): string {
 /** Forms that are past tense when they stand as a finite verb (`it set the limit to 0`). */
 const PAST_ONLY = new Set(['set', 'put', 'cut', 'hit', 'let', 'shut', 'split', 'spread', 'read', 'cost', 'hurt', 'quit']);
 
+/** Verbs whose base form itself ends in a doubled consonant that `-ed` and `-ing` keep. */
+const DOUBLED_BASES = new Set(['add', 'err', 'odd', 'ebb', 'purr', 'butt', 'putt', 'inn', 'egg', 'buzz']);
+
 /** The base form of an `-ing` word: `taking` → `take`, `revealing` → `reveal`, `stopping` → `stop`. */
 export function baseOfGerund(word: string): string {
   const stem = word.slice(0, -3);
-  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  if (/([bdgmnprt])\1$/.test(stem) && !DOUBLED_BASES.has(stem)) return stem.slice(0, -1);
   return baseOf(stem + 'ed');
 }
 
@@ -84,7 +87,8 @@ export function baseOf(verb: string): string {
   if (/ied$/.test(verb)) return verb.slice(0, -3) + 'y';
   if (/ed$/.test(verb)) {
     const stemmed = verb.slice(0, -2);
-    if (/([bdgmnprt])\1$/.test(stemmed)) return stemmed.slice(0, -1);
+    // `stopped` → `stop`, but `added` → `add`, `erred` → `err`: bases that end doubled.
+    if (/([bdgmnprt])\1$/.test(stemmed) && !DOUBLED_BASES.has(stemmed)) return stemmed.slice(0, -1);
     if (/(at|iz|is|us|iv|ur|ir|ov|uc|rg|dg|nc|rs|ps|ok|ak|um|bl|pl|tl|gl|kl|fl|ang|dul|[cvzu]|[^aeiou][aeiou][bdgkmnpt]|ar|as|os|ys)$/.test(stemmed) && !/(ain|een|oon|eat|oat|ait|eal|ail|oil|ool|ear|our|ump|ount|ink|ank|ick|ack|ock|uck|ess|ash|ish|ush|ert|ort|art|ect|ict|uct|act|ept|ast|est|ist|ust|alt|elt|ilt|end|and|ond|und|ard|ord|ild|old|eld|orm|arm|urn|ern|orn|ail|eed|ead|ied|en|it|on|er)$/.test(stemmed)) {
       return stemmed + 'e';
     }

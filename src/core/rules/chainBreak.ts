@@ -96,9 +96,11 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   // figures and common nouns follows on when a word of it is in the answer as written.
   if (focus.every((c) => weakLink(question, c)) && focus.some((c) => previous.tokens.some((t) => t.key === question.tokens[c.from].key))) return undefined;
   const links = shared(focus, context, true);
-  // A number or a very common noun (`the team`, `the data`, `at 14:00`) links only a question
-  // that asks about little else (`Why 14 minutes?`): alone it is no sign of asking about the answer.
-  if (links.length > 0 && !(links.every((c) => weakLink(question, c)) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
+  // A very common noun (`the team`, `the data`) links only a question that asks about little
+  // else: alone it is no sign of asking about the answer. A shared figure (`in 2016`, `5.10`)
+  // does link: questions pick up a version or a year of the answer they follow.
+  const weakNoun = (c: Concept): boolean => weakLink(question, c) && question.tokens[c.from].kind !== 'number';
+  if (links.length > 0 && !(links.every(weakNoun) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);

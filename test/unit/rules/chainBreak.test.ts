@@ -154,11 +154,10 @@ test('chain-break: an acronym matches the words whose initials spell it', () => 
   assert.equal(findings(text, 'chain-break').length, 1);
 });
 
-test('chain-break: a shared number or very common noun alone does not link a question about something else', () => {
+test('chain-break: a very common noun alone does not link a question about something else; a shared figure does', () => {
   const broken: [string, string][] = [
     ['Because the sampling plan was written for a slower press that the team replaced in 2022.', 'Why did the support team close the complaint tickets early?'],
     ['Because the customer portal was slow that afternoon.', 'Why did the customer support agents skip the refund queue?'],
-    ['Because the batch job started at 14:00 instead of 02:00.', 'Why did the finance auditors query 14 invoices?'],
   ];
   for (const [because, why] of broken) {
     const text = analysis([{ why: 'Why was the release late?', because }, { why, because: 'Because they were short of staff.' }]);
@@ -170,6 +169,8 @@ test('chain-break: a shared number or very common noun alone does not link a que
     ['Because the failover took 14 minutes.', 'Why did the failover take 14 minutes?'],
     ['Because the data team changed the export schema on Friday.', 'Why did the data team change the schema without notice?'],
     ['Because the nightly job ran at 14:00 on Tuesday.', 'Why did the nightly job run at that time?'],
+    // A year or a version picked up from the answer: `built in 2016 to carry orders only` → the implants left out.
+    ['Because the interface was built in 2016 to carry orders and results only.', 'Why were implants left out in 2016?'],
   ];
   for (const [because, why] of quiet) {
     const text = analysis([{ why: 'Why was the release late?', because }, { why, because: 'Because a new rule required it.' }]);
