@@ -6,7 +6,7 @@
 import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
-import type { Comment } from './text';
+import { commentAt, type Comment } from './text';
 import { MAX_TEXT_LENGTH } from './limits';
 import { SchemaValidator, spanOf } from './validate';
 
@@ -82,15 +82,7 @@ function readYaml(text: string): { document: Document; comments: Comment[] } {
     const at = extra.range?.[0] ?? text.length;
     document.errors.push(new YAMLParseError([at, at + 3], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
   }
-  const comments = found.map(({ offset, source }) => {
-    let lineStart = offset;
-    while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-    return {
-      text: source.slice(1).trim(),
-      span: { start: offset, end: offset + source.length },
-      ownLine: text.slice(lineStart, offset).trim() === '',
-    };
-  });
+  const comments = found.map(({ offset, source }) => commentAt(text, offset, source));
   return { document, comments: comments.sort((a, b) => a.span.start - b.span.start) };
 }
 

@@ -57,6 +57,17 @@ export interface Comment {
   readonly ownLine: boolean;
 }
 
+/** The comment whose source (`# …`) starts at an offset of the text. */
+export function commentAt(text: string, offset: number, source: string): Comment {
+  let lineStart = offset;
+  while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
+  return {
+    text: source.slice(1).trim(),
+    span: { start: offset, end: offset + source.length },
+    ownLine: text.slice(lineStart, offset).trim() === '',
+  };
+}
+
 /** Every comment in the text, in order, found by YAML's own lexer. */
 export function commentsOf(text: string): Comment[] {
   const comments: Comment[] = [];
@@ -64,10 +75,7 @@ export function commentsOf(text: string): Comment[] {
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token);
     if (type === 'comment') {
-      let lineStart = offset;
-      while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-      const ownLine = text.slice(lineStart, offset).trim() === '';
-      comments.push({ text: token.slice(1).trim(), span: { start: offset, end: offset + token.length }, ownLine });
+      comments.push(commentAt(text, offset, token));
     }
     // The lexer emits a few control tokens that do not stand in the source.
     if (type !== 'doc-mode' && type !== 'flow-error-end' && type !== 'scalar') offset += token.length;

@@ -18,8 +18,6 @@ export function spanOf(node: YamlNode | null | undefined, text: string): Span | 
   return { start: range[0], end };
 }
 
-type Located = { span: Span };
-
 /** Describes a YAML value's type for a message. */
 function typeName(node: YamlNode | null | undefined): string {
   if (node == null) return 'nothing';
@@ -322,4 +320,3 @@ function hintFor(missing: string[], node: { get(key: string): unknown }): string
   return '';
 }
 
-export type { Located };
