@@ -59,6 +59,8 @@ export interface AnswerItem {
   readonly path: string;
   readonly answer: TextValue;
   readonly question?: TextValue;
+  /** The answer the question follows from: the previous answer or the cause above (not the problem). */
+  readonly previousInfo?: TextInfo;
   /** The root's framing question (or perspective) is about detection, release or recovery. */
   readonly detectionFramed: boolean;
   readonly key: string;
@@ -159,18 +161,20 @@ export function itemsOf(analysis: Analysis): Items {
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
         questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
       }
+      // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
+      const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
       // An answer's verdicts depend on its question and the root's framing only.
       const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
       if (questionInfo) earlier.push(questionInfo);
       if (step.because) {
         const answerInfo = infoOf(step.because.text);
-        answers.push({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, detectionFramed, key: qKey + answerInfo.id });
+        answers.push({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + answerInfo.id });
         earlier.push(answerInfo);
       }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
-        answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, detectionFramed, key: qKey + causeInfo.id });
+        answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id });
         visit(cause.chain, [...earlier, causeInfo]);
       }
       previousQuestion = questionInfo;
@@ -196,7 +200,11 @@ export interface Verdict {
 export type AnswerJudge = (
   answer: TextInfo,
   question: TextInfo | undefined,
-  context: { readonly detectionFramed: boolean },
+  context: {
+    readonly detectionFramed: boolean;
+    /** The answer the question follows from; given only to a judge run with `{ previous: true }`. */
+    readonly previous?: TextInfo;
+  },
 ) => Verdict | undefined;
 
 /** Judges a question against the answer it follows from. */
@@ -238,14 +246,22 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
   };
 }
 
-/** Runs an answer judge over every answer of an analysis (cached). */
-export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge): RuleFinding[] {
+/**
+ * Runs an answer judge over every answer of an analysis (cached). With `previous`, the judge
+ * also sees the answer the question follows from, and its verdicts are keyed on that text too.
+ */
+export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge, options: { readonly previous?: boolean } = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const byKey = verdictsOf(code);
+  const withPrevious = options.previous === true;
   for (const item of itemsOf(analysis).answers) {
     // Looked up before judging, with no closure per item: this runs on every keystroke.
-    const known = byKey.get(item.key);
-    const verdict = known !== undefined ? (known ?? undefined) : remember(byKey, item.key, judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed }));
+    const key = withPrevious ? `${item.key}:${item.previousInfo ? item.previousInfo.id : -1}` : item.key;
+    const known = byKey.get(key);
+    const verdict =
+      known !== undefined
+        ? (known ?? undefined)
+        : remember(byKey, key, judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed, previous: withPrevious ? item.previousInfo : undefined }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;

@@ -2,7 +2,8 @@ import type { Rule } from '../findings';
 import { clauseStart, finiteVerbOf, sentences } from '../reasoning/clauses';
 import { phrasesOf } from '../reasoning/evidence';
 import { PREPOSITIONS } from '../reasoning/lexicon';
-import type { Concept } from '../reasoning/similarity';
+import { judgeActionAsCause } from './actionAsCause';
+import { sameFamily, type Concept } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
 import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
@@ -47,7 +48,9 @@ state('arrive', 'arrive arrived arrives arrival receive received receives reach 
 // catching is noticing, spotting, detecting.
 state('timely', 'behind lag lagging lagged trail trailing trailed long longer slower slowly');
 state('speed', 'overspeed overspeeding overspeeded overspun fast faster speed speeding race raced racing');
-state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected flag flagged');
+state('previous', 'last previous prior');
+state('heat', 'overheat overheated overheating hot hotter heat heated warm warmer');
+state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected flag flagged overlook overlooked');
 state('increas', 'pile piling piled accumulate accumulated accumulating mount mounting mounted');
 
 /** Words that deny the state after them (`not`, `no longer`, `never`, `failed to`). */
@@ -124,52 +127,75 @@ function clauseOf(info: TextInfo): { head?: Concept; predicate: Set<string>; den
 }
 
 /** Judges one answer: circular when it names nothing the question does not (or only restates its state). */
-export const judgeCircular: AnswerJudge = (answer, question) => {
+export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
   if (!question) return undefined;
-  const asked = new Set(question.concepts.map(meaning));
-  // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
-  for (const c of question.concepts) if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[question.tokens[k].key]) asked.add(STATES[question.tokens[k].key]);
+  // A remedy (`Run the check on every edit`) repeats words of the question but is no restatement: `action-as-cause` speaks to it.
+  if (judgeActionAsCause(answer, question, { detectionFramed: false })) return undefined;
+  // What the question asks about includes the answer it follows from (`Why did it overspeed?`
+  // after `the rotor reached 17.8 rpm`): saying that again is no cause either.
+  const said = previous ? [question, previous] : [question];
+  const asked = new Set<string>();
+  for (const info of said) {
+    for (const c of info.concepts) {
+      asked.add(meaning(c));
+      // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
+      if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[info.tokens[k].key]) asked.add(STATES[info.tokens[k].key]);
+    }
+  }
+  // Keys of one word family count as one (`automated`, `automatically`).
+  const knows = (key: string): boolean => asked.has(key) || [...asked].some((k) => sameFamily(k, key));
+  const isAsked = (c: Concept): boolean => knows(meaning(c));
   // A question that itself denies something (`Why did validation fail?`, `Why didn't they carry …?`) is about a failed state.
   const questionFails = question.concepts.some((c) => c.key === 'fail') || question.tokens.some((t) => NEGATORS.has(t.lower));
-  const all = answer.concepts.filter((c, k) => (!isFiller(c) || asked.has(meaning(c))) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked) && !comparedTo(answer, c));
+  const all = answer.concepts.filter((c, k) => (!isFiller(c) || isAsked(c)) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked) && !comparedTo(answer, c));
   // A bare restatement of one general word (`Because of the error.`) is `vague`'s business.
   if (all.length === 0 || all.every((c) => c.generic)) return undefined;
   // `The system was slow` for `Why was the page slow?`: a general noun adds no cause.
   const own = all.filter((c) => !c.generic);
   // `the write did not succeed` for `Why did the write fail?`: a denied success is the failure asked about.
   const failed = (c: Concept): boolean => questionFails && asked.has('fail') && SUCCESS.has(c.key) && negated(answer, c);
-  if (own.every((c) => asked.has(meaning(c)) || failed(c))) return verdict(answer, question, own);
+  if (own.every((c) => isAsked(c) || failed(c))) return verdict(answer, said, own);
   // `nobody reads it outside office hours` for `Why did nobody read the inbox at night?`: when the
   // question already says when, the answer's only new words say when again.
   const questionWhen = question.concepts.some((c) => WHEN.has(c.key));
   if (questionWhen) {
-    const said = own.filter((c) => !WHEN.has(c.key));
-    if (said.length > 0 && said.length < own.length && said.some((c) => asked.has(meaning(c)) && !isFiller(c)) && said.every((c) => asked.has(meaning(c)))) return verdict(answer, question, own);
+    const rest = own.filter((c) => !WHEN.has(c.key));
+    if (rest.length > 0 && rest.length < own.length && rest.some((c) => isAsked(c) && !isFiller(c)) && rest.every((c) => isAsked(c))) return verdict(answer, said, own);
   }
   const clause = clauseOf(answer);
   if (!clause || clause.predicate.size === 0) return undefined;
-  const predicateAsked = [...clause.predicate].every((m) => asked.has(m) || (m === 'fail' && questionFails));
+  const predicateAsked = [...clause.predicate].every((m) => knows(m) || (m === 'fail' && questionFails));
   if (!predicateAsked) return undefined;
   // `The renewal requests didn't include the flag` for `Why didn't the requests carry the flag?`:
   // the same thing (a narrower name for it) in the same state.
-  if (clause.head && asked.has(meaning(clause.head))) return verdict(answer, question, own.filter((c) => asked.has(meaning(c))));
+  if (clause.head && isAsked(clause.head)) return verdict(answer, said, own.filter((c) => isAsked(c)));
   // `The signatures were no longer valid` for `Why did validation fail?`: the predicate alone says the whole question again.
   const focus = question.concepts.filter((c) => !c.generic && !isFiller(c) && c.key !== 'fail');
   if (focus.length > 0 && clause.denied && questionFails && focus.every((c) => clause.predicate.has(meaning(c)))) {
-    return verdict(answer, question, own.filter((c) => clause.predicate.has(meaning(c))));
+    return verdict(answer, said, own.filter((c) => clause.predicate.has(meaning(c))));
   }
   return undefined;
 };
 
-function verdict(answer: TextInfo, question: TextInfo, own: readonly Concept[]): Verdict {
+/** `said`: the question, then the answer it follows from. */
+function verdict(answer: TextInfo, said: readonly TextInfo[], own: readonly Concept[]): Verdict {
   const meanings = new Set(own.map(meaning));
-  const said = phrasesOf(answer, own);
-  const says = (c: Concept): boolean => meanings.has(meaning(c)) || (c.phrase && question.tokens.slice(c.from, c.to).some((t) => meanings.has(STATES[t.key] ?? '')));
-  const echoed = phrasesOf(question, question.concepts.filter(says));
+  const repeated = phrasesOf(answer, own);
+  const echoed: string[] = [];
+  let fromPrevious = false;
+  said.forEach((info, k) => {
+    const says = (c: Concept): boolean => meanings.has(meaning(c)) || (c.phrase && info.tokens.slice(c.from, c.to).some((t) => meanings.has(STATES[t.key] ?? '')));
+    for (const phrase of phrasesOf(info, info.concepts.filter(says))) {
+      if (echoed.includes(phrase)) continue;
+      echoed.push(phrase);
+      if (k > 0) fromPrevious = true;
+    }
+  });
   const body = answer.text.slice(answer.tokens[answer.start]?.start ?? 0).trim();
+  const what = fromPrevious ? 'the question and the answer before it' : 'the question';
   return {
-    message: `The answer “${shorten(body)}” restates the question (“${said.join(' … ')}” says “${echoed.join(' … ')}” again): it names no cause. Say what made it happen.`,
-    evidence: [...said, ...echoed.filter((e) => !said.includes(e))],
+    message: `The answer “${shorten(body)}” restates ${what} (“${repeated.join(' … ')}” says “${echoed.join(' … ')}” again): it names no cause. Say what made it happen.`,
+    evidence: [...repeated, ...echoed.filter((e) => !repeated.includes(e))],
   };
 }
 
@@ -182,6 +208,6 @@ export const circularRule: Rule = {
   explanation:
     'An answer that says the question again in other words (“the disk filled up because it ran out of space”) names no cause, so the chain stops without explaining anything. Say what made it happen: what changed, what was missing, what grew.',
   check({ analysis }) {
-    return judgeAnswers('circular', analysis, judgeCircular);
+    return judgeAnswers('circular', analysis, judgeCircular, { previous: true });
   },
 };

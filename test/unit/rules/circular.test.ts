@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findings, judge, analysis, spanOf } from './reasoning.helpers';
+import { findings, judge, analysis, spanOf, type StepSpec } from './reasoning.helpers';
 import { configureSynonyms } from '../../../src/core';
 
 test('circular: the answer says the question again in other words', () => {
@@ -126,4 +126,33 @@ test('circular: a when, a watcher or a failure that comes with a cause is not a 
     ['Why did the customer receive the load late?', 'Because the trailer waited two hours for a reefer plug.'],
   ];
   for (const [why, because] of clean) assert.deepEqual(judge('circular', why, because), [], `${why} / ${because}`);
+});
+
+test('circular: an answer that only says again what the question and the answer before it said', () => {
+  const cases: [StepSpec, string, string][] = [
+    [{ why: 'Why did the press stop?', because: 'The press motor overheated and its thermal relay tripped.' }, 'Why did it overheat?', 'Because the motor got hotter than it should.'],
+    [{ why: 'Why were the invoices wrong?', because: 'The billing run used the exchange rates of the previous month.' }, 'Why were the rates a month old?', 'Because the billing run used last month’s exchange rates.'],
+    [{ why: 'Why did trading continue?', because: 'No automated control halted trading when the limits were passed.' }, 'Why was there no kill switch?', 'The platform had no way to stop trading automatically.'],
+  ];
+  for (const [before, why, because] of cases) {
+    const found = judge('circular', why, because, before);
+    assert.equal(found.length, 1, because);
+    assert.match(found[0].message, /restates the question and the answer before it/);
+  }
+  const clean: [StepSpec, string, string][] = [
+    [{ why: 'Why did the press stop?', because: 'The press motor overheated and its thermal relay tripped.' }, 'Why did it overheat?', 'Because the cooling fan had seized on a worn bearing.'],
+    [{ why: 'Why were the invoices wrong?', because: 'The billing run used the exchange rates of the previous month.' }, 'Why were the rates a month old?', 'The rate feed job had failed silently since the proxy change.'],
+    [{ why: 'Why did trading continue?', because: 'No automated control halted trading when the limits were passed.' }, 'Why was there no kill switch?', 'Position limits were watched by the desk, since the pre-trade checks looked only at single orders.'],
+  ];
+  for (const [before, why, because] of clean) assert.deepEqual(judge('circular', why, because, before), [], because);
+});
+
+test('circular: the problem statement may name the first answer without making it circular', () => {
+  const text = analysis([{ why: 'Why did the site go down?', because: 'Because the database became unresponsive.' }], 'The site went down because its database became unresponsive.');
+  assert.deepEqual(findings(text, 'circular'), []);
+});
+
+test('circular: a remedy that repeats the question is action-as-cause, not circular', () => {
+  const before = { why: 'Why was the conflict missed?', because: 'The tool checks conflicts only on a full validation; single edits skip it.' };
+  assert.deepEqual(judge('circular', 'Why do single edits skip it?', 'Run the conflict check on every single edit, not only on a full validation.', before), []);
 });
