@@ -153,10 +153,13 @@ export function itemsOf(analysis: Analysis): Items {
       const previous = previousAnswer(step, analysis);
       const previousInfo = previous ? infoOf(previous.text) : undefined;
       if (q && questionInfo) {
-        // Only a question about detection looks further back than the previous answer, and only
-        // an answer that leans on a pronoun brings in the previous question: key on them only then.
-        const detection = detectsOf(questionInfo);
-        const leans = !!previousInfo && !!previousQuestion && leansOnPronoun(previousInfo);
+        // Only a question about detection in a root about detection looks further back than the
+        // previous answer; elsewhere how it went unnoticed is another line of inquiry, which may still
+        // follow on from the previous step (its answer or question). Otherwise only an answer that
+        // leans on a pronoun brings in the previous question: key on them only then.
+        const asksDetection = detectsOf(questionInfo);
+        const detection = detectionFramed && asksDetection;
+        const leans = !!previousInfo && !!previousQuestion && (leansOnPronoun(previousInfo) || asksDetection);
         const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : NONE;
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
         questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });

@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { PERSON_NOUNS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
-import { judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
 import { blameOf } from './blame';
 import { vaguePhraseOf } from './vague';
 import { phrasesOf } from '../reasoning/evidence';
@@ -105,8 +105,10 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);
   const asked = phrasesOf(question, focus);
+  // A question of how it went unnoticed is the essay's other line of inquiry: detection has its own causes.
+  const elsewhere = asksAboutDetection(question.text) ? 'or give detection its own root (how it went unnoticed has causes of its own)' : 'or give this line of inquiry its own root or cause';
   return {
-    message: `This question asks about “${asked.join(' … ')}”, which the answer before it (“${shorten(previous.text)}”) never mentions: each why should ask about the previous answer. Ask “${shorten(suggestion, 100)}”, or give this line of inquiry its own root or cause.`,
+    message: `This question asks about “${asked.join(' … ')}”, which the answer before it (“${shorten(previous.text)}”) never mentions: each why should ask about the previous answer. Ask “${shorten(suggestion, 100)}”, ${elsewhere}.`,
     evidence: asked,
     suggestion,
   };

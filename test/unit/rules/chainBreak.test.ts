@@ -98,14 +98,29 @@ test('chain-break: "the same batch" is not a back-reference', () => {
   assert.equal(found[0].path, 'roots[0].whys[2]');
 });
 
-test('chain-break: other forms of detection words ("noticing") make a detection question', () => {
-  const text = analysis([
+test('chain-break: other forms of detection words ("noticing") make a detection question, which in a root about detection may ask about an earlier answer', () => {
+  const steps = [
     { why: 'Why did only a third of patients get a reminder?', because: 'The text provider rejected numbers without a country code.' },
     { why: 'Why did the form store numbers without a country code?', because: 'It was built for landlines, where the local format was enough.' },
     { why: 'What stopped anyone from noticing the rejections?', because: 'The provider reported failures only in a monthly CSV that nobody opened.' },
+  ];
+  const framed = analysis(steps).replace('  - whys:', '  - question: Why did the failures go on for six weeks?\n    whys:');
+  assert.deepEqual(findings(framed, 'chain-break'), []);
+  assert.deepEqual(findings(framed, 'off-topic'), []);
+  // In a root about the cause, going back to ask how an earlier answer went unnoticed starts the detection line of inquiry.
+  const found = findings(analysis(steps), 'chain-break');
+  assert.equal(found.length, 1);
+  assert.match(found[0].message, /give detection its own root/);
+});
+
+test('chain-break: a detection question that follows on from the previous step (its answer or its question) is no break', () => {
+  const text = analysis([
+    { why: 'Why were the snapshots skipped?', because: 'The schedule selected volumes by a label.' },
+    { why: 'How did it start skipping them?', because: 'A chart upgrade renamed the label that the schedule used.' },
+    { why: 'Why did the skipped snapshots go unnoticed?', because: 'The backup tool reported them as completed.' },
+    { why: 'Why was the renamed label not caught in review?', because: 'The chart diff was thousands of lines long.' },
   ]);
   assert.deepEqual(findings(text, 'chain-break'), []);
-  assert.deepEqual(findings(text, 'off-topic'), []);
 });
 
 test('chain-break: a question that follows by a derived form or an idiom is not a break', () => {
