@@ -269,7 +269,7 @@ export const VAGUE_QUALIFIERS = set(`poor bad insufficient inadequate lacking be
   subpar suboptimal enough sufficient adequate proper little much greater stronger`);
 
 /** Adjectives of quality: `not careful enough`, `not rigorous enough`, `was not strong enough`. */
-export const QUALITY_ADJECTIVES = set(`good careful rigorous strong thorough robust mature effective diligent disciplined
+export const QUALITY_ADJECTIVES = set(`good careful rigorous strong thorough robust mature effective efficient comprehensive diligent disciplined
   proactive attentive clear focused serious well effectively clearly closely properly carefully thoroughly rigorously
   seriously professional responsible experienced skilled competent`);
 

@@ -37,6 +37,8 @@ test('vague: soft qualities stay vague even with an object; activities need one'
   const vague = [
     'The two teams did not communicate well.',
     'The safety analysis was not rigorous enough.',
+    'The sorting process just wasn’t efficient enough for that kind of volume.',
+    'Coverage of the runbook was not comprehensive enough.',
     'Lack of foresight.',
     'There was a general lack of attention to lead metrics.',
     'Speed to market was prioritised over quality.',
