@@ -1,5 +1,5 @@
 import type { Rule } from '../findings';
-import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, trimmed, type Range } from '../reasoning/clauses';
 import { DETECTION_WORDS, DETERMINERS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
@@ -118,6 +118,8 @@ const EXPLAINS: Record<Turn, { what: string; root: string }> = {
  */
 export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }) => {
   if (!question) return undefined;
+  const aside = redirected(answer, question);
+  if (aside) return aside;
   if (asksWhyUnnoticed(question)) return unseen(answer, question);
   if (asksAboutDetection(question.text)) return undefined;
   return turned(answer, question, detectionFramed);
@@ -160,6 +162,54 @@ function unseen(answer: TextInfo, question: TextInfo): Verdict | undefined {
   return {
     message: `The question asks why “${asked.join(' … ') || shorten(question.text)}” went unnoticed; the answer turns to “${subject}”, which says nothing about how it could have been seen: that explains why the problem happened, not why nobody caught it. Answer with the check, alert or signal that was missing.`,
     evidence: [...asked, subject],
+  };
+}
+
+/** Adjectives that rank a second matter above the first (`the real issue`, `the bigger problem`). */
+const RANKING = new Set(['real', 'actual', 'bigger', 'biggest', 'larger', 'main', 'underlying', 'deeper', 'true', 'more', 'greater', 'wider', 'broader']);
+/**
+ * Nouns of a matter under discussion (`issue`, `problem`). Not `cause` or `reason`: `…, but the
+ * real cause was a migration that skipped it` corrects the answer to the question asked.
+ */
+const MATTERS = new Set(['issue', 'issues', 'problem', 'problems', 'question', 'story', 'concern', 'concerns', 'point', 'worry']);
+
+/**
+ * After a contrast, a clause that says something else is what matters (`…, but the real issue is
+ * that nobody had rehearsed a failover`): the answer sets its question aside and turns to another
+ * line of inquiry. Returns the words of the turn.
+ */
+function redirect(answer: TextInfo): { marker: string; turn: string; before: Range; rest: Range } | undefined {
+  const tokens = answer.tokens;
+  for (const s of sentences(tokens, { from: answer.start, to: tokens.length })) {
+    const contrast = contrastOf(tokens, s);
+    if (!contrast) continue;
+    const from = clauseStart(tokens, contrast.after);
+    let i = from;
+    if (DETERMINERS.has(tokens[i]?.lower ?? '')) i++;
+    if (tokens[i]?.lower === 'more' && /^(important|serious|pressing)$/.test(tokens[i + 1]?.lower ?? '')) i++;
+    if (!RANKING.has(tokens[i]?.lower ?? '') && !/^(important|serious|pressing)$/.test(tokens[i]?.lower ?? '')) continue;
+    i++;
+    if (!MATTERS.has(tokens[i]?.lower ?? '')) continue;
+    const end = i + 1;
+    return { marker: contrast.marker.text, turn: answer.text.slice(tokens[from].start, tokens[end - 1].end), before: contrast.before, rest: { from: end, to: contrast.after.to } };
+  }
+  return undefined;
+}
+
+/** An answer that, after a contrast, says another matter is the real one. */
+function redirected(answer: TextInfo, question: TextInfo): Verdict | undefined {
+  const tokens = answer.tokens;
+  const aside = redirect(answer);
+  if (!aside) return undefined;
+  const asked = phrasesOf(question, focusOf(question));
+  const onTopic = asSentence(answer.text, tokens, aside.before);
+  let restFrom = aside.rest.from;
+  while (restFrom < aside.rest.to && /^(is|was|are|were|that|lies|lay|being)$/.test(tokens[restFrom].lower)) restFrom++;
+  const other = restFrom < aside.rest.to ? answer.text.slice(tokens[restFrom].start, tokens[trimmed(tokens, aside.rest).to - 1].end) : '';
+  return {
+    message: `The question asks about “${asked.join(' … ') || shorten(question.text)}”; after “${aside.marker}”, the answer turns to “${aside.turn}”${other ? ` (“${shorten(other, 70)}”)` : ''}, which sets the question aside: that is another line of inquiry, not why this happened. ${onTopic ? `Ask the next why about “${shorten(onTopic.replace(/\.$/, ''), 90)}”, and give the other matter its own root.` : 'Answer what the question asks, and give the other matter its own root.'}`,
+    evidence: [...asked, aside.turn],
+    suggestion: onTopic || undefined,
   };
 }
 

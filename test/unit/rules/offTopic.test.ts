@@ -109,3 +109,23 @@ test('off-topic: a question about what a person could see is about a line of sig
   // `Why did nobody see …?` is about detection: an answer that repeats the fault turns away.
   assert.equal(judge('off-topic', 'Why did nobody see the failed backups for six weeks?', 'The disk on the storage node had filled up.').length, 1);
 });
+
+test('off-topic: "…, but the real issue is …" sets the question aside, in any root', () => {
+  const why = 'Why did the batch job overrun?';
+  for (const because of [
+    'The job read the whole table, but the real problem is that nobody owns the batch schedule.',
+    'It ran on the old host; however, the bigger issue was that the team had no capacity plan.',
+  ]) {
+    const found = judge('off-topic', why, because);
+    assert.equal(found.length, 1, because);
+    assert.match(found[0].message, /sets the question aside/);
+    assert.ok(found[0].data?.suggestion && because.startsWith(found[0].data.suggestion.replace(/\.$/, '')), found[0].data?.suggestion);
+  }
+  const framed = analysis([{ why: 'Why did nobody notice the overrun?', because: 'The alert watched only failures, but the real issue is that nobody owns the batch schedule.' }]).replace('  - whys:', '  - question: Why did the overrun go unnoticed for a week?\n    whys:');
+  assert.equal(findings(framed, 'off-topic').length, 1);
+  // A correction of the answer itself stays on the question.
+  for (const because of [
+    'The index was dropped, but the real cause was a migration that skipped it.',
+    'The job read the whole table, but the problem only appears above 10 million rows.',
+  ]) assert.deepEqual(judge('off-topic', why, because), [], because);
+});
