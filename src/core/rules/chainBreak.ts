@@ -17,6 +17,9 @@ const SUMMARY_NOUNS = new Set(
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 const OTHERS = new Set(['other', 'others', 'rest', 'remaining', 'remainder']);
 
+/** Words of time after a demonstrative (`that night`, `this time`). */
+const TIMES = new Set(['time', 'day', 'night', 'morning', 'afternoon', 'evening', 'week', 'weekend', 'month', 'year', 'quarter', 'shift', 'season', 'summer', 'winter', 'spring', 'autumn', 'hour', 'minute', 'moment', 'point', 'date', 'period']);
+
 /** Adjectives of degree: `that short`, `so late`, `this long` point back at a figure said before. */
 const DEGREE = new Set(['short', 'long', 'big', 'large', 'small', 'high', 'low', 'many', 'much', 'late', 'early', 'slow', 'fast', 'old', 'often', 'far', 'few', 'little', 'bad', 'quickly', 'slowly']);
 
@@ -42,6 +45,9 @@ export function refersBack(question: TextInfo, previous?: TextInfo): boolean {
       // `its`/`their` right after a noun of the question's own (`the volume … its claim`) stays inside it.
       if ((w === 'its' || w === 'their') && tokens.slice(0, i).some((t) => t.kind === 'word' && !STOP_WORDS.has(t.lower))) continue;
       if ((w === 'that' || w === 'this') && DEGREE.has(tokens[i + 1]?.lower ?? '')) return true;
+      // `Why is the picture that coarse?`: `that` and one word closing the question is a degree too.
+      // (`that night`, `this time` name the incident's time, not the previous answer.)
+      if ((w === 'that' || w === 'this') && tokens[i + 1]?.kind === 'word' && !TIMES.has(tokens[i + 1].lower) && (tokens[i + 2] === undefined || tokens[i + 2].text === '?')) return true;
       // `that`/`which` after a noun opens a relative clause (`the template that needed …`).
       if ((w === 'that' || w === 'this') && before && before.kind === 'word' && !STOP_WORDS.has(before.lower) && !PREPOSITIONS.has(before.lower) && !/^(do|did|does|was|is|were|are|cause|caused|allow|allowed|make|made)$/.test(before.lower)) continue;
       return true;

@@ -77,6 +77,10 @@ test('chain-break: "he" with no person before it, and "its" inside the question,
 test('chain-break: degree words, questions after a blamed person, and detection questions about earlier steps follow on', () => {
   const stream = { why: 'Why was the export the only source?', because: 'The event stream kept just 72 hours of history.' };
   assert.deepEqual(findings(analysis([stream, { why: 'What made retention that short?', because: 'The topic used the cluster default.' }]), 'chain-break'), []);
+  const camera = { why: 'Why could the operator not tell steam from water?', because: 'The control room monitor shows the door camera at 320x240.' };
+  assert.deepEqual(findings(analysis([camera, { why: 'Why is the picture that coarse?', because: 'The camera feeds an analogue encoder from 2004.' }]), 'chain-break'), []);
+  // `that night` is the incident's time, not a degree of the previous answer.
+  assert.equal(findings(analysis([camera, { why: 'Why was the furnace tapped by one crew that night?', because: 'The second crew was on a training course.' }]), 'chain-break').length, 1);
   const slip = { why: 'Why were the vials loaded into the wrong pocket?', because: 'The pharmacy technician made a mistake.' };
   assert.deepEqual(findings(analysis([slip, { why: 'Why did the cabinet accept the wrong product?', because: 'Restocking did not require a barcode scan.' }]), 'chain-break'), []);
   const text = analysis([
