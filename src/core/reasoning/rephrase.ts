@@ -89,7 +89,7 @@ export function baseOf(verb: string): string {
     const stemmed = verb.slice(0, -2);
     // `stopped` → `stop`, but `added` → `add`, `erred` → `err`: bases that end doubled.
     if (/([bdgmnprt])\1$/.test(stemmed) && !DOUBLED_BASES.has(stemmed)) return stemmed.slice(0, -1);
-    if (/(at|iz|is|us|iv|ur|ir|ov|uc|rg|dg|nc|rs|ps|ok|ak|um|bl|pl|tl|gl|kl|fl|ang|dul|[cvzu]|[^aeiou][aeiou][bdgkmnpt]|ar|as|os|ys)$/.test(stemmed) && !/(ain|een|oon|eat|oat|ait|eal|ail|oil|ool|ear|our|ump|ount|ink|ank|ick|ack|ock|uck|ess|ash|ish|ush|ert|ort|art|ect|ict|uct|act|ept|ast|est|ist|ust|alt|elt|ilt|end|and|ond|und|ard|ord|ild|old|eld|orm|arm|urn|ern|orn|ail|eed|ead|ied|en|it|on|er)$/.test(stemmed)) {
+    if (/(at|iz|is|us|iv|ur|ir|ov|uc|rg|dg|nc|rs|ps|ok|ak|um|bl|pl|tl|gl|kl|fl|ang|dul|[cvzu]|[^aeiou][aeiou][bdgkmnpt]|ar|as|os|ys)$/.test(stemmed) && !/(ook|eak|oak|ain|een|oon|eat|oat|ait|eal|ail|oil|ool|ear|our|ump|ount|ink|ank|ick|ack|ock|uck|ess|ash|ish|ush|ert|ort|art|ect|ict|uct|act|ept|ast|est|ist|ust|alt|elt|ilt|end|and|ond|und|ard|ord|ild|old|eld|orm|arm|urn|ern|orn|ail|eed|ead|ied|en|it|on|er)$/.test(stemmed)) {
       return stemmed + 'e';
     }
     return stemmed;

@@ -46,9 +46,9 @@ function systemCarries(info: TextInfo): boolean {
   return false;
 }
 
-/** Acts that do harm on their own when a person is their subject (`Sam deleted it`). */
+/** Acts that do harm on their own when a person is their subject (`Sam deleted it`, `the drivers skip the gauge`). */
 const HARMFUL_ACTS = new Set(`deleted removed dropped disabled muted silenced overwrote overwritten wiped truncated
-  unplugged bypassed overrode overrode skipped`.split(/\s+/));
+  unplugged bypassed overrode skipped skip skips bypass bypasses override overrides disable disables`.split(/\s+/));
 
 /** Verbs after `did not` / `never` that state a gap in knowledge or means, not a slip. */
 const NOT_SLIPS = new Set(`know knew understand understood realise realize realised realized expect expected have had
@@ -66,6 +66,9 @@ export function blameOf(info: TextInfo): string | undefined {
     for (const clause of coordinatedClauses(tokens, s)) {
       const start = clauseStart(tokens, clause);
       const v = finiteVerbOf(tokens, clause);
+      // `The drivers skip the gauge`: a plural present verb has no ending to know it by; right after a person it is one.
+      const at = DETERMINERS.has(tokens[start]?.lower ?? '') ? start + 1 : start;
+      if (at + 1 < clause.to && PERSON_NOUNS.has(tokens[at].lower) && HARMFUL_ACTS.has(tokens[at + 1].lower) && (v < 0 || v > at + 1)) return say(start, at + 2);
       if (v < 0) continue;
       let person = false;
       for (let k = start; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;

@@ -16,6 +16,8 @@ test('blame: an answer that stops at a person or at human error', () => {
     ['Why was the table deleted?', 'The DBA accidentally ran the script against production.'],
     ['Why was the order keyed twice?', 'Because the clerk entered the wrong order number.'],
     ['Why did the release go out unreviewed?', 'The developer did not follow the review procedure.'],
+    ['Why do pre-trip inspections miss low pressure?', 'The drivers skip the tyre gauge on their pre-trip checks.'],
+    ['Why was the interlock open?', 'Operators bypass it.'],
   ];
   for (const [why, b] of blamed) assert.equal(judge('blame', why, b).length, 1, b);
 });
@@ -28,6 +30,8 @@ test('blame: a person in the answer is fine when a system carries the cause', ()
     ['Why did the engineer run the command on production?', 'The terminal prompt looked the same on staging and production.'],
     ['Why was the order keyed twice?', 'The order form accepted a duplicate order number without a warning.'],
     ['Why did the operator open the valve?', 'The operator followed the procedure, which listed the steps in the wrong order.'],
+    ['Why do pre-trip inspections miss low pressure?', 'Drivers skip the gauge because the pre-trip form has no pressure field.'],
+    ['Why was the setting not reviewed?', 'It lives in a generated project file that reviewers skip, since diffs to it run to thousands of lines.'],
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
 });
