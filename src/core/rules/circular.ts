@@ -20,9 +20,11 @@ const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'hap
 function comparedTo(info: TextInfo, c: Concept): boolean {
   for (let k = c.from - 1; k >= info.start; k--) {
     const t = info.tokens[k];
-    if (t.kind === 'punct') return false;
+    if (t.kind === 'punct' || OPENERS.has(t.lower) && t.lower !== 'than' && t.lower !== 'by') return false;
     if (t.lower === 'than') return true;
     if (t.lower === 'behind' && k > info.start && STATES[info.tokens[k - 1].key] === 'timely') return true;
+    // `trailing the primary by a large amount of WAL`: what a lagging verb is measured against, and by how much.
+    if (/ing$/.test(t.lower) && STATES[t.key] === 'timely') return true;
   }
   return false;
 }
@@ -38,7 +40,9 @@ const state = (name: string, words: string): void => {
 };
 state('timely', 'slow late lateness delay delayed overdue ready punctual prompt tardy');
 state('valid', 'valid invalid validity validation validate validated');
-state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent');
+state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent record recorded list listed');
+state('inventory', 'inventory register registry catalogue catalog ledger');
+state('assign', 'assign assigned assigning assignment allocate allocated allocation pair paired pairing dispatch dispatched dispatcher');
 state('fresh', 'fresh stale refresh refreshed update updated current outdated');
 state('enough', 'enough sufficient insufficient shortage short');
 state('work', 'work worked working unattended attended neglected untouched watch watched watching unwatched unmonitored staffed unstaffed manned unmanned');

@@ -156,3 +156,18 @@ test('circular: a remedy that repeats the question is action-as-cause, not circu
   const before = { why: 'Why was the conflict missed?', because: 'The tool checks conflicts only on a full validation; single edits skip it.' };
   assert.deepEqual(judge('circular', 'Why do single edits skip it?', 'Run the conflict check on every single edit, not only on a full validation.', before), []);
 });
+
+test('circular: a lag measured against its leader, an inventory by another name, an assigner slow to assign', () => {
+  const cases: [StepSpec, string, string][] = [
+    [{ why: 'Why were search results stale?', because: 'The search index lagged the database by 40 minutes.' }, 'Why was the index 40 minutes behind?', 'It was trailing the database by a long stretch of updates.'],
+    [{ why: 'Why was the vendor never paid?', because: 'The vendor was absent from the approved inventory.' }, 'Why was it absent from the inventory?', 'It had never been recorded in the vendor register.'],
+    [{ why: 'Why were loads collected late?', because: 'Drivers were assigned loads 20 minutes after booking.' }, 'Why did assignment take 20 minutes?', 'The dispatcher was slow to pair drivers with loads.'],
+  ];
+  for (const [before, why, because] of cases) assert.equal(judge('circular', why, because, before).length, 1, because);
+  const clean: [StepSpec, string, string][] = [
+    [{ why: 'Why were search results stale?', because: 'The search index lagged the database by 40 minutes.' }, 'Why was the index 40 minutes behind?', 'It was trailing because the indexer ran on a single thread.'],
+    [{ why: 'Why was the vendor never paid?', because: 'The vendor was absent from the approved inventory.' }, 'Why was it absent from the inventory?', 'Procurement onboarded it by email during the ERP freeze.'],
+    [{ why: 'Why were loads collected late?', because: 'Drivers were assigned loads 20 minutes after booking.' }, 'Why did assignment take 20 minutes?', 'The dispatcher paired drivers by hand while the optimiser was down.'],
+  ];
+  for (const [before, why, because] of clean) assert.deepEqual(judge('circular', why, because, before), [], because);
+});
