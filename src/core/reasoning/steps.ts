@@ -87,6 +87,27 @@ export interface QuestionItem {
 export interface Items {
   readonly answers: readonly AnswerItem[];
   readonly questions: readonly QuestionItem[];
+  /**
+   * The analysis's everyday words: concepts said in a large share of its texts (`crew` in an
+   * analysis of crew scheduling). Sharing one says little about what two texts are about.
+   */
+  readonly everyday: ReadonlySet<string>;
+  /** The everyday concepts as one string, for verdict keys. */
+  readonly everydayKey: string;
+}
+
+/** A concept is everyday when at least this share of an analysis's texts (and at least three) say it. */
+const EVERYDAY_SHARE = 0.25;
+
+function everydayOf(infos: readonly TextInfo[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const info of new Set(infos)) {
+    for (const key of new Set(info.concepts.map((c) => c.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const floor = Math.max(3, Math.ceil(infos.length * EVERYDAY_SHARE));
+  const out = new Set<string>();
+  for (const [key, n] of counts) if (n >= floor) out.add(key);
+  return out;
 }
 
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
@@ -185,7 +206,9 @@ export function itemsOf(analysis: Analysis): Items {
   };
   const problem = analysis.problem ? [infoOf(analysis.problem.text)] : [];
   for (const root of analysis.roots) visit(root.chain, [...problem, ...(root.question ? [infoOf(root.question.text)] : [])]);
-  items = { answers, questions };
+  const all: TextInfo[] = [...problem, ...analysis.roots.flatMap((r) => (r.question ? [infoOf(r.question.text)] : [])), ...questions.map((q) => q.whyInfo), ...answers.map((a) => a.answerInfo)];
+  const everyday = everydayOf(all);
+  items = { answers, questions, everyday, everydayKey: [...everyday].sort().join(',') };
   itemsByAnalysis.set(analysis, items);
   return items;
 }
@@ -214,7 +237,13 @@ export type AnswerJudge = (
 export type QuestionJudge = (
   question: TextInfo,
   previous: TextInfo | undefined,
-  context: { readonly from?: PreviousAnswer['from']; readonly previousQuestion?: TextInfo; readonly earlier: readonly TextInfo[] },
+  context: {
+    readonly from?: PreviousAnswer['from'];
+    readonly previousQuestion?: TextInfo;
+    readonly earlier: readonly TextInfo[];
+    /** The analysis's everyday concepts (see `Items.everyday`). */
+    readonly everyday: ReadonlySet<string>;
+  },
 ) => Verdict | undefined;
 
 const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
@@ -274,12 +303,14 @@ export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJu
 export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
   const byKey = verdictsOf(code);
-  for (const item of itemsOf(analysis).questions) {
-    const known = byKey.get(item.key);
+  const items = itemsOf(analysis);
+  for (const item of items.questions) {
+    const key = `${item.key}|${items.everydayKey}`;
+    const known = byKey.get(key);
     const verdict =
       known !== undefined
         ? (known ?? undefined)
-        : remember(byKey, item.key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier }));
+        : remember(byKey, key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier, everyday: items.everyday }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;

@@ -14,6 +14,9 @@ const SUMMARY_NOUNS = new Set(
   design approach state case scenario`.split(/\s+/),
 );
 
+/** Words that open a clause inside a question (`where they were`, `whether it ran`). */
+const INNER = new Set(['where', 'when', 'whether', 'if', 'while', 'because', 'although', 'until', 'before', 'after', 'once']);
+
 const PERSONAL = new Set(['he', 'she', 'him', 'her', 'his', 'hers']);
 const OTHERS = new Set(['other', 'others', 'rest', 'remaining', 'remainder']);
 
@@ -42,6 +45,8 @@ export function refersBack(question: TextInfo, previous?: TextInfo): boolean {
     }
     if (w === 'such' || OTHERS.has(w)) return true;
     if (PRONOUNS.has(w) && w !== 'there' && w !== 'here' && w !== 'one' && w !== 'ones' && w !== 'same') {
+      // `… to report where they were`: a subject pronoun of a clause inside the question stands for a noun the question named.
+      if ((w === 'they' || w === 'it') && INNER.has(before?.lower ?? '') && tokens.slice(0, i - 1).some((t) => t.kind === 'word' && !STOP_WORDS.has(t.lower) && !/^(why|how|what)$/.test(t.lower))) continue;
       // `its`/`their` right after a noun of the question's own (`the volume … its claim`) stays inside it.
       if ((w === 'its' || w === 'their') && tokens.slice(0, i).some((t) => t.kind === 'word' && !STOP_WORDS.has(t.lower))) continue;
       if ((w === 'that' || w === 'this') && DEGREE.has(tokens[i + 1]?.lower ?? '')) return true;
@@ -82,7 +87,7 @@ function weakLink(question: TextInfo, c: Concept): boolean {
 }
 
 /** Judges one `why` against the answer it follows from. */
-export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier }) => {
+export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier, everyday }) => {
   // A root's first question may take any angle on the problem; only answers and causes bind.
   if (!previous || (from !== 'answer' && from !== 'cause')) return undefined;
   if (!question.text.includes('?')) return undefined;
@@ -106,7 +111,10 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   // else: alone it is no sign of asking about the answer. A shared figure (`in 2016`, `5.10`)
   // does link: questions pick up a version or a year of the answer they follow.
   const weakNoun = (c: Concept): boolean => weakLink(question, c) && question.tokens[c.from].kind !== 'number';
-  if (links.length > 0 && !(links.every(weakNoun) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
+  // So does a single word the whole analysis keeps saying (`crew` in an analysis of crew
+  // scheduling), when the question asks about three or more other things.
+  const everydayOnly = links.length === 1 && everyday.has(links[0].key) && focus.filter((c) => !weakLink(question, c) && !everyday.has(c.key)).length >= 3;
+  if (links.length > 0 && !everydayOnly && !(links.every(weakNoun) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
   const suggestion = toWhyQuestion(previous.text);

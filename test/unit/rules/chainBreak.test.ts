@@ -196,3 +196,22 @@ test('chain-break: a very common noun alone does not link a question about somet
     assert.deepEqual(findings(text, 'chain-break'), [], why);
   }
 });
+
+test('chain-break: a word the whole analysis keeps saying does not link a question that asks about three other things', () => {
+  const steps = [
+    { why: 'Why were so many flights cancelled?', because: 'Crews could not be re-paired with aircraft in time.' },
+    { why: 'Why not?', because: 'The crew optimizer stalled under the volume of crew changes.' },
+    { why: 'What made it stall?', because: 'Crew location updates arrived faster than it could re-solve the network.' },
+    { why: 'Why did crews wait hours on hold to report where they were?', because: 'Reassignments were confirmed only by phone.' },
+  ];
+  const found = findings(analysis(steps, 'Crew scheduling collapsed after the storm and crews were stranded.'), 'chain-break');
+  assert.deepEqual(found.map((f) => f.path), ['roots[0].whys[3]']);
+  // Where the word is not everyday, it links as any word does.
+  const rare = [
+    { why: 'Why were so many flights cancelled?', because: 'Aircraft could not be re-paired with schedules in time.' },
+    { why: 'Why not?', because: 'The optimizer stalled under the volume of changes.' },
+    { why: 'What made it stall?', because: 'Crew location updates arrived faster than it could re-solve the network.' },
+    { why: 'Why did crews wait hours on hold to report where they were?', because: 'Reassignments were confirmed only by phone.' },
+  ];
+  assert.deepEqual(findings(analysis(rare), 'chain-break'), []);
+});
