@@ -24,6 +24,8 @@ export interface TextInfo {
   readonly start: number;
   /** Concepts of the content. */
   readonly concepts: readonly Concept[];
+  /** The distinct keys of those concepts. */
+  readonly keys: readonly string[];
 }
 
 const MAX_CACHE = 20_000;
@@ -43,7 +45,8 @@ export function infoOf(text: string): TextInfo {
     const all = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
     const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
     const start = contentStart(tokens);
-    info = { id: nextId++, text, tokens, start, concepts: conceptsOf(tokens, start) };
+    const concepts = conceptsOf(tokens, start);
+    info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => c.key))] };
     if (texts.size >= MAX_CACHE) texts.clear();
     texts.set(text, info);
   }
@@ -92,8 +95,8 @@ export interface Items {
    * analysis of crew scheduling). Sharing one says little about what two texts are about.
    */
   readonly everyday: ReadonlySet<string>;
-  /** The everyday concepts as one string, for verdict keys. */
-  readonly everydayKey: string;
+  /** A number for this set of everyday concepts, for verdict keys. */
+  readonly everydayId: number;
 }
 
 /** A concept is everyday when at least this share of an analysis's texts (and at least three) say it. */
@@ -101,13 +104,25 @@ const EVERYDAY_SHARE = 0.25;
 
 function everydayOf(infos: readonly TextInfo[]): Set<string> {
   const counts = new Map<string, number>();
-  for (const info of new Set(infos)) {
-    for (const key of new Set(info.concepts.map((c) => c.key))) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
+  for (const info of infos) for (const key of info.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
   const floor = Math.max(3, Math.ceil(infos.length * EVERYDAY_SHARE));
   const out = new Set<string>();
   for (const [key, n] of counts) if (n >= floor) out.add(key);
   return out;
+}
+
+/** A small number for each set of everyday concepts seen, so verdict keys stay short. */
+const everydayIds = new Map<string, number>();
+/** Never reused, so a verdict cached under an old number can never be taken for another set's. */
+let nextEverydayId = 0;
+function everydayIdOf(everyday: ReadonlySet<string>): number {
+  const joined = [...everyday].sort().join(',');
+  let id = everydayIds.get(joined);
+  if (id === undefined) {
+    if (everydayIds.size >= MAX_CACHE) everydayIds.clear();
+    everydayIds.set(joined, (id = nextEverydayId++));
+  }
+  return id;
 }
 
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
@@ -208,7 +223,7 @@ export function itemsOf(analysis: Analysis): Items {
   for (const root of analysis.roots) visit(root.chain, [...problem, ...(root.question ? [infoOf(root.question.text)] : [])]);
   const all: TextInfo[] = [...problem, ...analysis.roots.flatMap((r) => (r.question ? [infoOf(r.question.text)] : [])), ...questions.map((q) => q.whyInfo), ...answers.map((a) => a.answerInfo)];
   const everyday = everydayOf(all);
-  items = { answers, questions, everyday, everydayKey: [...everyday].sort().join(',') };
+  items = { answers, questions, everyday, everydayId: everydayIdOf(everyday) };
   itemsByAnalysis.set(analysis, items);
   return items;
 }
@@ -305,7 +320,7 @@ export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: Questi
   const byKey = verdictsOf(code);
   const items = itemsOf(analysis);
   for (const item of items.questions) {
-    const key = `${item.key}|${items.everydayKey}`;
+    const key = `${item.key}|${items.everydayId}`;
     const known = byKey.get(key);
     const verdict =
       known !== undefined
