@@ -202,8 +202,15 @@ export const whysSchema: SchemaNode = {
 /** Follows a `$ref` of the form `#/definitions/NAME`. */
 export function resolveSchema(node: SchemaNode): SchemaNode {
   if (!node.$ref) return node;
-  const name = node.$ref.replace('#/definitions/', '');
-  const target = whysSchema.definitions?.[name];
-  if (!target) throw new Error(`Unknown schema reference ${node.$ref}`);
+  let target = resolved.get(node);
+  if (!target) {
+    const name = node.$ref.replace('#/definitions/', '');
+    target = whysSchema.definitions?.[name];
+    if (!target) throw new Error(`Unknown schema reference ${node.$ref}`);
+    resolved.set(node, target);
+  }
   return target;
 }
+
+/** Each `$ref` node's target, looked up once (validation resolves one per value of the file). */
+const resolved = new WeakMap<SchemaNode, SchemaNode>();

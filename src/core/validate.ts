@@ -2,7 +2,7 @@
  * Structural validation of the YAML tree against the JSON Schema of the format, with findings
  * placed on the offending key or value and written in the file's terms.
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Span } from './model';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
@@ -47,6 +47,19 @@ function patternOf(schema: SchemaNode): RegExp {
 }
 
 /** A schema's property names, listed once. */
+const NONE: readonly string[] = [];
+
+/** The label of a key in messages (`` `because` ``), made once per name. */
+const labels = new Map<string, string>();
+function labelOf(name: string): string {
+  let label = labels.get(name);
+  if (label === undefined) {
+    label = `\`${name}\``;
+    if (labels.size < 1000) labels.set(name, label);
+  }
+  return label;
+}
+
 function keysOf(schema: SchemaNode): string[] {
   let keys = knownKeys.get(schema);
   if (!keys) knownKeys.set(schema, (keys = Object.keys(schema.properties ?? {})));
@@ -258,16 +271,25 @@ export class SchemaValidator {
       return;
     }
     const known = keysOf(schema);
-    const present = new Map<string, Pair>();
+    // A hash set for duplicates (a map of a million keys must not take quadratic time); a plain
+    // list for the handful of keys a block of this format has, which is faster to fill.
+    const small = node.items.length <= 16;
+    const names: string[] = [];
+    const seen = small ? undefined : new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const name = String(pair.key.value);
-      if (present.has(name)) {
+      if (seen ? seen.has(name) : names.includes(name)) {
         this.report(this.span(pair.key as YamlNode), 'This key appears twice in the same block: keep one (YAML map keys must be unique).', undefined, 'syntax');
-      } else present.set(name, pair);
+      } else {
+        names.push(name);
+        seen?.add(name);
+      }
     }
+    const present = { has: (name: string): boolean => (seen ? seen.has(name) : names.includes(name)) };
     // Missing fields first: past the listing limit they are the findings that matter most.
-    const missing = (schema.required ?? []).filter((name) => !present.has(name));
+    const required = schema.required;
+    const missing = required && required.some((name) => !present.has(name)) ? required.filter((name) => !present.has(name)) : NONE;
     if (missing.length > 0) {
       const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
       const where = this.span(firstKey, this.span(node, keySpan));
@@ -278,7 +300,8 @@ export class SchemaValidator {
       if (!isPair(pair)) continue;
       const key = pair.key as YamlNode | null;
       const name = isScalar(key) ? String(key.value) : undefined;
-      const span = this.span(key, this.span(node));
+      // (The block's own span only for a key without one: this loop runs for every key of the file.)
+      const span = key?.range ? this.span(key, this.span(node)) : this.span(node);
       if (name === undefined) {
         this.report(span, `Keys of ${noun} must be plain names.`);
         continue;
@@ -301,7 +324,7 @@ export class SchemaValidator {
         }
         continue;
       }
-      this.check(pair.value as YamlNode, property, `\`${name}\``, span);
+      this.check(pair.value as YamlNode, property, labelOf(name), span);
     }
   }
 }
@@ -311,7 +334,7 @@ function capitalise(s: string): string {
 }
 
 /** A hint for the commonest missing fields. */
-function hintFor(missing: string[], node: { get(key: string): unknown }): string {
+function hintFor(missing: readonly string[], node: { get(key: string): unknown }): string {
   if (missing.includes('because')) {
     const why = node.get('why');
     return typeof why === 'string' ? ` Write the answer to ${quote(why)}.` : ' Write the answer to its question.';

@@ -81,7 +81,7 @@ export function benchReasoning(steps = 2000, runs = 7): Record<string, string> {
   const all: number[] = [];
   const structuralOnly: number[] = [];
   const bareParse: number[] = [];
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < 61; i++) {
     all.push(timed(() => checkText(edited())));
     structuralOnly.push(timed(() => checkText(edited(), {}, STRUCTURAL_RULES)));
     bareParse.push(timed(() => parseDocument(edited(), { prettyErrors: false })));

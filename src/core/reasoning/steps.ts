@@ -24,8 +24,22 @@ export interface TextInfo {
   readonly start: number;
   /** Concepts of the content. */
   readonly concepts: readonly Concept[];
-  /** The distinct keys of those concepts. */
-  readonly keys: readonly string[];
+  /** The distinct keys of those concepts, as numbers (see `keyNumber`). */
+  readonly keys: readonly number[];
+}
+
+/** Every concept key seen, as a number (so counting them needs no string hashing). */
+const keyNumbers = new Map<string, number>();
+const keyNames: string[] = [];
+/** Past this many keys (files of random words), numbering starts again with every text forgotten (see `itemsOf`). */
+const MAX_KEYS = 200_000;
+function keyNumber(key: string): number {
+  let n = keyNumbers.get(key);
+  if (n === undefined) {
+    keyNumbers.set(key, (n = keyNames.length));
+    keyNames.push(key);
+  }
+  return n;
 }
 
 const MAX_CACHE = 20_000;
@@ -46,7 +60,7 @@ export function infoOf(text: string): TextInfo {
     const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
     const start = contentStart(tokens);
     const concepts = conceptsOf(tokens, start);
-    info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => c.key))] };
+    info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => keyNumber(c.key)))] };
     if (texts.size >= MAX_CACHE) texts.clear();
     texts.set(text, info);
   }
@@ -102,12 +116,17 @@ export interface Items {
 /** A concept is everyday when at least this share of an analysis's texts (and at least three) say it. */
 const EVERYDAY_SHARE = 0.25;
 
+/** Counts per key number, reused from check to check (only the counted entries are reset). */
+let counts = new Uint32Array(1024);
+
 function everydayOf(infos: readonly TextInfo[]): Set<string> {
-  const counts = new Map<string, number>();
-  for (const info of infos) for (const key of info.keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  if (counts.length < keyNames.length) counts = new Uint32Array(keyNames.length * 2);
   const floor = Math.max(3, Math.ceil(infos.length * EVERYDAY_SHARE));
   const out = new Set<string>();
-  for (const [key, n] of counts) if (n >= floor) out.add(key);
+  for (const info of infos) {
+    for (const key of info.keys) if (++counts[key] === floor) out.add(keyNames[key]);
+  }
+  for (const info of infos) for (const key of info.keys) counts[key] = 0;
   return out;
 }
 
@@ -169,6 +188,8 @@ const leaning = new WeakMap<TextInfo, boolean>();
 export function itemsOf(analysis: Analysis): Items {
   let items = itemsByAnalysis.get(analysis);
   if (items) return items;
+  // Between analyses, never during one: its texts must keep the numbers they were counted by.
+  if (keyNames.length >= MAX_KEYS) forgetTexts();
   const answers: AnswerItem[] = [];
   const questions: QuestionItem[] = [];
   const framed = new Map<Chain['root'], boolean>();
@@ -263,12 +284,17 @@ export type QuestionJudge = (
 
 const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
 
-// New synonyms change what texts mean: forget every analysed text and verdict.
-onVocabularyChange(() => {
+/** Forgets every analysed text, verdict and key number. */
+function forgetTexts(): void {
   texts.clear();
   verdicts.clear();
   itemsByAnalysis = new WeakMap();
-});
+  keyNumbers.clear();
+  keyNames.length = 0;
+}
+
+// New synonyms change what texts mean: forget every analysed text and verdict.
+onVocabularyChange(forgetTexts);
 
 /** The verdicts of one rule, by item key (created on first use). */
 function verdictsOf(code: RuleCode): Map<string, Verdict | null> {
