@@ -142,6 +142,8 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
   for (const info of said) {
     for (const c of info.concepts) {
       asked.add(meaning(c));
+      // `the crack was missed`: went unnoticed (its stem is the one of `missing`, which is absent).
+      if (c.to - c.from === 1 && info.tokens[c.from].lower === 'missed') asked.add('unnot');
       // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
       if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[info.tokens[k].key]) asked.add(STATES[info.tokens[k].key]);
     }

@@ -171,3 +171,8 @@ test('circular: a lag measured against its leader, an inventory by another name,
   ];
   for (const [before, why, because] of clean) assert.deepEqual(judge('circular', why, because, before), [], because);
 });
+
+test('circular: "nobody noticed it" says "missed" again; "missing" is another state', () => {
+  assert.equal(judge('circular', 'Why was the crack missed?', 'Because nobody noticed it.').length, 1);
+  assert.deepEqual(judge('circular', 'Why was the crack missing from the report?', 'Because nobody noticed it.'), []);
+});
