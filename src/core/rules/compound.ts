@@ -1,5 +1,5 @@
 import type { Rule } from '../findings';
-import { clauseStart, coordinatedClauses, finiteVerbOf, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
 import { DETERMINERS, FAULT_WORDS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
@@ -116,7 +116,14 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   }
   const ca = conceptsOf(tokens, a.from, a.to);
   const cb = conceptsOf(tokens, b.from, b.to);
-  if (shared(ca, cb, true).length > 0 || shared(cb, ca, true).length > 0) return false;
+  const inA = shared(ca, cb, true);
+  const inB = shared(cb, ca, true);
+  // One word in common that only qualifies a noun in one clause (`the bedside checklist …, and
+  // electronic bedside scanning …`, `… at the station, and the station supervisor …`) names a
+  // shared setting; the same noun at the head of both (`renamed the codes, and the mapping still
+  // used the old codes`) is one thing seen from two sides.
+  const setting = inA.length === 1 && inB.length === 1 && (qualifies(info, inA[0]) || qualifies(info, inB[0]));
+  if ((inA.length > 0 || inB.length > 0) && !setting) return false;
   // `… and the receiver tank drained within an hour`: a change that follows from the first clause.
   const verb = finiteVerbOf(tokens, b);
   // (`stopped meeting`, `began skipping` is a state of its own, not a change that follows.)
@@ -129,6 +136,12 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   // At least one side must state a fault: a limit beside a neutral fact (`reminders were classed
   // as transactional, and the rule applies to promotions only`) is how one cause works.
   return faults >= 1;
+}
+
+/** Whether a concept only qualifies the noun after it (`bedside checklist`, `station supervisor`). */
+function qualifies(info: TextInfo, c: { readonly to: number }): boolean {
+  const next = info.tokens[c.to];
+  return !!next && next.kind === 'word' && !STOP_WORDS.has(next.lower) && !isFiniteVerbAt(info.tokens, c.to, c.to - 1) && !/^(is|are|was|were|had|has)$/.test(next.lower);
 }
 
 /** Verbs of a change that happens as a result (`drained`, `rose`, `went dark`), by key. */

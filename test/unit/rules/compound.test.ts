@@ -97,6 +97,9 @@ test('compound: two conditions set off by ", and" with their own subjects and no
     'The uptime probe asserts only a 200 status, and the error digests were routed to a mailbox nobody reads.',
     'The billing module has no owner, and the platform guild stopped meeting in 2022.',
     'The subscription tier has no role-based access, and the 2023 audit asked for least privilege.',
+    // One word in common that only qualifies a noun is a shared setting, not one thing.
+    'The bedside checklist asks only for a name, and electronic bedside scanning had not been rolled out there.',
+    'The queue screen at the depot has no feed to the control room, and the depot supervisor was covering two docks.',
   ];
   for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
   // A limit beside a neutral fact is how one cause works.
