@@ -21,7 +21,7 @@ const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so
 type Turn = 'detection' | 'response' | 'impact' | 'spread' | 'timing';
 
 /** `pushed … to all locations within seconds`: how far it spread, not why it happened. */
-const SPREAD = /\b(?:pushed|deployed|rolled out|sent|shipped|went|propagated|spread|replicated|distributed|synced|released)\b.*\b(?:to all|to every|everywhere|globally|worldwide|all locations|every location|every host|all hosts|every server|all servers|every site|all sites|all users|every user|all customers|every customer|at once|within seconds|within minutes|simultaneously|fleet-wide)\b/i;
+const SPREAD = /\b(?:pushed|deployed|rolled out|rollout|sent|shipped|went|propagated|spread|replicated|distributed|synced|released)\b.*(?:\b(?:to all|to every|everywhere|globally|worldwide|all locations|every location|every host|all hosts|every server|all servers|every site|all sites|all users|every user|all customers|every customer|at once|within seconds|within minutes|simultaneously|fleet-wide|100 percent)\b|\b100 ?%)/i;
 const SPREAD_QUESTION = /\b(all|every|everywhere|global\w*|worldwide|so many|widespread|at once|whole|entire|reach\w*|spread|blast|so fast|so quickly|fleet)\b/i;
 /** `The outage started on the first working day`: when it happened, not why. */
 const TIMING_SUBJECTS = new Set(['outage', 'incident', 'problem', 'failure', 'issue', 'crash', 'disruption', 'event', 'it', 'this', 'degradation', 'breach']);
@@ -39,7 +39,9 @@ const DETECTION_SUBJECTS = new Set(`test tests testing tester testers qa review 
   monitors alert alerts alerting alarm alarms dashboard dashboards oncall on-call audit audits auditor auditors inspection
   inspections inspector inspectors detection`.split(/\s+/));
 const RESPONSE_SUBJECTS = new Set(`rollback rollbacks recovery restore restoration response escalation remediation
-  failover`.split(/\s+/));
+  failover drill drills rehearsal rehearsals exercise exercises`.split(/\s+/));
+/** Predicates that say a thing was not seen (`its saturation stayed invisible`): detection, whatever the subject. */
+const UNSEEN = new Set(['invisible', 'unnoticed', 'undetected', 'unseen', 'unreported', 'unmonitored']);
 /** Subjects that say nobody saw it (`nobody noticed …`), with a verb of seeing or checking. */
 const NOBODY = new Set(['nobody', 'noone']);
 const SEEING = /^(notic|caught|catch|saw|see|seen|spot|detect|flag|check|test|review|inspect|audit|monitor|respond|react|escalat|look)/;
@@ -65,14 +67,18 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   const nobody = NOBODY.has(tokens[start].lower) || (tokens[start].lower === 'no' && tokens[start + 1]?.lower === 'one');
   let miss = false;
   let seeing = false;
+  let unseen = false;
   for (let i = start; i < Math.min(clause.to, verb + 5); i++) {
     if (PREDICATE_MISS.has(tokens[i].lower)) miss = true;
     if (SEEING.test(tokens[i].lower)) seeing = true;
   }
+  // (`invisible to the load balancer` is how a part behaved, not what people saw.)
+  for (let i = verb; i < clause.to; i++) if (UNSEEN.has(tokens[i].lower) && tokens[i + 1]?.lower !== 'to') unseen = true;
   const words = info.text.slice(tokens[clause.from].start, tokens[clause.to - 1].end);
   if (nobody && seeing) return /^(respond|react|escalat)/.test(tokens[verb].lower) ? 'response' : 'detection';
   if (responseSubject && (miss || DURATION.test(words))) return 'response';
   if (detectionSubject && miss) return 'detection';
+  if (unseen) return 'detection';
   // `It took the on-call engineer 45 minutes to respond`: a duration of the response itself.
   if (DURATION.test(words) && /\b(restor|recover|rollback|rolled back|remediat|respond|response|escalat|fix|repair|replac)/i.test(words)) return 'response';
   if (SPREAD.test(words)) return 'spread';

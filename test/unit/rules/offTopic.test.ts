@@ -129,3 +129,16 @@ test('off-topic: "…, but the real issue is …" sets the question aside, in an
     'The job read the whole table, but the problem only appears above 10 million rows.',
   ]) assert.deepEqual(judge('off-topic', why, because), [], because);
 });
+
+test('off-topic: a fault that went unseen, and a rollout set to 100%, turn to detection and to how far it spread', () => {
+  const why = 'Why did the registry pulls fail?';
+  const unseen = judge('off-topic', why, 'The gateway’s saturation went unnoticed for two days.');
+  assert.equal(unseen.length, 1);
+  assert.match(unseen[0].message, /why the problem was not caught/);
+  const spread = judge('off-topic', why, 'The staged rollout had been set to 100% on the first day.');
+  assert.equal(spread.length, 1);
+  assert.match(spread[0].message, /spread as far as it did/);
+  // How a part behaved is a cause.
+  assert.deepEqual(judge('off-topic', why, 'The cache was invisible to the load balancer, so requests went to the origin.'), []);
+  assert.deepEqual(judge('off-topic', 'Why did the outage reach every customer?', 'The staged rollout had been set to 100% on the first day.'), []);
+});
