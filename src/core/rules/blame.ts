@@ -54,6 +54,35 @@ const HARMFUL_ACTS = new Set(`deleted removed dropped disabled muted silenced ov
 const NOT_SLIPS = new Set(`know knew understand understood realise realize realised realized expect expected have had
   get got receive received hear heard communicate coordinate collaborate align agree exist need want`.split(/\s+/));
 
+/**
+ * First words of the slip phrases that machines do too (`the controllers ignored the push`): they
+ * blame only with a person, or a word that may be one, as subject. (`forgot` stays a slip
+ * whatever the subject: the person lists cannot name every role, `the deputy head forgot …`.)
+ */
+const VERB_PHRASE_STARTS = new Set(['ignored', 'disregarded']);
+
+/**
+ * Whether the words at `at` belong to a clause whose subject names a thing, not a person
+ * (`Controllers on firmware 3.1 ignored …`, `The scheduler forgot …`).
+ */
+function thingDoes(info: TextInfo, at: number): boolean {
+  const tokens = info.tokens;
+  for (const s of sentences(tokens, { from: info.start, to: tokens.length })) {
+    if (at < s.from || at >= s.to) continue;
+    for (const clause of coordinatedClauses(tokens, s)) {
+      if (at < clause.from || at >= clause.to) continue;
+      const start = clauseStart(tokens, clause);
+      const v = finiteVerbOf(tokens, clause);
+      const end = v > start ? Math.min(v, at) : at;
+      const subject = tokens.slice(start, end).filter((t) => t.kind === 'word' && !DETERMINERS.has(t.lower));
+      if (subject.length === 0 || subject.some((t) => PERSON_NOUNS.has(t.lower) || /^(he|she|they|we|i|you|someone|somebody|nobody|everyone|anyone)$/.test(t.lower))) return false;
+      // A lone capitalised word may be a name (`Sam ignored the alert`).
+      return !(subject.length === 1 && /^[A-Z][a-z]+$/.test(subject[0].text));
+    }
+  }
+  return false;
+}
+
 /** Words that judge a person's character (`was careless`, `a poor leader`). */
 const CHARACTER = new Set(['careless', 'lazy', 'sloppy', 'negligent', 'inattentive', 'incompetent', 'reckless', 'complacent', 'distracted']);
 
@@ -104,6 +133,8 @@ export function blameOf(info: TextInfo): string | undefined {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       let ok = true;
       for (let k = 0; k < words.length && ok; k++) ok = tokens[i + k]?.lower === words[k];
+      // `Controllers on firmware 3.1 ignored the push`: a verb of a slip whose subject is a thing.
+      if (ok && VERB_PHRASE_STARTS.has(words[0]) && thingDoes(info, i)) ok = false;
       if (ok) return say(i, i + words.length);
     }
   }

@@ -80,6 +80,12 @@ const COMMON_NOUNS = new Set(
   weekends today yesterday company business process processes`.split(/\s+/),
 );
 
+/** Whether a concept qualifies the noun after it (`crew locations`), rather than heading its phrase. */
+function qualifiesNext(info: TextInfo, c: Concept): boolean {
+  const next = info.tokens[c.to];
+  return !!next && next.kind === 'word' && !STOP_WORDS.has(next.lower) && !PREPOSITIONS.has(next.lower);
+}
+
 /** A focus concept too weak to link on its own: a number, or a very common noun. */
 function weakLink(question: TextInfo, c: Concept): boolean {
   const first = question.tokens[c.from];
@@ -113,7 +119,13 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   const weakNoun = (c: Concept): boolean => weakLink(question, c) && question.tokens[c.from].kind !== 'number';
   // So does a single word the whole analysis keeps saying (`crew` in an analysis of crew
   // scheduling), when the question asks about three or more other things.
-  const everydayOnly = links.length === 1 && everyday.has(links[0].key) && focus.filter((c) => !weakLink(question, c) && !everyday.has(c.key)).length >= 3;
+  // Only where the previous answer uses it to qualify something else (`changes to crew locations`):
+  // as the head of a phrase (`the instance quota for eu-west-1`) it is what that answer is about.
+  const everydayOnly =
+    links.length === 1 &&
+    everyday.has(links[0].key) &&
+    focus.filter((c) => !weakLink(question, c) && !everyday.has(c.key)).length >= 3 &&
+    previous.concepts.filter((c) => c.key === links[0].key).every((c) => qualifiesNext(previous, c));
   if (links.length > 0 && !everydayOnly && !(links.every(weakNoun) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;

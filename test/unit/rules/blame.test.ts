@@ -76,3 +76,10 @@ test('blame: "never bothered to", "could not be bothered", "too lazy to" stop at
   ];
   for (const b of system) assert.deepEqual(judge('blame', 'Why did it happen?', b), [], b);
 });
+
+test('blame: a verb of a slip whose subject is a thing is no blame ("controllers on firmware 3.1 ignored the push")', () => {
+  assert.deepEqual(judge('blame', 'Why did the lockers reject the new key?', 'Controllers on firmware 3.1 ignored the key-rotation push.'), []);
+  assert.deepEqual(judge('blame', 'Why was the job not rerun?', 'The scheduler ignored the retry flag.'), []);
+  assert.equal(judge('blame', 'Why was the alert not acted on?', 'Sam ignored the alert.').length, 1);
+  assert.equal(judge('blame', 'Why was the alert not acted on?', 'The on-call engineer ignored the alert.').length, 1);
+});
