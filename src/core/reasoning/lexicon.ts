@@ -54,7 +54,7 @@ export const GENERIC_NOUNS = set(`system systems service services application ap
  * paraphrases). The first entry names the group. Phrases match on word keys in order.
  */
 export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['full', 'fill up', 'full', 'run out of space', 'out of space', 'no space left', 'no free space',
+  ['full', 'fill up', 'full', 'saturated', 'run out of space', 'out of space', 'no space left', 'no free space',
     'out of disk space', 'run out of disk space', 'run out of disk', 'reach capacity', 'at capacity', 'run out of room',
     'exhaust disk space', 'disk space exhausted', 'no space', 'no room', 'out of room', 'no free room',
     'no free space left', 'no room left', 'no capacity left', 'no space available'],

@@ -8,10 +8,14 @@ import { stem } from '../reasoning/stem';
 import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
 /** Words that add no cause to a restatement (`at the time`, `in that case`, `no longer`, `properly`). */
-const FILLER = new Set(['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual', 'agre', 'promis', 'expect']);
+const FILLER = new Set([
+  ...['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual', 'agre', 'promis', 'expect'],
+  // Words of measure and manner that name no cause (`set to a low level`, `all it was able to hold`, `straight away`).
+  ...['level', 'amount', 'degree', 'extent', 'able', 'unable', 'hold', 'held', 'attached', 'straight', 'away', 'end', 'beyond', 'each', 'every', 'new'].map(stem),
+]);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip']);
+const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip', 'issu', 'store', 'creat']);
 
 /**
  * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
@@ -39,7 +43,7 @@ const state = (name: string, words: string): void => {
   for (const w of words.split(/\s+/)) STATES[stem(w)] = name;
 };
 state('timely', 'slow late lateness delay delayed overdue ready punctual prompt tardy');
-state('valid', 'valid invalid validity validation validate validated');
+state('valid', 'valid invalid validity validation validate validated expire expired expires expiry expiration ttl');
 state('include', 'include included includes contain contained carry carried carries missing omit omitted omission lack lacked exclude excluded absent record recorded list listed');
 state('inventory', 'inventory register registry catalogue catalog ledger');
 state('assign', 'assign assigned assigning assignment allocate allocated allocation pair paired pairing dispatch dispatched dispatcher');
@@ -75,6 +79,17 @@ const WHEN = new Set(
 /** The state a concept names (a word of `STATES`), else its own key. */
 function meaning(c: Concept): string {
   return STATES[c.key] ?? c.key;
+}
+
+/**
+ * Words whose state the synonym groups fold away: `valid` is there a kind of check
+ * (`validate`), and `missed` shares its stem with `missing`.
+ */
+const SURFACE: Record<string, string> = { valid: 'valid', invalid: 'valid', missed: 'unnot' };
+
+/** The state a concept of a text names, by its word as written first (see `SURFACE`). */
+function meaningIn(info: TextInfo, c: Concept): string {
+  return (c.to - c.from === 1 ? SURFACE[info.tokens[c.from].lower] : undefined) ?? meaning(c);
 }
 
 function isFiller(c: Concept): boolean {
@@ -143,14 +158,14 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
     for (const c of info.concepts) {
       asked.add(meaning(c));
       // `the crack was missed`: went unnoticed (its stem is the one of `missing`, which is absent).
-      if (c.to - c.from === 1 && info.tokens[c.from].lower === 'missed') asked.add('unnot');
+      asked.add(meaningIn(info, c));
       // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
       if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[info.tokens[k].key]) asked.add(STATES[info.tokens[k].key]);
     }
   }
   // Keys of one word family count as one (`automated`, `automatically`).
   const knows = (key: string): boolean => asked.has(key) || [...asked].some((k) => sameFamily(k, key));
-  const isAsked = (c: Concept): boolean => knows(meaning(c));
+  const isAsked = (c: Concept): boolean => knows(meaning(c)) || knows(meaningIn(answer, c));
   // A question that itself denies something (`Why did validation fail?`, `Why didn't they carry …?`) is about a failed state.
   const questionFails = question.concepts.some((c) => c.key === 'fail') || question.tokens.some((t) => NEGATORS.has(t.lower));
   const all = answer.concepts.filter((c, k) => (!isFiller(c) || isAsked(c)) && !qualifiesAsked(answer, c, answer.concepts[k - 1], asked) && !comparedTo(answer, c));

@@ -176,3 +176,18 @@ test('circular: "nobody noticed it" says "missed" again; "missing" is another st
   assert.equal(judge('circular', 'Why was the crack missed?', 'Because nobody noticed it.').length, 1);
   assert.deepEqual(judge('circular', 'Why was the crack missing from the report?', 'Because nobody noticed it.'), []);
 });
+
+test('circular: expiry is validity, saturated is full, and measure words ("all it was able to hold") add no cause', () => {
+  const circular: [string, string][] = [
+    ['Why had the certificate expired?', 'Because it was no longer valid.'],
+    ['Why did the session tokens have no TTL?', 'They were issued with no expiry.'],
+  ];
+  for (const [why, b] of circular) assert.equal(judge('circular', why, b).length, 1, b);
+  const before = { why: 'Why did the coating crater?', because: 'The cartridge on the air line was saturated with solvent.' };
+  assert.equal(judge('circular', 'Why was the cartridge saturated?', 'It had taken up all the solvent it was able to hold and was completely full.', before).length, 1);
+  const clean: [string, string][] = [
+    ['Why had the certificate expired?', 'Renewal depended on a cron job that was removed in the March migration.'],
+    ['Why was the cartridge saturated?', 'It had been left in service for 900 hours, three times its rating.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], b);
+});
