@@ -182,6 +182,13 @@ export const PERSON_NOUNS = set(`engineer engineers developer developers dev dev
   supervisor supervisors agent agents rep reps representative representatives crew assistant assistants colleague
   colleagues dba dbas sysadmin sysadmins lead leads foreman foremen teammate teammates
   fitter fitters mechanic mechanics inspector inspectors cashier cashiers teacher teachers officer officers
+  librarian librarians chemist chemists dispatcher dispatchers coordinator coordinators planner planners buyer buyers
+  auditor auditors therapist therapists midwife midwives paramedic paramedics chef chefs cook cooks courier couriers
+  accountant accountants clinician clinicians electrician electricians welder welders porter porters receptionist
+  receptionists registrar registrars surgeons anaesthetist anaesthetists anesthesiologist radiographer radiographers
+  scientist scientists specialist specialists consultant consultants programmer programmers maintainer maintainers
+  approver approvers trader traders broker brokers underwriter underwriters caretaker caretakers steward stewards
+  attendant attendants vet vets dentist dentists hygienist hygienists pharmacy-technician student students volunteer volunteers
   he she hr john jane bob alice dave`);
 
 /** Phrases that put the cause on a person (`human error`, `forgot`, `careless`). */

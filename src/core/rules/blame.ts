@@ -17,7 +17,7 @@ const SLIPS = new Set(`forgot forget forgets misconfigured misconfigures mistype
 /** Verbs that are a slip only with a sign of error nearby (`entered the wrong value`). */
 const ACTS = new Set(`entered typed deleted dropped clicked selected picked chose pushed ran approved merged applied
   gave administered loaded shipped sent set changed used put removed`.split(/\s+/));
-const ERROR_SIGNS = new Set(['wrong', 'incorrect', 'mistakenly', 'accidentally', 'instead', 'erroneously', 'carelessly', 'inadvertently']);
+const ERROR_SIGNS = new Set(['wrong', 'wrongly', 'incorrect', 'incorrectly', 'improperly', 'mistakenly', 'accidentally', 'instead', 'erroneously', 'carelessly', 'inadvertently']);
 
 const LACK_CUES = new Set(['no', 'without', 'missing', 'lack', 'lacked', 'lacking', 'absence', 'absent', 'nothing', 'never']);
 const REASON_CUES = new Set(['because', 'since', 'as', 'so', 'when', 'after', 'while']);
@@ -39,7 +39,8 @@ function systemCarries(info: TextInfo): boolean {
     if (reason) return true;
     for (let k = Math.max(info.start, i - 4); k < i; k++) if (LACK_CUES.has(tokens[k].lower)) return true;
     for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
-      if (tokens[k].kind === 'punct') break;
+      // `the systems librarian skipped …`: a system noun that qualifies a person is not what acts.
+      if (tokens[k].kind === 'punct' || PERSON_NOUNS.has(tokens[k].lower)) break;
       if (isFiniteVerbAt(tokens, k, i)) return true;
     }
   }

@@ -18,6 +18,8 @@ test('blame: an answer that stops at a person or at human error', () => {
     ['Why did the release go out unreviewed?', 'The developer did not follow the review procedure.'],
     ['Why do pre-trip inspections miss low pressure?', 'The drivers skip the tyre gauge on their pre-trip checks.'],
     ['Why was the interlock open?', 'Operators bypass it.'],
+    ['Why was the new default not caught before go-live?', 'The systems librarian skipped the integration test plan for the upgrade.'],
+    ['Why was the paddle at the wrong height?', 'The chemist set the apparatus up wrongly on the day.'],
   ];
   for (const [why, b] of blamed) assert.equal(judge('blame', why, b).length, 1, b);
 });
