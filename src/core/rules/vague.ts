@@ -64,7 +64,9 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
-      if (matchAt(info, i, words) && !concreteAfter(info, i + words.length) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length))) {
+      // A phrase that ends on a virtue (`enough of a priority`) is vague whatever follows.
+      const virtue = VIRTUE_NOUNS.has(words[words.length - 1]);
+      if (matchAt(info, i, words) && (virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length))) {
         return say(i, i + words.length);
       }
     }
@@ -95,6 +97,18 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
         const from = tokens.slice(Math.max(info.start, i - 3), i).findIndex((t) => NEGATIONS.has(t.lower)) + Math.max(info.start, i - 3);
         return say(from > 0 && /^(did|do|does)$/.test(tokens[from - 1]?.lower ?? '') ? from - 1 : from, k + 1);
       }
+    }
+    // `maintenance standards had slipped`, `discipline eroded`: a virtue said to decline, with nothing named.
+    if (DECLINING.has(w)) {
+      let k = i + 1;
+      // `standards at the depot had slipped`: a short place between the noun and its verb.
+      if (/^(at|on|in|across|within|around)$/.test(tokens[k]?.lower ?? '')) {
+        let end = k + 1;
+        while (end < Math.min(tokens.length, k + 5) && tokens[end].kind === 'word' && !/^(had|have|has)$/.test(tokens[end].lower) && !DECLINES.has(tokens[end].lower)) end++;
+        k = end;
+      }
+      if (/^(had|have|has|gradually|slowly|steadily)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (DECLINES.has(tokens[k]?.lower ?? '')) return say(i, k + 1);
     }
     // `the safety culture is weak`, `communication was poor`: a virtue judged without saying what was missing.
     let copula = i + 1;
@@ -131,6 +145,10 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
 
 /** `to each other`, `with one another`: working together, without a named message. */
 const MUTUAL = [['to', 'each', 'other'], ['with', 'each', 'other'], ['to', 'one', 'another'], ['with', 'one', 'another']];
+/** What may be said to decline without naming anything (`standards slipped`). */
+const DECLINING = new Set([...VIRTUE_NOUNS, 'standards', 'quality', 'housekeeping']);
+const DECLINES = new Set(['slipped', 'slid', 'declined', 'deteriorated', 'eroded', 'lapsed', 'weakened', 'worsened', 'degraded', 'waned', 'drifted', 'suffered']);
+
 /** Judgements of a virtue (`the culture is weak`). */
 const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy']);
 

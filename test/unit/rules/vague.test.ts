@@ -29,6 +29,8 @@ test('vague: a concrete object makes the same words checkable', () => {
     'Because there was a lack of testing for the 21st input field.',
     'Because the handover form has no field for pending alarms.',
     'Because a configuration error set the timeout to 0.',
+    'The standards at the depot require two signatures for a brake release.',
+    'Quality on line 3 dropped after the resin change.',
   ];
   for (const b of clean) assert.deepEqual(judge('vague', 'Why did the job fail?', b), [], b);
 });
@@ -39,6 +41,9 @@ test('vague: soft qualities stay vague even with an object; activities need one'
     'The safety analysis was not rigorous enough.',
     'The sorting process just wasn’t efficient enough for that kind of volume.',
     'Coverage of the runbook was not comprehensive enough.',
+    'Housekeeping standards on the night shift had slipped over the last year.',
+    'Patching just wasn’t enough of a priority for the platform group.',
+    'The clinic simply didn’t have the resources it needed for that many patients.',
     'Lack of foresight.',
     'There was a general lack of attention to lead metrics.',
     'Speed to market was prioritised over quality.',
