@@ -63,7 +63,9 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
   // An order: `Add a check …`, `Set up alerts …`, `Review the config …`.
   if (first.kind === 'word' && first.text !== first.text.toUpperCase()) {
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
-    const weak = AMBIGUOUS_IMPERATIVES.has(first.lower) && !!second && (DETERMINERS.has(second.lower) || NOUN_AFTER_IMPERATIVE.test(second.lower)) && second.lower !== 'no';
+    // `Give host-store staff a master unlock`, `Train pickers on …`: an order addressed to people.
+    const toPeople = AMBIGUOUS_IMPERATIVES.has(first.lower) && words.slice(1, 4).some((t) => PERSON_NOUNS.has(t.lower)) && words.slice(1, 4).every((t) => t.kind !== 'punct' || t.text === '-');
+    const weak = AMBIGUOUS_IMPERATIVES.has(first.lower) && !!second && (DETERMINERS.has(second.lower) || NOUN_AFTER_IMPERATIVE.test(second.lower) || toPeople) && second.lower !== 'no';
     // A finite verb inside a subordinate clause (`… when the export is empty`) belongs to that clause.
     const sub = words.findIndex((t, k) => k > 0 && SUBORDINATE.has(t.lower));
     if ((strong || weak) && !hasFiniteVerb(words.slice(1, sub > 0 ? sub : words.length))) {

@@ -92,3 +92,12 @@ test('action-as-cause: "we need a …", "there needs to be …", "it would help 
   ];
   for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
+
+test('action-as-cause: an order addressed to people ("Give staff …", "Train pickers …") is a remedy; people as a subject are not', () => {
+  for (const b of ['Give host-store staff a master unlock procedure for each locker bank.', 'Train pickers on the new layout.', 'Tell nurses to double-check the pump.']) {
+    assert.equal(judge('action-as-cause', 'Why could the lockers not be opened?', b).length, 1, b);
+  }
+  for (const b of ['Train drivers were not told about the diversion.', 'Staff were given no unlock procedure.']) {
+    assert.deepEqual(judge('action-as-cause', 'Why could the lockers not be opened?', b), [], b);
+  }
+});
