@@ -100,6 +100,8 @@ test('compound: two conditions set off by ", and" with their own subjects and no
     // One word in common that only qualifies a noun is a shared setting, not one thing.
     'The bedside checklist asks only for a name, and electronic bedside scanning had not been rolled out there.',
     'The queue screen at the depot has no feed to the control room, and the depot supervisor was covering two docks.',
+    // A lack beside a strain.
+    'The glass supplier was short of spare panes, and the plant was under pressure to cut oven downtime.',
   ];
   for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
   // A limit beside a neutral fact is how one cause works.
