@@ -11,11 +11,11 @@ import { judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } 
 const FILLER = new Set([
   ...['past', 'time', 'point', 'moment', 'period', 'fact', 'way', 'case', 'result', 'complet', 'total', 'entir', 'suddenli', 'simpli', 'longer', 'properli', 'correctli', 'enough', 'yet', 'still', 'again', 'alreadi', 'realli', 'actual', 'agre', 'promis', 'expect'],
   // Words of measure and manner that name no cause (`set to a low level`, `all it was able to hold`, `straight away`).
-  ...['level', 'amount', 'degree', 'extent', 'able', 'unable', 'hold', 'held', 'attached', 'straight', 'away', 'end', 'beyond', 'each', 'every', 'new'].map(stem),
+  ...['level', 'amount', 'degree', 'extent', 'able', 'unable', 'hold', 'held', 'attached', 'straight', 'away', 'end', 'beyond', 'each', 'every', 'new', 'low', 'high', 'logic'].map(stem),
 ]);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip', 'issu', 'store', 'creat']);
+const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip', 'issu', 'store', 'creat', 'send', 'sent', 'fire']);
 
 /**
  * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
@@ -57,6 +57,8 @@ state('arrive', 'arrive arrived arrives arrival receive received receives reach 
 state('timely', 'behind lag lagging lagged trail trailing trailed long longer slower slowly');
 state('speed', 'overspeed overspeeding overspeeded overspun fast faster speed speeding race raced racing');
 state('previous', 'last previous prior');
+state('attempt', 'attempt attempts try tries retry retries retried');
+state('backoff', 'backoff back-off wait waiting waited pause pausing');
 state('heat', 'overheat overheated overheating hot hotter heat heated warm warmer');
 state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected flag flagged overlook overlooked');
 state('increas', 'pile piling piled accumulate accumulated accumulating mount mounting mounted');
@@ -159,6 +161,8 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
       asked.add(meaning(c));
       // `the crack was missed`: went unnoticed (its stem is the one of `missing`, which is absent).
       asked.add(meaningIn(info, c));
+      // `running so slowly` is a speed as much as a lateness.
+      if (c.to - c.from === 1 && /^slow(ly|er)?$/.test(info.tokens[c.from].lower)) asked.add('speed');
       // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
       if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[info.tokens[k].key]) asked.add(STATES[info.tokens[k].key]);
     }

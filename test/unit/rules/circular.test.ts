@@ -191,3 +191,9 @@ test('circular: expiry is validity, saturated is full, and measure words ("all i
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('circular', why, b), [], b);
 });
+
+test('circular: "running so slowly" is a speed; a setting "to a low level" says it again', () => {
+  const before = { why: 'Why did the kitchen fill with smoke?', because: 'The extraction fan was running at 40% of its rated speed.' };
+  assert.equal(judge('circular', 'Why was the fan running so slowly?', 'Its speed had been set to a low level.', before).length, 1);
+  assert.deepEqual(judge('circular', 'Why was the fan running so slowly?', 'Its speed had been set low during the 2021 noise complaint.', before), []);
+});
