@@ -269,7 +269,7 @@ export const VAGUE_PHRASES: readonly string[] = [
   'did not have a good handle on', 'did not have a good enough handle on', 'did not have a handle on',
   'not have a good enough handle on', 'no real handle on', 'took their eye off the ball', 'took his eye off the ball',
   'took her eye off the ball', 'asleep at the wheel', 'not on the ball',
-  'enough of a priority', 'much of a priority', 'not have the resources', 'not have enough resources',
+  'enough of a priority', 'much of a priority', 'the priority it deserves', 'the priority it deserved', 'the attention it deserves', 'the attention it deserved', 'not have the resources', 'not have enough resources',
   'lacked the resources', 'lack of resources', 'not resourced', 'under-resourced', 'underresourced', 'stretched too thin',
 ];
 

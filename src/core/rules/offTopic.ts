@@ -86,7 +86,8 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   if (subject.length === 1 && TIMING_SUBJECTS.has(subject[0].lower) && TIMING_VERBS.has(tokens[verb].lower) && /^(on|at|during|after|in|before|around|shortly|just|right|last)$/.test(tokens[verb + 1]?.lower ?? '')) {
     // Only a date or a time of the calendar (`on the first working day`, `at 09:00`), not a circumstance (`during boot`).
     const rest = info.text.slice(tokens[verb + 1].start, tokens[clause.to - 1].end);
-    if (CALENDAR.test(rest)) return 'timing';
+    // `It began in 2020 as an internal debug stream`: where the thing came from, not when the incident happened.
+    if (CALENDAR.test(rest) && !/\bas\s+(?:a|an|the)\b/i.test(rest)) return 'timing';
   }
   let impact = false;
   for (let i = clause.from; i < verb + 2 && i < clause.to; i++) if (IMPACT_WORDS.has(tokens[i].lower)) impact = true;
@@ -133,7 +134,7 @@ export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }
 
 /** Words of seeing and signalling: an answer to "why did nobody notice?" should be about these. */
 const SIGNAL_KEYS = new Set(
-  [...DETECTION_WORDS, ...`signal signals telemetry notification notifications email emails log logs status visible visibility
+  [...DETECTION_WORDS, ...`screen screens map maps view views display displays signal signals telemetry notification notifications email emails log logs status visible visibility
   saw see seen show showed shows shown reveal revealed warn warned warning flag flagged report reported dashboard graph
   graphs metric metrics check checked checks inspect inspected audit sensor alarm monitor hidden hide display displayed
   look looked watch watched read noticed notice aware awareness sample sampled samples sampling swab swabs swabbed

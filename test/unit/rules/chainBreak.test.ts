@@ -215,3 +215,11 @@ test('chain-break: a word the whole analysis keeps saying does not link a questi
   ];
   assert.deepEqual(findings(analysis(rare), 'chain-break'), []);
 });
+
+test('chain-break: "Why did no trip act?" is a short follow-up (acting is a light verb)', () => {
+  const text = analysis([
+    { why: 'Why did the belt burn for 20 minutes?', because: 'Nothing stopped it in that time.' },
+    { why: 'Why did no trip act?', because: 'The pull-wire switches had been bypassed during the belt change.' },
+  ]);
+  assert.deepEqual(findings(text, 'chain-break'), []);
+});

@@ -142,3 +142,9 @@ test('off-topic: a fault that went unseen, and a rollout set to 100%, turn to de
   assert.deepEqual(judge('off-topic', why, 'The cache was invisible to the load balancer, so requests went to the origin.'), []);
   assert.deepEqual(judge('off-topic', 'Why did the outage reach every customer?', 'The staged rollout had been set to 100% on the first day.'), []);
 });
+
+test('off-topic: where a thing came from ("it began in 2020 as a debug stream") is no timeline; a screen that hid it answers "why did nobody notice?"', () => {
+  assert.deepEqual(judge('off-topic', 'Why was the topic never registered as a data product?', 'It began in 2020 as an internal debug stream and became the warehouse source later.'), []);
+  assert.equal(judge('off-topic', 'Why did the dashboards run inside the same network?', 'The outage started on the first working day after the holidays.').length, 1);
+  assert.deepEqual(judge('off-topic', 'Why did control not notice the 11 km gap?', 'The dispatcher’s map follows the selected vehicle, so the caller’s location was off screen the whole time.'), []);
+});

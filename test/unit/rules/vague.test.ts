@@ -43,6 +43,7 @@ test('vague: soft qualities stay vague even with an object; activities need one'
     'Coverage of the runbook was not comprehensive enough.',
     'Housekeeping standards on the night shift had slipped over the last year.',
     'Patching just wasn’t enough of a priority for the platform group.',
+    'Refrigeration upkeep just doesn’t get the priority it deserves.',
     'The clinic simply didn’t have the resources it needed for that many patients.',
     'Lack of foresight.',
     'There was a general lack of attention to lead metrics.',
