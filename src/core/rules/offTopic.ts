@@ -279,7 +279,7 @@ export const offTopicRule: Rule = {
   reasoning: true,
   title: 'An answer that explains something else',
   explanation:
-    'The answer should say why the thing the question asks about happened. An answer that turns to testing, detection, recovery, impact, how far it spread or when it happened answers a different question with its own causes. Answer the question asked, and give detection or recovery its own root.',
+    'The answer should say why the thing the question asks about happened. An answer that turns to testing, detection, recovery, impact, how far it spread or when it happened, or says another matter is the real issue, answers a different question with its own causes. Answer the question asked, and give detection or recovery its own root.',
   check({ analysis }) {
     return judgeAnswers('off-topic', analysis, judgeOffTopic);
   },
