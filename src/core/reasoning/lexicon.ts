@@ -139,6 +139,10 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['label', 'label', 'barcode', 'tag', 'sticker'],
   ['invoice', 'invoice', 'bill', 'billing', 'charge', 'payment'],
   ['price', 'price', 'pricing', 'cost', 'fee'],
+  ['supply', 'supply', 'provide', 'furnish'],
+  ['read', 'read', 'look up', 'fetch', 'retrieve'],
+  ['revert', 'revert', 'put back', 'roll back', 'reset to'],
+  ['match', 'match', 'compare', 'comparison', 'cross-check'],
   ['adjacent', 'adjacent', 'side by side', 'next to each other', 'next to one another', 'beside each other', 'alongside',
     'beside', 'next to'],
 ];

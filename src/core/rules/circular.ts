@@ -161,6 +161,8 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
       asked.add(meaning(c));
       // `the crack was missed`: went unnoticed (its stem is the one of `missing`, which is absent).
       asked.add(meaningIn(info, c));
+      // `kept running`, `continued` say it was not stopped (`nothing stopped it` says it again).
+      if (c.to - c.from === 1 && /^(kept|keep|keeps|continued|continue|continues)$/.test(info.tokens[c.from].lower)) asked.add('stop');
       // `running so slowly` is a speed as much as a lateness.
       if (c.to - c.from === 1 && /^slow(ly|er)?$/.test(info.tokens[c.from].lower)) asked.add('speed');
       // `not worked` is one concept (`fail`) that also says its own word's state (`work`).

@@ -197,3 +197,9 @@ test('circular: "running so slowly" is a speed; a setting "to a low level" says 
   assert.equal(judge('circular', 'Why was the fan running so slowly?', 'Its speed had been set to a low level.', before).length, 1);
   assert.deepEqual(judge('circular', 'Why was the fan running so slowly?', 'Its speed had been set low during the 2021 noise complaint.', before), []);
 });
+
+test('circular: "nothing stopped it" says "kept running" again', () => {
+  const before = { why: 'Why did the fire spread down the gantry?', because: 'The conveyor kept running for six minutes after ignition.' };
+  assert.equal(judge('circular', 'Why did the conveyor keep running for six minutes?', 'Nothing stopped it in that time.', before).length, 1);
+  assert.deepEqual(judge('circular', 'Why did the conveyor keep running for six minutes?', 'The pull-wire stop switches had been bypassed during the belt change.', before), []);
+});
