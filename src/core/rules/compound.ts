@@ -98,6 +98,8 @@ function sharesHead(info: TextInfo, a: Range, b: Range): boolean {
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'such', 'same', 'so', 'which', 'who', 'whose', 'thus', 'therefore', 'hence', 'because', 'since', 'then', 'when', 'once', 'after', 'until', 'result', 'meant', 'means']);
 
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+/** Words that open a subordinate clause. */
+const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'while', 'until', 'once', 'unless', 'because', 'since', 'after', 'before']);
 
 /**
  * Two conditions side by side, set off by `, and` or `;` (`the checklist asks only for name and DOB,
@@ -110,8 +112,12 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   const tokens = info.tokens;
   const join = tokens[b.from];
   if (!(join.lower === ';' || (join.lower === 'and' && tokens[b.from - 1]?.lower === ','))) return false;
+  // Past the second clause's own finite verb, a subordinate clause (`… when it's out of normal`,
+  // `… when their segment changes`) leans on that clause's things, not on the first one's.
+  const ownVerb = finiteVerbOf(tokens, b);
   for (let i = b.from; i < b.to; i++) {
     if (!BACK_REFERENCES.has(tokens[i].lower)) continue;
+    if (ownVerb > 0 && i > ownVerb && SUBORDINATORS.has(tokens[i].lower)) break;
     // `on that ward`: a demonstrative before a noun the first clause never names (a shared one is caught below) points at the setting.
     const next = tokens[i + 1];
     if (DEMONSTRATIVES.has(tokens[i].lower) && next?.kind === 'word' && !STOP_WORDS.has(next.lower)) continue;

@@ -102,6 +102,8 @@ test('compound: two conditions set off by ", and" with their own subjects and no
     'The queue screen at the depot has no feed to the control room, and the depot supervisor was covering two docks.',
     // A lack beside a strain.
     'The glass supplier was short of spare panes, and the plant was under pressure to cut oven downtime.',
+    // A subordinate clause of the second clause leans on its own things.
+    'The confirmation screen shows the audience size only on a second tab, and scheduled campaigns are not re-approved when their segment changes.',
   ];
   for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
   // A limit beside a neutral fact is how one cause works.
