@@ -275,6 +275,8 @@ export const VAGUE_PHRASES: readonly string[] = [
   'took her eye off the ball', 'asleep at the wheel', 'not on the ball',
   'enough of a priority', 'much of a priority', 'the priority it deserves', 'the priority it deserved', 'the attention it deserves', 'the attention it deserved', 'not have the resources', 'not have enough resources',
   'lacked the resources', 'lack of resources', 'not resourced', 'under-resourced', 'underresourced', 'stretched too thin',
+  'not fit for purpose', 'never fit for purpose', 'never really fit for purpose', 'not really fit for purpose',
+  'thrown together', 'without much thought', 'without enough thought', 'without thinking it through',
 ];
 
 /** Adjectives that, before a vague noun, make an unfalsifiable cause (`poor communication`). */
@@ -308,13 +310,14 @@ export const EMPTY_CAUSE_QUALIFIERS = set(`a an the some various several unexpec
 /** Verbs that start a remedy written as an order (`Add a check …`). Always verbs in first position. */
 export const IMPERATIVE_VERBS = set(`add implement introduce ensure enable install configure enforce establish require
   automate create increase improve standardize standardise migrate upgrade hire define provide adopt prevent avoid
-  benchmark mandate institute`);
+  benchmark mandate institute finish compare retrain reconfigure relocate recalibrate reinstate re-enable`);
 
 /** Words that may be nouns in first position (`Test cases were …`): imperative only before a determiner. */
 export const AMBIGUOUS_IMPERATIVES = set(`test review check monitor update change fix use limit train document move block
   remove replace rotate validate verify audit schedule track log alert restrict reduce decrease lower raise patch
   rewrite refactor retire split merge cap label build order run buy write send assign book reserve script pin publish
-  share store keep give tell ask make set put stop start switch deploy turn double`);
+  share store keep give tell ask make set put stop start switch deploy turn double redesign rework re-survey resurvey
+  survey`);
 
 /** Words of detection, testing and response: what explains why a fault was not caught or took long to fix. */
 export const DETECTION_WORDS = set(`test tests testing tested tester testers qa review reviews reviewed reviewer

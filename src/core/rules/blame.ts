@@ -16,7 +16,8 @@ const SLIPS = new Set(`forgot forget forgets misconfigured misconfigures mistype
 
 /** Verbs that are a slip only with a sign of error nearby (`entered the wrong value`). */
 const ACTS = new Set(`entered typed deleted dropped clicked selected picked chose pushed ran approved merged applied
-  gave administered loaded shipped sent set changed used put removed`.split(/\s+/));
+  gave administered loaded shipped sent set changed used put removed worked read fitted installed connected
+  labelled labeled filed booked programmed configured dispensed prescribed measured recorded wrote`.split(/\s+/));
 const ERROR_SIGNS = new Set(['wrong', 'wrongly', 'incorrect', 'incorrectly', 'improperly', 'mistakenly', 'accidentally', 'instead', 'erroneously', 'carelessly', 'inadvertently']);
 
 const LACK_CUES = new Set(['no', 'without', 'missing', 'lack', 'lacked', 'lacking', 'absence', 'absent', 'nothing', 'never']);
@@ -40,7 +41,8 @@ function systemCarries(info: TextInfo): boolean {
     for (let k = Math.max(info.start, i - 4); k < i; k++) if (LACK_CUES.has(tokens[k].lower)) return true;
     for (let k = i + 1; k < Math.min(tokens.length, i + 3); k++) {
       // `the systems librarian skipped …`: a system noun that qualifies a person is not what acts.
-      if (tokens[k].kind === 'punct' || PERSON_NOUNS.has(tokens[k].lower)) break;
+      // (`the policy and chose …`: a verb after `and` is the person's.)
+      if (tokens[k].kind === 'punct' || PERSON_NOUNS.has(tokens[k].lower) || tokens[k].lower === 'and' || tokens[k].lower === 'or') break;
       if (isFiniteVerbAt(tokens, k, i)) return true;
     }
   }

@@ -117,8 +117,20 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     if (VIRTUE_NOUNS.has(w) && /^(on|at|in|of|within|across|between|among|to|during|for|around|about|with|regarding)$/.test(tokens[copula]?.lower ?? '')) {
       const reach = i <= info.start + 2 ? 8 : 4;
       let k = copula + 1;
-      while (k < Math.min(tokens.length, copula + reach) && tokens[k].kind === 'word' && !/^(is|was|are|were|remains|remained)$/.test(tokens[k].lower)) k++;
+      while (k < Math.min(tokens.length, copula + reach) && tokens[k].kind === 'word' && !/^(is|was|are|were|remains|remained|has|have|had)$/.test(tokens[k].lower)) k++;
       copula = k;
+    }
+    // `engagement has been poor`, `communication … has never been very good`.
+    if (VIRTUE_NOUNS.has(w) && /^(has|have|had)$/.test(tokens[copula]?.lower ?? '')) {
+      let k = copula + 1;
+      const never = tokens[k]?.lower === 'never' || tokens[k]?.lower === 'not';
+      if (never) k++;
+      if (tokens[k]?.lower === 'been') {
+        k++;
+        if (/^(too|very|quite|generally|often|rather|particularly|that)$/.test(tokens[k]?.lower ?? '')) k++;
+        const judged = never ? /^(good|great|strong|clear|effective)$/.test(tokens[k]?.lower ?? '') : POOR.has(tokens[k]?.lower ?? '');
+        if (judged) return say(i, k + 1);
+      }
     }
     if (VIRTUE_NOUNS.has(w) && /^(is|was|are|were|remains|remained|seemed|seems)$/.test(tokens[copula]?.lower ?? '')) {
       let k = copula + 1;

@@ -93,6 +93,13 @@ test('action-as-cause: "we need a …", "there needs to be …", "it would help 
   for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
 
+test('action-as-cause: more orders ("Finish the upgrade", "Compare the counts", "Redesign the form"); a noun in their place is a cause', () => {
+  for (const b of ['Finish the guarding upgrade so the tail can go back on the round.', 'Compare the loaded row count with the source count.', 'Redesign the intake form around the new codes.']) {
+    assert.equal(judge('action-as-cause', 'Why is it still fenced off?', b).length, 1, b);
+  }
+  assert.deepEqual(judge('action-as-cause', 'How come it has never been redesigned?', 'Redesign requests go to the product backlog, where they lose to ad work.'), []);
+});
+
 test('action-as-cause: an order addressed to people ("Give staff …", "Train pickers …") is a remedy; people as a subject are not', () => {
   for (const b of ['Give host-store staff a master unlock procedure for each locker bank.', 'Train pickers on the new layout.', 'Tell nurses to double-check the pump.']) {
     assert.equal(judge('action-as-cause', 'Why could the lockers not be opened?', b).length, 1, b);

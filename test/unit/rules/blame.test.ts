@@ -20,6 +20,8 @@ test('blame: an answer that stops at a person or at human error', () => {
     ['Why was the interlock open?', 'Operators bypass it.'],
     ['Why was the new default not caught before go-live?', 'The systems librarian skipped the integration test plan for the upgrade.'],
     ['Why was the paddle at the wrong height?', 'The chemist set the apparatus up wrongly on the day.'],
+    ['Why was the lift plan based on revision B?', 'The appointed person worked from the wrong drawing.'],
+    ['Why was the pump started in basic mode?', 'The nurse ignored the infusion policy and chose basic mode herself.'],
   ];
   for (const [why, b] of blamed) assert.equal(judge('blame', why, b).length, 1, b);
 });
