@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
 import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, trimmed, type Range } from '../reasoning/clauses';
-import { DETECTION_WORDS, DETERMINERS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { DETECTION_WORDS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
@@ -18,7 +18,7 @@ const DURATION = /\b(?:took|take|takes|taking|lasted)\s+(?:(?!down\b|out\b|off\b
 const RELATIVE = new Set(['that', 'which', 'who', 'where', 'whose']);
 const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so long)\b/i;
 
-type Turn = 'detection' | 'response' | 'impact' | 'spread' | 'timing';
+type Turn = 'detection' | 'response' | 'handling' | 'impact' | 'spread' | 'timing';
 
 /** `pushed … to all locations within seconds`: how far it spread, not why it happened. */
 const SPREAD = /\b(?:pushed|deployed|rolled out|rollout|sent|shipped|went|propagated|spread|replicated|distributed|synced|released)\b.*(?:\b(?:to all|to every|everywhere|globally|worldwide|all locations|every location|every host|all hosts|every server|all servers|every site|all sites|all users|every user|all customers|every customer|at once|within seconds|within minutes|simultaneously|fleet-wide|100 percent)\b|\b100 ?%)/i;
@@ -89,6 +89,10 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
     // `It began in 2020 as an internal debug stream`: where the thing came from, not when the incident happened.
     if (CALENDAR.test(rest) && !/\bas\s+(?:a|an|the)\b/i.test(rest)) return 'timing';
   }
+  // `The on-call engineer saw the spike and paged the platform team`: how it was answered.
+  if (tokens.slice(start, verb).some((t) => PERSON_NOUNS.has(t.lower) || t.lower === 'on-call') && /\b(paged|escalated|called out|woke)\b/i.test(words)) return 'handling';
+  // `The farm lost about 85 MWh, worth roughly £6,800`: what it cost.
+  if (/\b(lost|cost|costing)\b[^.;]*(?:[£$€]\s?\d|\d\s?(?:USD|EUR|GBP)\b)/.test(words)) return 'impact';
   let impact = false;
   for (let i = clause.from; i < verb + 2 && i < clause.to; i++) if (IMPACT_WORDS.has(tokens[i].lower)) impact = true;
   if (impact && tokens.slice(verb, Math.min(clause.to, verb + 3)).some((t) => IMPACT_VERBS.has(t.lower))) return 'impact';
@@ -113,6 +117,7 @@ function subjectWords(info: TextInfo, clause: Range): string {
 const EXPLAINS: Record<Turn, { what: string; root: string }> = {
   detection: { what: 'that explains why the problem was not caught, not why it happened', root: 'give detection its own root' },
   response: { what: 'that explains why recovery took as long as it did, not why the problem happened', root: 'give recovery its own root' },
+  handling: { what: 'that tells how the problem was noticed and handled, not why it happened', root: 'give detection and response their own root' },
   impact: { what: 'that describes the consequences, not the cause', root: 'put the impact in the incident block' },
   spread: { what: 'that explains why the damage spread as far as it did, not why the problem happened', root: 'give the blast radius its own root' },
   timing: { what: 'that says when it happened, not why', root: 'keep the timeline in the incident block' },
@@ -247,7 +252,7 @@ function turned(answer: TextInfo, question: TextInfo, detectionFramed: boolean):
     if (turn === 'response' && DURATION_QUESTION.test(question.text)) continue;
     if (turn === 'spread' && SPREAD_QUESTION.test(question.text)) continue;
     // In a root that asks how the problem got through, talk of tests and reviews belongs.
-    if (detectionFramed && (turn === 'detection' || turn === 'response')) continue;
+    if (detectionFramed && (turn === 'detection' || turn === 'response' || turn === 'handling')) continue;
     if (turn === 'timing' && TIMING_QUESTION.test(question.text)) continue;
     // The subject of the turn must be new to the question.
     const subject = subjectWords(answer, main);

@@ -148,3 +148,14 @@ test('off-topic: where a thing came from ("it began in 2020 as a debug stream") 
   assert.equal(judge('off-topic', 'Why did the dashboards run inside the same network?', 'The outage started on the first working day after the holidays.').length, 1);
   assert.deepEqual(judge('off-topic', 'Why did control not notice the 11 km gap?', 'The dispatcher’s map follows the selected vehicle, so the caller’s location was off screen the whole time.'), []);
 });
+
+test('off-topic: who saw it and paged whom is how it was handled; what it cost is impact', () => {
+  const why = 'Why was the canary stage skipped for the config push?';
+  const handled = judge('off-topic', why, 'The on-call engineer saw the 503 spike on the checkout dashboard at 10:14 and paged the platform team.');
+  assert.equal(handled.length, 1);
+  assert.match(handled[0].message, /noticed and handled/);
+  const cost = judge('off-topic', 'Why was the grid voltage at 1.06 pu at midday?', 'The farm lost about 85 MWh over three afternoons, worth roughly £6,800.');
+  assert.equal(cost.length, 1);
+  assert.match(cost[0].message, /consequences/);
+  assert.deepEqual(judge('off-topic', 'Why was that relay fitted?', 'The cheaper relay, which cost £3 less, was chosen by the 2019 tender.'), []);
+});
