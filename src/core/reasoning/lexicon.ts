@@ -277,6 +277,7 @@ export const VAGUE_PHRASES: readonly string[] = [
   'lacked the resources', 'lack of resources', 'not resourced', 'under-resourced', 'underresourced', 'stretched too thin',
   'not fit for purpose', 'never fit for purpose', 'never really fit for purpose', 'not really fit for purpose',
   'thrown together', 'without much thought', 'without enough thought', 'without thinking it through',
+  'where it should be', 'where it needs to be', 'not up to scratch', 'not up to par',
 ];
 
 /** Adjectives that, before a vague noun, make an unfalsifiable cause (`poor communication`). */
@@ -332,7 +333,7 @@ export const MISS_WORDS = set(`not no never nobody none nothing without missed m
   late later delayed slow took until failed overlooked unnoticed undetected ignored only`);
 
 /** Words that show a question itself is about detection, release or response. */
-export const DETECTION_QUESTION_WORDS = set(`test tests testing tested qa review reviewed caught catch detect detected
+export const DETECTION_QUESTION_WORDS = set(`learn learned learnt test tests testing tested qa review reviewed caught catch detect detected
   detection notice noticed unnoticed undetected alert alerted alerting alarm monitor monitoring monitored escape
   escaped slip slipped reach reached release released ship shipped deploy deployed deployment production prod
   respond response restore recover recovery rollback long late later delayed miss missed spot spotted flag flagged

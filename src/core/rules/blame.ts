@@ -55,7 +55,8 @@ const HARMFUL_ACTS = new Set(`deleted removed dropped disabled muted silenced ov
 
 /** Verbs after `did not` / `never` that state a gap in knowledge or means, not a slip. */
 const NOT_SLIPS = new Set(`know knew understand understood realise realize realised realized expect expected have had
-  get got receive received hear heard communicate coordinate collaborate align agree exist need want`.split(/\s+/));
+  get got receive received hear heard communicate coordinate collaborate align agree exist need want arrive arrived
+  reach reached`.split(/\s+/));
 
 /**
  * First words of the slip phrases that machines do too (`the controllers ignored the push`): they
@@ -105,6 +106,8 @@ export function blameOf(info: TextInfo): string | undefined {
       let person = false;
       for (let k = start; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;
       if (!person) continue;
+      // `…, with local passwords disabled`: a participle after `with` describes a thing; it is no person's act.
+      if (tokens.slice(start, v).some((t) => t.lower === 'with' || t.lower === 'without')) continue;
       const verb = tokens[v].lower;
       const next = tokens[v + 1]?.lower ?? '';
       const after = tokens[v + 2]?.lower ?? '';

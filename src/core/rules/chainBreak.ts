@@ -70,7 +70,8 @@ export function focusOf(question: TextInfo): Concept[] {
 /** Verbs too common to be what a question is about (`set up`, `handle`, `use`). */
 const WEAK_VERBS = new Set(
   `set make made get got go went do did have had take took use used handle handled become became come came put keep kept
-  give gave allow allowed let exist existed need needed trigger triggered triggers prompt prompted lead led act acted`.split(/\s+/),
+  give gave allow allowed let exist existed need needed trigger triggered triggers prompt prompted lead led act acted
+  specifically exactly precisely actually really`.split(/\s+/),
 );
 
 /** Nouns so common that sharing one says nothing about what two texts are about. */

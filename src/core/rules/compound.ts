@@ -1,8 +1,8 @@
 import type { Rule } from '../findings';
-import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { DETERMINERS, FAULT_WORDS, STOP_WORDS } from '../reasoning/lexicon';
+import { clauseStart, coordinatedClauses, finiteVerbOf, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { DETERMINERS, FAULT_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
-import { conceptsOf, shared } from '../reasoning/similarity';
+import { conceptsOf, shared, type Concept } from '../reasoning/similarity';
 import { judgeAnswers, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 
 /** A wait or a lag stated as a figure: `a code that takes 48 h to issue`, `three hours behind`. */
@@ -65,6 +65,13 @@ export const judgeCompound: AnswerJudge = (answer) => {
     const ca = conceptsOf(tokens, a.from, a.to);
     const cb = conceptsOf(tokens, b.from, b.to);
     if (!ca.some((c) => !c.generic) || !cb.some((c) => !c.generic)) continue;
+    // `Its power pack failed, and the replacement pack had not arrived`: the second clause's thing
+    // stands in for the first one's (unlike `the primary pump failed and the backup pump did not start`).
+    const headA = subjectHead(answer, a);
+    const headB = subjectHead(answer, b);
+    if (headA && headB && shared([headA], [headB], false).length > 0 && tokens.slice(clauseStart(tokens, b), headB.from).some((t) => STAND_INS.has(t.lower))) continue;
+    // `The relays were set to 0.125 Hz/s, and the rate reached 0.16 Hz/s`: a limit and a value in one unit are one comparison.
+    if (sameUnit(answer, a, b)) continue;
     // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
     const common = shared(ca, cb, false).length;
     if (common / Math.max(ca.length, cb.length) >= 0.5 || (common > 0 && sharesHead(answer, a, b))) continue;
@@ -125,14 +132,10 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   }
   const ca = conceptsOf(tokens, a.from, a.to);
   const cb = conceptsOf(tokens, b.from, b.to);
-  const inA = shared(ca, cb, true);
-  const inB = shared(cb, ca, true);
-  // One word in common that only qualifies a noun in one clause (`the bedside checklist …, and
-  // electronic bedside scanning …`, `… at the station, and the station supervisor …`) names a
-  // shared setting; the same noun at the head of both (`renamed the codes, and the mapping still
-  // used the old codes`) is one thing seen from two sides.
-  const setting = inA.length === 1 && inB.length === 1 && (qualifies(info, inA[0]) || qualifies(info, inB[0]));
-  if ((inA.length > 0 || inB.length > 0) && !setting) return false;
+  // Any word in common makes them one cause: even a shared qualifier (`the forward well alarm …,
+  // and the aft well sensor was never tried`) is as often one check seen from two sides as a
+  // shared setting, and a false alarm costs more than a miss.
+  if (shared(ca, cb, true).length > 0 || shared(cb, ca, true).length > 0) return false;
   // `… and the receiver tank drained within an hour`: a change that follows from the first clause.
   const verb = finiteVerbOf(tokens, b);
   // (`stopped meeting`, `began skipping` is a state of its own, not a change that follows.)
@@ -147,10 +150,29 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   return faults >= 1;
 }
 
-/** Whether a concept only qualifies the noun after it (`bedside checklist`, `station supervisor`). */
-function qualifies(info: TextInfo, c: { readonly to: number }): boolean {
-  const next = info.tokens[c.to];
-  return !!next && next.kind === 'word' && !STOP_WORDS.has(next.lower) && !isFiniteVerbAt(info.tokens, c.to, c.to - 1) && !/^(is|are|was|were|had|has)$/.test(next.lower);
+/** Words for a thing that stands in for another (`the replacement pack`). */
+const STAND_INS = new Set(['replacement', 'spare', 'substitute', 'new', 'repaired', 'refurbished', 'loan', 'temporary']);
+
+/** The last concept of a clause's subject (its head noun), if any. */
+function subjectHead(info: TextInfo, range: Range): Concept | undefined {
+  const verb = finiteVerbOf(info.tokens, range);
+  if (verb < 0) return undefined;
+  const start = clauseStart(info.tokens, range);
+  let end = start;
+  while (end < verb && !(PREPOSITIONS.has(info.tokens[end].lower) && end > start) && info.tokens[end].lower !== ',') end++;
+  const subject = conceptsOf(info.tokens, start, end).filter((c) => !c.generic);
+  return subject[subject.length - 1];
+}
+
+/** Whether both clauses give a figure in the same unit (`0.125 Hz/s` … `0.16 Hz/s`). */
+function sameUnit(info: TextInfo, a: Range, b: Range): boolean {
+  const units = (r: Range): Set<string> => {
+    const out = new Set<string>();
+    for (let i = r.from; i < r.to - 1; i++) if (info.tokens[i].kind === 'number' && info.tokens[i + 1].kind === 'word') out.add(info.tokens[i + 1].lower);
+    return out;
+  };
+  const ua = units(a);
+  return [...units(b)].some((u) => ua.has(u));
 }
 
 /** Verbs of a change that happens as a result (`drained`, `rose`, `went dark`), by key. */
