@@ -87,3 +87,8 @@ test('blame: a verb of a slip whose subject is a thing is no blame ("controllers
   assert.equal(judge('blame', 'Why was the alert not acted on?', 'Sam ignored the alert.').length, 1);
   assert.equal(judge('blame', 'Why was the alert not acted on?', 'The on-call engineer ignored the alert.').length, 1);
 });
+
+test('blame: a participle after "with" describes a thing, and arriving late is no slip', () => {
+  assert.deepEqual(judge('blame', 'Why could nobody log in?', 'Email, VPN, HR and the service desk tool all accept only SSO logins, with local passwords disabled.'), []);
+  assert.deepEqual(judge('blame', 'Why were they trapped for two hours?', 'The contractor’s technician did not arrive until 10:31, 1 h 44 min after the call-out.'), []);
+});

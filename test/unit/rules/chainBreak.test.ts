@@ -223,3 +223,19 @@ test('chain-break: "Why did no trip act?" is a short follow-up (acting is a ligh
   ]);
   assert.deepEqual(findings(text, 'chain-break'), []);
 });
+
+test('chain-break: "What was missing, specifically?" is a short follow-up; synonyms (provide/supply, read/look up) link', () => {
+  const vagueBefore = analysis([
+    { why: 'Why was the wrong artifact deployed?', because: 'The pipeline picked the newest file in the bucket.' },
+    { why: 'Why did nobody stop it?', because: 'The release checklist lacked a step for it.' },
+    { why: 'What was missing, specifically?', because: 'A check that the artifact hash matches the tested build.' },
+  ]);
+  assert.deepEqual(findings(vagueBefore, 'chain-break'), []);
+  const synonyms = analysis([
+    { why: 'Why did the services fail to start?', because: 'The bundle provides keys under new names.' },
+    { why: 'Why does the bundle supply renamed keys?', because: 'The generator was upgraded to v2.' },
+    { why: 'Why did v2 rename them?', because: 'Services now look up keys by path.' },
+    { why: 'Why do services read keys by path?', because: 'The client library changed its default.' },
+  ]);
+  assert.deepEqual(findings(synonyms, 'chain-break'), []);
+});

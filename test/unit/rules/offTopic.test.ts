@@ -159,3 +159,9 @@ test('off-topic: who saw it and paged whom is how it was handled; what it cost i
   assert.match(cost[0].message, /consequences/);
   assert.deepEqual(judge('off-topic', 'Why was that relay fitted?', 'The cheaper relay, which cost £3 less, was chosen by the 2019 tender.'), []);
 });
+
+test('off-topic: "learning of it from users" asks about detection; drills that never exercised it are response', () => {
+  assert.deepEqual(judge('off-topic', 'Why did the SOC learn about the poisoning from user reports?', 'No monitor compares the resolvers’ answers with the authoritative servers.'), []);
+  const drills = judge('off-topic', 'Why was the script never moved to the new endpoint?', 'The incident rehearsals never exercised a cache purge.');
+  assert.equal(drills.length, 1);
+});

@@ -114,3 +114,7 @@ test('vague: a virtue with a long scope "was lacking", "dropped the ball", "not 
   ];
   for (const b of concrete) assert.deepEqual(judge('vague', 'Why did it happen?', b), [], b);
 });
+
+test('vague: "never really been where it should be" judges without naming anything', () => {
+  assert.equal(judge('vague', 'Why was the wrong artifact deployed?', 'Release hygiene in our pipelines has never really been where it should be.').length, 1);
+});
