@@ -7,12 +7,13 @@ import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { exportFile } from './export';
 import { UsageError } from './errors';
+import { configureSynonyms } from '../core';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
-             [--rule RULE=SEVERITY]... [--min-depth N]
+             [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys --help | --version
 
@@ -24,6 +25,9 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --rule          change a rule's severity: error, warning, information, hint or off
                         (e.g. --rule shallow=off --rule blame=error)
         --min-depth     the fewest steps a chain may have before \`shallow\` flags it (default 3)
+        --synonym       words or phrases that mean the same to the reasoning rules, joined
+                        by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
+                        whys.synonyms takes the same groups
 export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
 
 Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
@@ -71,12 +75,14 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     'max-warnings': { type: 'string' },
     rule: { type: 'string', multiple: true },
     'min-depth': { type: 'string' },
+    synonym: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(HELP);
     return 0;
   }
+  configureSynonyms(synonymGroups((values.synonym as string[] | undefined) ?? []));
   const format = String(values.format);
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
     throw new UsageError(`unknown format "${format}": use stylish, json or sarif.`);
@@ -103,6 +109,15 @@ async function runExport(args: string[], io: CliIO): Promise<number> {
   const direction = values.direction === undefined ? 'TD' : String(values.direction).toUpperCase();
   if (direction !== 'TD' && direction !== 'LR') throw new UsageError('--direction must be TD or LR.');
   return exportFile({ file: positionals[0], format, direction, io });
+}
+
+/** `--synonym "WS=widget service"` flags as synonym groups. */
+function synonymGroups(flags: readonly string[]): string[][] {
+  return flags.map((flag) => {
+    const group = flag.split('=').map((word) => word.trim()).filter((word) => word !== '');
+    if (group.length < 2) throw new UsageError(`--synonym takes two or more words or phrases joined by "=", not "${flag}".`);
+    return group;
+  });
 }
 
 function wholeNumber(flag: string, value: string): number {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
-import { isAnalysis } from './config';
+import { applySynonyms, isAnalysis } from './config';
 
 /** Where the README documents each rule; the anchors are the rule codes. */
 export const RULE_DOCS = 'https://github.com/whys-dev/whys/blob/main/README.md#rule-';
@@ -53,11 +53,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('whys')) {
+          if (event.affectsConfiguration('whys.synonyms')) applySynonyms();
           this.cache.clear();
           this.refreshAll();
         }
       }),
     );
+    applySynonyms();
     this.refreshAll();
   }
 

@@ -104,6 +104,20 @@ test('--rule changes a severity or switches a rule off', () => {
   assert.match(bad.err, /unknown rule "no-such-rule"/);
 });
 
+test('--synonym teaches the reasoning rules a team\'s own terms; a group of one is a usage error', () => {
+  const text = GOOD.replace('Why did the payment service time out?', 'Why did the MES lock the recipe?').replace(
+    'because: The payment service timed out on every request.',
+    'because: Its work orders stalled in the shop-floor system.',
+  );
+  const dir = workspace({ 'mes.whys.yaml': text });
+  const rules = (args: string[]) => JSON.parse(whys(['check', '--format', 'json', ...args], dir).out)[0].messages.map((m: { ruleId: string }) => m.ruleId);
+  assert.ok(rules([]).includes('chain-break'));
+  assert.ok(!rules(['--synonym', 'MES=shop-floor system']).includes('chain-break'));
+  const bad = whys(['check', '--synonym', 'MES'], dir);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--synonym takes two or more words/);
+});
+
 test('globs and folders select files', () => {
   const dir = workspace({ 'a/one.whys.yaml': GOOD, 'b/two.whys.yaml': TYPO });
   const viaGlob = JSON.parse(whys(['check', 'a/*.whys.yaml', '--format', 'json'], dir).out);

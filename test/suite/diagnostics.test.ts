@@ -1,6 +1,6 @@
 /**
  * What VS Code itself reports for whys files: diagnostics with exact ranges, codes and links,
- * live updates on edits, cleared on close, and settings (`whys.rules`, `whys.minDepth`) applied
+ * live updates on edits, cleared on close, and settings (`whys.rules`, `whys.minDepth`, `whys.synonyms`) applied
  * without a reload.
  */
 import * as assert from 'assert';
@@ -19,6 +19,7 @@ suite('diagnostics', () => {
   teardown(async () => {
     await setSetting('rules', undefined);
     await setSetting('minDepth', undefined);
+    await setSetting('synonyms', undefined);
   });
 
   test('structural problems are reported at their exact ranges with code, source and link', async () => {
@@ -83,6 +84,16 @@ suite('diagnostics', () => {
     assert.strictEqual(rangeText(document, shallow), 'Temporary files of earlier runs were never deleted.');
     assert.strictEqual(shallow.severity, vscode.DiagnosticSeverity.Information);
     assert.match(shallow.message, /stops after 2 steps \(the minimum is 5\)/);
+  });
+
+  test('whys.synonyms teaches the reasoning rules a team\'s own terms, live', async () => {
+    const document = await openFixture('synonyms.whys.yaml');
+    const before = await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'chain-break'), 'chain-break without the synonym');
+    assert.strictEqual(rangeText(document, before.find((d) => codeOf(d) === 'chain-break')!), 'Why did the MES lock the recipe?');
+    await setSetting('synonyms', [['MES', 'shop-floor system']]);
+    await waitForDiagnostics(document, (ds) => !ds.some((d) => codeOf(d) === 'chain-break'), 'no chain-break once MES means the shop-floor system');
+    await setSetting('synonyms', undefined);
+    await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'chain-break'), 'chain-break back without the synonym');
   });
 
   test('the canonical weak chain is flagged in the editor', async () => {
