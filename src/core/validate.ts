@@ -47,19 +47,6 @@ function patternOf(schema: SchemaNode): RegExp {
 }
 
 /** A schema's property names, listed once. */
-const NONE: readonly string[] = [];
-
-/** The label of a key in messages (`` `because` ``), made once per name. */
-const labels = new Map<string, string>();
-function labelOf(name: string): string {
-  let label = labels.get(name);
-  if (label === undefined) {
-    label = `\`${name}\``;
-    if (labels.size < 1000) labels.set(name, label);
-  }
-  return label;
-}
-
 function keysOf(schema: SchemaNode): string[] {
   let keys = knownKeys.get(schema);
   if (!keys) knownKeys.set(schema, (keys = Object.keys(schema.properties ?? {})));
@@ -271,25 +258,17 @@ export class SchemaValidator {
       return;
     }
     const known = keysOf(schema);
-    // A hash set for duplicates (a map of a million keys must not take quadratic time); a plain
-    // list for the handful of keys a block of this format has, which is faster to fill.
-    const small = node.items.length <= 16;
-    const names: string[] = [];
-    const seen = small ? undefined : new Set<string>();
+    // A hash set: a map of a million keys must not take quadratic time.
+    const present = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       const name = String(pair.key.value);
-      if (seen ? seen.has(name) : names.includes(name)) {
+      if (present.has(name)) {
         this.report(this.span(pair.key as YamlNode), 'This key appears twice in the same block: keep one (YAML map keys must be unique).', undefined, 'syntax');
-      } else {
-        names.push(name);
-        seen?.add(name);
-      }
+      } else present.add(name);
     }
-    const present = { has: (name: string): boolean => (seen ? seen.has(name) : names.includes(name)) };
     // Missing fields first: past the listing limit they are the findings that matter most.
-    const required = schema.required;
-    const missing = required && required.some((name) => !present.has(name)) ? required.filter((name) => !present.has(name)) : NONE;
+    const missing = (schema.required ?? []).filter((name) => !present.has(name));
     if (missing.length > 0) {
       const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
       const where = this.span(firstKey, this.span(node, keySpan));
@@ -300,8 +279,7 @@ export class SchemaValidator {
       if (!isPair(pair)) continue;
       const key = pair.key as YamlNode | null;
       const name = isScalar(key) ? String(key.value) : undefined;
-      // (The block's own span only for a key without one: this loop runs for every key of the file.)
-      const span = key?.range ? this.span(key, this.span(node)) : this.span(node);
+      const span = this.span(key, this.span(node));
       if (name === undefined) {
         this.report(span, `Keys of ${noun} must be plain names.`);
         continue;
@@ -324,7 +302,7 @@ export class SchemaValidator {
         }
         continue;
       }
-      this.check(pair.value as YamlNode, property, labelOf(name), span);
+      this.check(pair.value as YamlNode, property, `\`${name}\``, span);
     }
   }
 }
@@ -334,7 +312,7 @@ function capitalise(s: string): string {
 }
 
 /** A hint for the commonest missing fields. */
-function hintFor(missing: readonly string[], node: { get(key: string): unknown }): string {
+function hintFor(missing: string[], node: { get(key: string): unknown }): string {
   if (missing.includes('because')) {
     const why = node.get('why');
     return typeof why === 'string' ? ` Write the answer to ${quote(why)}.` : ' Write the answer to its question.';

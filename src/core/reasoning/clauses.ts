@@ -182,6 +182,18 @@ export function clauseStart(tokens: readonly Token[], range: Range): number {
 
 const CONNECTIVES = new Set(['and', 'also', 'additionally', 'moreover', 'furthermore', 'plus', 'separately', 'besides', 'because', 'then']);
 
+/**
+ * Where the head of a clause's subject ends: before its finite verb `verb`, and before any
+ * `of`/`on` phrase, relative clause or comma that qualifies it (`the alert on price age`, `the
+ * tests that run on every merge`, `the replacement pack, on 14 weeks' lead time`).
+ */
+export function subjectHeadEnd(tokens: readonly Token[], range: Range, verb: number): number {
+  const start = clauseStart(tokens, range);
+  let end = start;
+  while (end < verb && !(end > start && (PREPOSITIONS.has(tokens[end].lower) || RELATIVES.has(tokens[end].lower) || tokens[end].lower === ',' || tokens[end].lower === 'that'))) end++;
+  return end;
+}
+
 /** Whether a range is a clause: a subject, then a finite verb. */
 export function isClause(tokens: readonly Token[], range: Range): boolean {
   return finiteVerbOf(tokens, range) > 0;

@@ -1,5 +1,5 @@
 import type { Rule } from '../findings';
-import { clauseStart, finiteVerbOf, sentences } from '../reasoning/clauses';
+import { clauseStart, finiteVerbOf, sentences, subjectHeadEnd } from '../reasoning/clauses';
 import { phrasesOf } from '../reasoning/evidence';
 import { PREPOSITIONS } from '../reasoning/lexicon';
 import { judgeActionAsCause } from './actionAsCause';
@@ -138,8 +138,7 @@ function clauseOf(info: TextInfo): { head?: Concept; predicate: Set<string>; den
   const verb = finiteVerbOf(tokens, range);
   if (verb < 0) return undefined;
   const start = clauseStart(tokens, range);
-  let end = start;
-  while (end < verb && !(PREPOSITIONS.has(tokens[end].lower) && end > start)) end++;
+  const end = subjectHeadEnd(tokens, range, verb);
   const subject = info.concepts.filter((c) => c.from >= start && c.to <= end && !c.generic);
   const predicate = info.concepts.filter((c) => c.from > verb - 1 && !isFiller(c));
   const meanings = new Set(predicate.map(meaning));

@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
-import { clauseStart, coordinatedClauses, finiteVerbOf, sentences, subjectIsPronoun, type Range } from '../reasoning/clauses';
-import { DETERMINERS, FAULT_WORDS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { clauseStart, coordinatedClauses, finiteVerbOf, sentences, subjectHeadEnd, subjectIsPronoun, type Range } from '../reasoning/clauses';
+import { DETERMINERS, FAULT_WORDS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared, type Concept } from '../reasoning/similarity';
 import { judgeAnswers, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
@@ -157,10 +157,7 @@ const STAND_INS = new Set(['replacement', 'spare', 'substitute', 'new', 'repaire
 function subjectHead(info: TextInfo, range: Range): Concept | undefined {
   const verb = finiteVerbOf(info.tokens, range);
   if (verb < 0) return undefined;
-  const start = clauseStart(info.tokens, range);
-  let end = start;
-  while (end < verb && !(PREPOSITIONS.has(info.tokens[end].lower) && end > start) && info.tokens[end].lower !== ',') end++;
-  const subject = conceptsOf(info.tokens, start, end).filter((c) => !c.generic);
+  const subject = conceptsOf(info.tokens, clauseStart(info.tokens, range), subjectHeadEnd(info.tokens, range, verb)).filter((c) => !c.generic);
   return subject[subject.length - 1];
 }
 

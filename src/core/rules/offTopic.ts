@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
-import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectIsPronoun, trimmed, type Range } from '../reasoning/clauses';
-import { DETECTION_WORDS, DETERMINERS, PERSON_NOUNS, PREPOSITIONS, STOP_WORDS } from '../reasoning/lexicon';
+import { clauseStart, contrastOf, coordinatedClauses, finiteVerbOf, isClause, mainClause, sentences, subjectHeadEnd, subjectIsPronoun, trimmed, type Range } from '../reasoning/clauses';
+import { DETECTION_WORDS, DETERMINERS, PERSON_NOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
@@ -15,7 +15,6 @@ const IMPACT_VERBS = new Set(['affected', 'impacted', 'complained', 'lost', 'mis
 const IMPACT_QUESTION = /\b(impact|affect|affected|customers?|users?|revenue|complain\w*|so many|so much|so large|so big|widespread|blast radius)\b/i;
 /** `took 40 minutes`, `took the on-call engineer 45 minutes to respond` (not `took the link down for 43 seconds`). */
 const DURATION = /\b(?:took|take|takes|taking|lasted)\s+(?:(?!down\b|out\b|off\b|up\b|over\b)[\w-]+\s+){0,4}?(?:\d+|several|many|two|three|four|five|six|a few)\s+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b/i;
-const RELATIVE = new Set(['that', 'which', 'who', 'where', 'whose']);
 const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so long)\b/i;
 
 type Turn = 'detection' | 'response' | 'handling' | 'impact' | 'spread' | 'timing';
@@ -55,8 +54,7 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   if (verb < 0) return undefined;
   const start = clauseStart(tokens, clause);
   // The subject's own words, before any `of`/`on` phrase or relative clause.
-  let headEnd = start;
-  while (headEnd < verb && !(PREPOSITIONS.has(tokens[headEnd].lower) && headEnd > start) && !RELATIVE.has(tokens[headEnd].lower)) headEnd++;
+  const headEnd = subjectHeadEnd(tokens, clause, verb);
   let detectionSubject = false;
   let responseSubject = false;
   for (let i = start; i < headEnd; i++) {
@@ -257,10 +255,7 @@ function turned(answer: TextInfo, question: TextInfo, detectionFramed: boolean):
     // The subject of the turn must be new to the question.
     const subject = subjectWords(answer, main);
     // The head of the subject, before any `of`/`on` phrase (`the alert on price age`), must be new to the question.
-    const verbAt = finiteVerbOf(tokens, main);
-    let headEnd = clauseStart(tokens, main);
-    while (headEnd < verbAt && !(PREPOSITIONS.has(tokens[headEnd].lower) && headEnd > clauseStart(tokens, main)) && !RELATIVE.has(tokens[headEnd].lower)) headEnd++;
-    const subjectConcepts = conceptsOf(tokens, main.from, headEnd);
+    const subjectConcepts = conceptsOf(tokens, main.from, subjectHeadEnd(tokens, main, finiteVerbOf(tokens, main)));
     if (shared(subjectConcepts, question.concepts, false).length > 0) continue;
     const others = clauses.filter((c) => c !== clause && shared(conceptsOf(tokens, c.range.from, c.range.to), question.concepts, true).length > 0);
     const onTopic = others.map((c) => asSentence(answer.text, tokens, c.range)).join(' ');
