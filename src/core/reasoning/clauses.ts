@@ -5,6 +5,7 @@
  * clause (a subject, then a finite verb).
  */
 import { AUXILIARIES, DETERMINERS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from './lexicon';
+import { stem } from './stem';
 import type { Token } from './tokens';
 
 /** Token indices `[from, to)`. */
@@ -21,14 +22,16 @@ const PAST_FORMS = new Set(
   said saw sold spent stood struck taught thought told understood woke won wore ate began became came drove froze gave
   grew hid rose shook slid spun stuck threw fed fled fought found hung lay lit mistook overrode rebuilt rewrote overran
   undid withdrew bent blew bought chose dealt drew flew heard leapt lent rang sank sought shot shone slept spoke stole
-  swore tore put set cut hit let shut split spread read cost hurt quit overlooked`.split(/\s+/),
+  swore tore put set cut hit let shut split spread read cost hurt quit overlooked learnt burnt spelt spilt spoilt dreamt
+  dwelt knelt`.split(/\s+/),
 );
 
-/** Common verbs whose `-s` form is a present-tense predicate (`the pump leaks`). */
+/** Common verbs whose `-s` form is a present-tense predicate (`the pump leaks`), by key (`handles` → `handl`). */
 const PRESENT_VERBS = new Set(
   `fail leak crash run use need require allow lack miss contain include expect read write send return accept reject take
   make get skip ignore load start stop hold keep cause depend rely assume store call check exceed overflow break
-  retry drop block wait time crash restart reboot trigger handle support match differ`.split(/\s+/),
+  retry drop block wait time crash restart reboot trigger handle support match differ expose leave give show offer come
+  treat cover`.split(/\s+/).map((w) => stem(w)),
 );
 
 /** Verbs after which `that` opens a complement, not a relative clause. */

@@ -178,7 +178,7 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Words naming people, roles or teams (the `blame` rule's subjects). */
-export const PERSON_NOUNS = set(`engineer engineers developer developers dev devs operator operators technician
+export const PERSON_NOUNS = set(`engineer engineers architect architects developer developers dev devs operator operators technician
   technicians nurse nurses doctor doctors physician physicians surgeon pharmacist pharmacists driver drivers employee
   employees staff worker workers team teams intern interns admin admins administrator administrators manager managers
   someone somebody he she person people human humans individual contractor contractors clerk clerks picker pickers
@@ -318,7 +318,7 @@ export const AMBIGUOUS_IMPERATIVES = set(`test review check monitor update chang
   remove replace rotate validate verify audit schedule track log alert restrict reduce decrease lower raise patch
   rewrite refactor retire split merge cap label build order run buy write send assign book reserve script pin publish
   share store keep give tell ask make set put stop start switch deploy turn double redesign rework re-survey resurvey
-  survey`);
+  survey fit load sync flush purge tag mark seal route brief notify escalate calibrate inspect clean`);
 
 /** Words of detection, testing and response: what explains why a fault was not caught or took long to fix. */
 export const DETECTION_WORDS = set(`test tests testing tested tester testers qa review reviews reviewed reviewer

@@ -91,7 +91,9 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       let verb = i + 1;
       if (words[verb]?.lower === 'to') verb++;
       if (words[verb]?.lower === 'not') verb++;
-      const passive = words[verb]?.lower === 'be' && REMEDY_PARTICIPLES.has(words[verb + 1]?.lower ?? '');
+      // `a check should be added`, `cutovers must be planned with a quiet week`: any participle after `be`.
+      const participle = words[verb + 1]?.lower ?? '';
+      const passive = words[verb]?.lower === 'be' && (REMEDY_PARTICIPLES.has(participle) || /^[a-z]{3,}ed$/.test(participle));
       const existential = subject[subject.length - 1] === 'there' && words[verb]?.lower === 'be';
       const contrast = words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet');
       const verbWord = words[verb]?.lower ?? '';

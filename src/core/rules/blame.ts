@@ -87,6 +87,9 @@ function thingDoes(info: TextInfo, at: number): boolean {
   return false;
 }
 
+/** Verbs of a person's choice (`chose to`, `refused`). */
+const CHOICES = new Set(['chose', 'decided', 'opted', 'elected', 'refused', 'declined']);
+
 /** Words that judge a person's character (`was careless`, `a poor leader`). */
 const CHARACTER = new Set(['careless', 'lazy', 'sloppy', 'negligent', 'inattentive', 'incompetent', 'reckless', 'complacent', 'distracted']);
 
@@ -102,6 +105,11 @@ export function blameOf(info: TextInfo): string | undefined {
       // `The drivers skip the gauge`: a plural present verb has no ending to know it by; right after a person it is one.
       const at = DETERMINERS.has(tokens[start]?.lower ?? '') ? start + 1 : start;
       if (at + 1 < clause.to && PERSON_NOUNS.has(tokens[at].lower) && HARMFUL_ACTS.has(tokens[at + 1].lower) && (v < 0 || v > at + 1)) return say(start, at + 2);
+      // `The developer who wrote the sequence chose to put it there`: past the person's relative clause, their choice or slip.
+      if (v < 0 && PERSON_NOUNS.has(tokens[at]?.lower ?? '') && tokens[at + 1]?.lower === 'who') {
+        const k = tokens.findIndex((t, n) => n > at + 2 && n < clause.to && (CHOICES.has(t.lower) || SLIPS.has(t.lower)));
+        if (k > 0 && !tokens.slice(k + 2, clause.to).some((t) => t.lower === 'to' || REASON_CUES.has(t.lower))) return say(start, tokens[k + 1]?.lower === 'to' ? k + 3 : k + 1);
+      }
       if (v < 0) continue;
       let person = false;
       for (let k = start; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;
@@ -115,17 +123,26 @@ export function blameOf(info: TextInfo): string | undefined {
       // `dropped the ball` is an idiom with no act in it (`vague`'s business).
       if (verb === 'dropped' && next === 'the' && after === 'ball') continue;
       if (SLIPS.has(verb) || HARMFUL_ACTS.has(verb)) return `${subject} ${tokens[v].text}`;
+      // `never got round to patching it`: an idiom of a task left undone.
+      if ((verb === 'got' || verb === 'get') && /^(round|around)$/.test(next) && after === 'to' && tokens.slice(start, v).some((t) => t.lower === 'never')) return say(start, v + 3);
       if (tokens[v - 1]?.lower === 'never' && v - 1 > start) {
         if (!NOT_SLIPS.has(verb)) return say(start, v + 1);
         continue;
       }
       if ((verb === 'did' && (next === 'not' || next === 'never')) || verb === 'never' || ((verb === 'failed' || verb === 'neglected' || verb === 'forgot') && next === 'to')) {
         const main = verb === 'never' ? next : after;
+        const idiom = (main === 'get' || main === 'got') && /^(round|around)$/.test(tokens[verb === 'never' ? v + 2 : v + 3]?.lower ?? '');
+        if (idiom) return say(start, verb === 'never' ? v + 4 : v + 5);
         if (!NOT_SLIPS.has(main)) return say(start, verb === 'never' ? v + 2 : v + 3);
         continue;
       }
       if ((verb === 'was' || verb === 'were' || verb === 'is') && (CHARACTER.has(next) || ((next === 'a' || next === 'an') && /^(poor|bad|weak|careless|sloppy|lazy)$/.test(after)))) {
         return say(start, next === 'a' || next === 'an' ? v + 4 : v + 2);
+      }
+      // `the architect refused every exception`, `the developer chose to put it there`: a person's
+      // choice, with no reason given that a system could own (`… to meet the cut-off`, `… because …`).
+      if (CHOICES.has(verb) && !tokens.slice(v + 2, clause.to).some((t) => t.lower === 'to' || REASON_CUES.has(t.lower))) {
+        return say(start, next === 'to' ? v + 3 : v + 1);
       }
       if (verb === 'made' && (next === 'a' || next === 'an') && /^(mistake|error|slip|typo)$/.test(after)) return say(start, v + 3);
       if (ACTS.has(verb) && tokens.slice(v + 1, clause.to).some((t) => ERROR_SIGNS.has(t.lower))) return `${subject} ${tokens[v].text}`;

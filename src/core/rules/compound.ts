@@ -19,6 +19,8 @@ function statesFault(info: TextInfo, range: Range): boolean {
     if ((w === 'ran' || w === 'run' || w === 'running') && info.tokens[i + 1]?.lower === 'out') return true;
     // `was on leave`: away.
     if (w === 'leave' && info.tokens[i - 1]?.lower === 'on') return true;
+    // `the star tracker was away for recalibration`: not there when needed.
+    if (w === 'away' && /^(was|were|is|are|been)$/.test(info.tokens[i - 1]?.lower ?? '')) return true;
     // `short of spare tubes`, `under pressure to cut downtime`: a lack, a strain.
     if (w === 'short' && info.tokens[i + 1]?.lower === 'of') return true;
     if (w === 'pressure' && info.tokens[i - 1]?.lower === 'under') return true;

@@ -98,6 +98,16 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
         return say(from > 0 && /^(did|do|does)$/.test(tokens[from - 1]?.lower ?? '') ? from - 1 : from, k + 1);
       }
     }
+    // `wasn't as thorough as it needed to be`, `looser than they could be`, `isn't what it ought to be`:
+    // measured against a standard the answer never names.
+    const standard = unnamedStandardEnd(info, i);
+    if (standard > 0) return say(i, standard);
+    // `was never properly thought through`: a judgement of the thinking, with nothing named that was missed.
+    if (NEGATIONS.has(w)) {
+      let k = i + 1;
+      if (/^(properly|fully|really|adequately|sufficiently|carefully|well|quite)$/.test(tokens[k]?.lower ?? '')) k++;
+      if (tokens[k]?.lower === 'thought' && /^(through|out)$/.test(tokens[k + 1]?.lower ?? '') && clauseEnds(info, k + 2)) return say(i, k + 2);
+    }
     // `maintenance standards had slipped`, `discipline eroded`: a virtue said to decline, with nothing named.
     if (DECLINING.has(w)) {
       let k = i + 1;
@@ -155,6 +165,48 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   return undefined;
 }
 
+/** Whether the clause ends at `i` (punctuation or the end of the text). */
+function clauseEnds(info: TextInfo, i: number): boolean {
+  const t = info.tokens[i];
+  return !t || (t.kind === 'punct' && t.lower !== '(');
+}
+
+/** Pronouns that stand for the thing judged (`as thorough as it needed to be`). */
+const SELF = new Set(['it', 'they', 'we', 'he', 'she', 'this', 'that', 'things']);
+/** Judgements of how well something is done (`as thorough as`), not measures (`as large as`). */
+const JUDGED = new Set([...QUALITY_ADJECTIVES, 'tight', 'strict', 'formal', 'structured', 'organised', 'organized', 'consistent', 'joined-up', 'loose', 'lax', 'slack', 'sloppy', 'weak', 'poor', 'bad', 'reliable', 'disciplined']);
+const JUDGED_COMPARATIVES = new Set(['looser', 'tighter', 'weaker', 'stronger', 'poorer', 'better', 'worse', 'sloppier', 'slacker', 'laxer', 'clearer', 'stricter', 'sharper']);
+/** Verbs of a standard: what the thing should, could or needed to be. */
+const STANDARD_VERBS = new Set(['needed', 'need', 'needs', 'should', 'ought', 'could', 'might', 'must', 'would', 'had', 'has', 'have', 'used']);
+
+/**
+ * Where a comparison with an unnamed standard ends, if one starts at `i`: `[not] as thorough as it
+ * needed to be`, `looser than they could be`, `[not] what it ought to be`. The standard must close
+ * the clause: `not as fast as it needed to be to fill the tank in ten minutes` names one.
+ */
+function unnamedStandardEnd(info: TextInfo, i: number): number {
+  const tokens = info.tokens;
+  const w = tokens[i].lower;
+  let k: number;
+  if (w === 'as' && JUDGED.has(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'as') {
+    // Only a shortfall: `as good as it could be` praises.
+    if (!tokens.slice(Math.max(info.start, i - 3), i).some((t) => NEGATIONS.has(t.lower))) return -1;
+    k = i + 3;
+  } else if (w === 'what' && NEGATIONS.has(tokens[i - 1]?.lower ?? '') && tokens[i - 2]?.key === 'be') {
+    k = i + 1;
+  } else if (JUDGED_COMPARATIVES.has(w) && tokens[i + 1]?.lower === 'than') {
+    k = i + 2;
+  } else if ((w === 'more' || w === 'less') && JUDGED.has(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than') {
+    k = i + 3;
+  } else return -1;
+  if (!SELF.has(tokens[k]?.lower ?? '') || !STANDARD_VERBS.has(tokens[k + 1]?.lower ?? '')) return -1;
+  k += 2;
+  if (tokens[k]?.lower === 'to') k++;
+  if (tokens[k]?.lower === 'have' && tokens[k + 1]?.lower === 'been') k += 2;
+  else if (tokens[k]?.lower === 'be' || tokens[k]?.lower === 'been') k++;
+  return clauseEnds(info, k) ? k : -1;
+}
+
 /** `to each other`, `with one another`: working together, without a named message. */
 const MUTUAL = [['to', 'each', 'other'], ['with', 'each', 'other'], ['to', 'one', 'another'], ['with', 'one', 'another']];
 /** What may be said to decline without naming anything (`standards slipped`). */
@@ -162,7 +214,7 @@ const DECLINING = new Set([...VIRTUE_NOUNS, 'standards', 'quality', 'housekeepin
 const DECLINES = new Set(['slipped', 'slid', 'declined', 'deteriorated', 'eroded', 'lapsed', 'weakened', 'worsened', 'degraded', 'waned', 'drifted', 'suffered']);
 
 /** Judgements of a virtue (`the culture is weak`). */
-const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy']);
+const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy', 'patchy', 'spotty', 'haphazard', 'sloppy', 'inconsistent', 'uneven', 'loose', 'chaotic', 'disorganised', 'disorganized', 'piecemeal']);
 
 /**
  * Whether the answer also states a concrete mechanism after the vague words: a reason clause

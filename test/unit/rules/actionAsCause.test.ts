@@ -108,3 +108,20 @@ test('action-as-cause: an order addressed to people ("Give staff …", "Train pi
     assert.deepEqual(judge('action-as-cause', 'Why could the lockers not be opened?', b), [], b);
   }
 });
+
+test('action-as-cause: "must be" with any participle, and more orders ("Load …", "Fit …")', () => {
+  const remedies = [
+    'The protocol must be extended to check every user setting after a battery change.',
+    'Cutovers must be planned with at least one quiet week before any ship window.',
+    'Load a local whitelist onto each reader and sync it every 60 seconds.',
+    'Fit the stroke indicators to every rear brake chamber.',
+  ];
+  for (const b of remedies) assert.equal(judge('action-as-cause', 'Why did it happen?', b).length, 1, b);
+  const causes = [
+    // A rule in force told as a fact, and advice told as history.
+    'Orders over £10k must be approved by two directors, but the system checked only one approval.',
+    'The vendor said the valve should be replaced at 5,000 cycles.',
+    'Load shedding started at 14:02 when the frequency fell below 49.2 Hz.',
+  ];
+  for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
+});

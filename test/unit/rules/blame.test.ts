@@ -92,3 +92,22 @@ test('blame: a participle after "with" describes a thing, and arriving late is n
   assert.deepEqual(judge('blame', 'Why could nobody log in?', 'Email, VPN, HR and the service desk tool all accept only SSO logins, with local passwords disabled.'), []);
   assert.deepEqual(judge('blame', 'Why were they trapped for two hours?', 'The contractor’s technician did not arrive until 10:31, 1 h 44 min after the call-out.'), []);
 });
+
+test('blame: a person who never got round to it, or whose choice ends the answer', () => {
+  const blamed: [string, string][] = [
+    ['Why were the settings left at the old values?', "The DNO's protection engineer for the region never got round to changing them."],
+    ['Why was the server unpatched?', 'The IT contractor never got round to patching that server.'],
+    ['Why was the second check missed?', "The nurse didn't get round to the second check."],
+    ['Why was the exception not granted?', 'The security architect running the programme refused every exception request.'],
+    ['Why did the prewarm code run at launch?', 'The developer who wrote the launch sequence in 2021 chose to put it there.'],
+  ];
+  for (const [why, b] of blamed) assert.equal(judge('blame', why, b).length, 1, b);
+  const clean: [string, string][] = [
+    // A reason the system owns, and a choice that is not a person's.
+    ['Why did it ship on Friday?', 'The release manager chose to ship on Friday to meet the contract date.'],
+    ['Why was the delivery sent back?', 'The pharmacist refused the delivery because the seal on the cold box was broken.'],
+    ['Why was the hold removed?', 'Finance chose to remove the 72-hour hold in April.'],
+    ['Why was the upgrade never scheduled?', 'The vendor never got round to publishing the 2.4 installer.'],
+  ];
+  for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
+});

@@ -145,3 +145,13 @@ test('compound: a clause after a semicolon elaborates the one before (evidence, 
   ];
   for (const b of elaborations) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
 });
+
+test('compound: irregular past forms ("learnt") and "was away" let two conditions be seen', () => {
+  const compound = [
+    'The SOC learnt of the phishing host only from user reports, and the DNS team has no weekend on-call rota.',
+    "The flatsat's real star tracker was away for recalibration, and the release checklist let 3.4.0 ship on emulator-only tests.",
+  ];
+  for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
+  // Away as a direction, not an absence.
+  assert.deepEqual(judge('compound', 'Why did it happen?', 'The crew moved away from the paper log in 2022, and the tablet app syncs only on Wi-Fi.'), []);
+});

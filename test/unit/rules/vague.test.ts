@@ -118,3 +118,23 @@ test('vague: a virtue with a long scope "was lacking", "dropped the ball", "not 
 test('vague: "never really been where it should be" judges without naming anything', () => {
   assert.equal(judge('vague', 'Why was the wrong artifact deployed?', 'Release hygiene in our pipelines has never really been where it should be.').length, 1);
 });
+
+test('vague: a standard nobody names ("as thorough as it needed to be", "looser than they could be", "not what it ought to be")', () => {
+  const vague = [
+    "Complaint handling simply wasn't as thorough as it needed to be.",
+    'Arrangements between the county and its printer are looser than they could be.',
+    "Planning for breakdowns on this farm isn't what it ought to be.",
+    'The setup was never properly thought through.',
+    'Oversight of clinical document workflows in the IT department is patchy.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why did the letters go unsigned?', b).length, 1, b);
+  const clean = [
+    // A measure, not a judgement, and a standard that is named.
+    'The tank was larger than it needed to be, so the level sensor sat above the sludge line.',
+    'The pump was not as fast as it needed to be to fill the tank in ten minutes.',
+    'The relay tripped later than it should have, at 340 ms instead of 100 ms.',
+    'The process was as good as it could be given the two-person shift.',
+    'The design was thought through for 20 inputs, and the template defined 21.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('vague', 'Why did the tank overflow?', b), [], b);
+});
