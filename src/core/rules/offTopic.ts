@@ -17,6 +17,17 @@ const IMPACT_QUESTION = /\b(impact|affect|affected|customers?|users?|revenue|com
 const DURATION = /\b(?:took|take|takes|taking|lasted)\s+(?:(?!down\b|out\b|off\b|up\b|over\b)[\w-]+\s+){0,4}?(?:\d+|several|many|two|three|four|five|six|a few)\s+(?:more\s+)?(?:minutes?|hours?|days?|weeks?|months?)\b/i;
 const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so long)\b/i;
 
+/** Verbs of a person raising or noticing the problem (`phoned the ward`, `reported it`). */
+const HANDLING_VERBS = new Set(['phoned', 'rang', 'emailed', 'chased', 'reported', 'noticed', 'spotted', 'complained', 'raised']);
+/** `passed a … inspection`: what a check found, which is detection's line of inquiry. */
+const PASSED = /\bpassed\s+(?:(?:a|an|the|its|their|every|all|each)\s+)?(?:[\w-]+\s+){0,4}?(?:inspections?|audits?|surveys?|reviews?|certifications?|checks?|tests?|assessments?)\b/i;
+/** Word of the problem reaching people: the first reports, complaints or tickets arriving. */
+const FIRST_WORD = /\b(?:reports?|complaints?|tickets?|calls?)\s+(?:only\s+|first\s+|finally\s+)?(?:reached|arrived|came in|landed)\b/i;
+/** Verbs of a recovery (`the line reopened`, `service was restored`). */
+const RECOVERY_VERBS = new Set(['reopened', 'restored', 'resumed', 'recovered', 're-railed', 'rerailed', 'reconnected']);
+/** `reached 1,340 buyers`, `affected 12,000 customers`: a count of the people it hurt. */
+const REACHED_PEOPLE = /\b(?:reached|affected|hit|exposed|impacted|harmed)\s+(?:about\s+|around\s+|over\s+|nearly\s+|some\s+|more than\s+)?[\d,.]+k?\s+(?:[\w-]+\s+)?(?:buyers|customers|users|patients|passengers|shoppers|members|subscribers|riders|guests|students|residents|households|homes|accounts|people|clients|travellers|travelers|drivers|callers|viewers)\b/i;
+
 type Turn = 'detection' | 'response' | 'handling' | 'impact' | 'spread' | 'timing';
 
 /** `pushed … to all locations within seconds`: how far it spread, not why it happened. */
@@ -87,8 +98,19 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
     // `It began in 2020 as an internal debug stream`: where the thing came from, not when the incident happened.
     if (CALENDAR.test(rest) && !/\bas\s+(?:a|an|the)\b/i.test(rest)) return 'timing';
   }
-  // `The on-call engineer saw the spike and paged the platform team`: how it was answered.
-  if (tokens.slice(start, verb).some((t) => PERSON_NOUNS.has(t.lower) || t.lower === 'on-call') && /\b(paged|escalated|called out|woke)\b/i.test(words)) return 'handling';
+  // `The on-call engineer saw the spike and paged the platform team`, `a practice manager phoned the
+  // ward to chase a missing letter`: how it was noticed and answered.
+  const person = tokens.slice(start, verb).some((t) => PERSON_NOUNS.has(t.lower) || t.lower === 'on-call');
+  if (person && /\b(paged|escalated|called out|woke)\b/i.test(words)) return 'handling';
+  if (person && HANDLING_VERBS.has(tokens[verb].lower)) return 'handling';
+  // `The vessel had passed a Port State Control inspection three weeks earlier`: what a check saw (or missed).
+  if (PASSED.test(words)) return 'detection';
+  // `The first crash reports only reached the mobile team at 21:40`: when it became known.
+  if (FIRST_WORD.test(words) && CALENDAR.test(words)) return 'detection';
+  // `Yard staff re-railed two wagons by 16:00, and the line reopened at 21:10`: the recovery, by the clock.
+  if (RECOVERY_VERBS.has(tokens[verb].lower) && CALENDAR.test(words)) return 'response';
+  // `By 9 October the listings had reached 1,340 buyers`: how many it hurt.
+  if (REACHED_PEOPLE.test(words)) return 'impact';
   // `The farm lost about 85 MWh, worth roughly £6,800`: what it cost.
   if (/\b(lost|cost|costing)\b[^.;]*(?:[£$€]\s?\d|\d\s?(?:USD|EUR|GBP)\b)/.test(words)) return 'impact';
   let impact = false;

@@ -165,3 +165,26 @@ test('off-topic: "learning of it from users" asks about detection; drills that n
   const drills = judge('off-topic', 'Why was the script never moved to the new endpoint?', 'The incident rehearsals never exercised a cache purge.');
   assert.equal(drills.length, 1);
 });
+
+test('off-topic: a person phoning it in, a check that was passed, the first reports, the reopening and a count of people hurt are turns', () => {
+  const cases: [string, string, RegExp][] = [
+    ['Why were document queues left out of the weekly report?', 'A practice manager at one of the GP surgeries phoned the ward on 24 March to chase a missing letter.', /noticed and handled/],
+    ['Why did the bilge pump stop?', 'The vessel had passed a Port State Control inspection in Rotterdam three weeks earlier with no deficiencies.', /not caught/],
+    ['Why did the prewarm code run before the device was unlocked?', 'The first crash reports only reached the mobile team at 21:40, when the velocity alert fired.', /not caught/],
+    ['Why is there no radio coverage in the cutting?', 'Yard staff re-railed two of the wagons by 16:00, and the line reopened at 21:10.', /recovery/],
+    ['Why does the risk engine trust accounts older than two years?', 'The fraudulent listings had reached 1,340 buyers across 14 categories.', /consequences/],
+  ];
+  for (const [why, because, what] of cases) {
+    const found = judge('off-topic', why, because);
+    assert.equal(found.length, 1, because);
+    assert.match(found[0].message, what, because);
+  }
+  const clean: [string, string][] = [
+    // A recovery verb without the clock, a report that is the cause, a test passed as part of how the fault got in.
+    ['Why did the ATR arrays miss the tags?', 'The ATR arrays on line 3 returned no-reads on 38% of tags from 09:10 onwards.'],
+    ['Why did the pump restart?', 'Supply was restored to the pump panel when the feeder breaker reclosed.'],
+    ['Why did the firmware pass the release gate?', 'It passed the emulator tests, which never exercise the star tracker.'],
+    ['Why did so many customers get the email?', 'The campaign reached 40,000 customers because the segment filter was empty.'],
+  ];
+  for (const [why, because] of clean) assert.deepEqual(judge('off-topic', why, because), [], because);
+});
