@@ -2,7 +2,7 @@
  * Tokenising a question or answer: words, numbers and punctuation with their offsets in the
  * text, contractions expanded (`didn't` → `did` + `not`), possessives dropped (`sensor's` →
  * `sensor`), ordinals read as numbers (`21st` → `21`), hyphenated words split
- * (`out-of-bounds` → `out` `of` `bounds`).
+ * (`out-of-bounds` → `out` `of` `bounds`) except after a prefix (`re-run`) or when both halves are small words (`always-on`).
  */
 import { stem } from './stem';
 
@@ -20,7 +20,14 @@ export interface Token {
   readonly end: number;
 }
 
-const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-[A-Za-z]+|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/gi;
+const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-[A-Za-z]+|(?:always|never|ever|all|any|one|so|too|well|far|most|more|less|just|once)-(?:on|off|in|out|up|down|over|back|away|through)\b(?!-)|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/gi;
+
+/**
+ * A compound of two small words (`always-on`, `one-off`) is one word: split, both halves are stop
+ * words and the compound would vanish. It is matched as its closed form (`oneoff`). Compounds with a
+ * word of substance (`walk-in`, `sign-on`) split as usual, so their halves still match.
+ */
+const PARTICLE_COMPOUND = /^(?:always|never|ever|all|any|one|so|too|well|far|most|more|less|just|once)-(?:on|off|in|out|up|down|over|back|away|through)$/;
 
 /** A word with a hyphenated prefix (`re-analysed`, `non-wildcard`) is one word, matched by what follows the prefix. */
 const PREFIXED = /^(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-/i;
@@ -72,6 +79,6 @@ export function tokenize(text: string): Token[] {
 }
 
 function word(text: string, lower: string, start: number, end: number): Token {
-  const key = PREFIXED.test(lower) ? stem(lower.slice(lower.indexOf('-') + 1)) : stem(lower);
+  const key = PREFIXED.test(lower) ? stem(lower.slice(lower.indexOf('-') + 1)) : PARTICLE_COMPOUND.test(lower) ? stem(lower.replace('-', '')) : stem(lower);
   return { text, lower, key, kind: 'word', start, end };
 }

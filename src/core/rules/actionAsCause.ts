@@ -35,6 +35,13 @@ const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
 /** Adjectives of a wanted improvement (`we need better alerts`, `they need more training`). */
 const WANT_ADJECTIVES = new Set(['more', 'better', 'proper', 'stronger', 'clearer', 'tighter', 'new', 'regular', 'stricter', 'additional', 'extra', 'dedicated', 'formal']);
 
+/** Openers of a rule to come (`From now on …`). */
+const FROM_NOW_ON = [['from', 'now', 'on'], ['going', 'forward'], ['in', 'future'], ['in', 'the', 'future'], ['henceforth'], ['from', 'here', 'on'], ['moving', 'forward']];
+
+/** Procedures and documents, whose `needs to` is a requirement still to be met (`the assessment needs to list …`). */
+const PROCEDURES = new Set(`assessment assessments review reviews procedure procedures process processes checklist checklists policy
+  policies protocol protocols runbook runbooks plan plans template templates sop sops`.split(/\s+/));
+
 /** Words of `it would help to …`, `it would be good to …`. */
 const HELPFUL = new Set(['help', 'helped', 'good', 'better', 'best', 'wise', 'useful', 'sensible', 'nice', 'ideal', 'prudent', 'advisable', 'worth']);
 
@@ -72,6 +79,11 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       return { cue: first.text, action: clean(slice(from, to)) };
     }
   }
+  // `From now on any change has to ship with …`, `Going forward, …`: the rule to come, not the one that failed.
+  const opener = FROM_NOW_ON.find((phrase) => phrase.every((p, k) => words[k]?.lower === p));
+  // (`In future releases the flag defaults to off` is a fact: the looser openers need their comma.)
+  const firm = opener && (opener[0] === 'henceforth' || opener.join(' ') === 'from now on' || opener.join(' ') === 'from here on' || words[opener.length]?.lower === ',');
+  if (opener && firm && words.length > opener.length + 2) return { cue: slice(from, from + opener.length), action: clean(slice(from + opener.length, to)) };
   for (let i = 0; i < words.length; i++) {
     const w = words[i].lower;
     const next = words[i + 1]?.lower;
@@ -115,6 +127,15 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       if (IMPERATIVE_VERBS.has(candidate) || AMBIGUOUS_IMPERATIVES.has(candidate) || ['skip', 'deploy', 'ship', 'merge', 'release', 'allow', 'let', 'rely'].includes(candidate)) {
         return { cue: slice(from, from + verbAt + 1), action: clean(slice(from, to)) };
       }
+    }
+    // `Equipment from another site ought to get a full check`: `ought to` is advice whatever its subject.
+    if (w === 'ought' && next === 'to' && words[i + 2]?.lower !== 'have' && i > 0 && !words.slice(0, i).some((t) => REPORTING.has(t.lower) || /^(that|which|who|what|as|than|how|way)$/.test(t.lower))) {
+      if (!words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet')) return { cue: slice(from + i - 1, from + i + 3), action: clean(slice(from, to)) };
+    }
+    // `Pharmacy needs to review par levels`, `impact assessments need to pull every consumer`: a
+    // department, or a procedure, that needs to do something (a pump that needs to run is a fact).
+    if ((w === 'need' || w === 'needs') && next === 'to' && subject.length > 0 && subject.length <= 3 && (DEPARTMENTS.has(last) || PROCEDURES.has(last)) && words[i - 1]?.lower === last) {
+      return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from, to)) };
     }
     // `we need to add`, `the team has to review` (present tense only: `needed to` is a fact).
     if ((w === 'need' || w === 'needs' || w === 'have' || w === 'has') && next === 'to' && proposer) {

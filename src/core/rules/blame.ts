@@ -87,6 +87,9 @@ function thingDoes(info: TextInfo, at: number): boolean {
   return false;
 }
 
+/** Nouns of what a person decided or got wrong (`the drivers' own decision`). */
+const PERSONAL_ACTS = new Set(['decision', 'choice', 'call', 'fault', 'mistake', 'error', 'slip', 'oversight', 'doing', 'carelessness', 'negligence']);
+
 /** Verbs of a person's choice (`chose to`, `refused`). */
 const CHOICES = new Set(['chose', 'decided', 'opted', 'elected', 'refused', 'declined']);
 
@@ -150,6 +153,14 @@ export function blameOf(info: TextInfo): string | undefined {
       const without = tokens.findIndex((t, k) => k > v && k < clause.to - 1 && t.lower === 'without' && /^[a-z]{3,}ing$/.test(tokens[k + 1].lower));
       if (without > 0 && !tokens.slice(v, without).some((t) => /^(could|can|would|was|were|is|are|been|be)$/.test(t.lower))) return say(start, without + 2);
     }
+  }
+  // `It was the drivers' own decision to push on`, `the fitter's mistake`: the cause named as a person's act.
+  for (let i = info.start; i < tokens.length - 1; i++) {
+    if (!PERSON_NOUNS.has(tokens[i].lower) || !/^['’]/.test(info.text.slice(tokens[i].end, tokens[i].end + 1))) continue;
+    const k = tokens[i + 1].lower === 'own' ? i + 2 : i + 1;
+    // (`the nurse's call bell` names a thing: the act must end its phrase.)
+    const after = tokens[k + 1];
+    if (PERSONAL_ACTS.has(tokens[k]?.lower ?? '') && (!after || after.kind === 'punct' || /^(to|and|was|is|that|not)$/.test(after.lower))) return say(i, k + 1);
   }
   // A word for a personal slip without a subject: `Human error.`, `a mistake`, `accidentally`.
   for (let i = info.start; i < tokens.length; i++) {

@@ -15,7 +15,7 @@ const FILLER = new Set([
 ]);
 
 /** Verbs that restate without adding a cause (`were set up to cover` = `are scoped to`). */
-const WEAK = new Set(['stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip', 'issu', 'store', 'creat', 'send', 'sent', 'fire']);
+const WEAK = new Set(['tell', 'told', 'sai', 'said', 'prescrib', 'instruct', 'stai', 'remain', 'set', 'make', 'get', 'go', 'keep', 'happen', 'come', 'put', 'give', 'show', 'seem', 'appear', 'becom', 'still', 'just', 'thing', 'take', 'run', 'turn', 'leav', 'allow', 'slip', 'issu', 'store', 'creat', 'send', 'sent', 'fire']);
 
 /**
  * Whether a concept is the object of a comparison (`faster than it was allowed to`, `lagging behind
@@ -60,6 +60,7 @@ state('previous', 'last previous prior');
 state('attempt', 'attempt attempts try tries retry retries retried');
 state('backoff', 'backoff back-off wait waiting waited pause pausing');
 state('heat', 'overheat overheated overheating hot hotter heat heated warm warmer');
+state('monitor', 'monitor monitors monitored monitoring check checks checked checking');
 state('unnot', 'unnoticed undetected catch caught notice noticed spot spotted detect detected flag flagged overlook overlooked');
 state('increas', 'pile piling piled accumulate accumulated accumulating mount mounting mounted');
 

@@ -101,7 +101,14 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     // `wasn't as thorough as it needed to be`, `looser than they could be`, `isn't what it ought to be`:
     // measured against a standard the answer never names.
     const standard = unnamedStandardEnd(info, i);
-    if (standard > 0) return say(i, standard);
+    if (standard > 0) {
+      // Quote `doesn't work the way it should` from its negation.
+      let from = i;
+      if (SELF.has(tokens[i + 1]?.lower ?? '')) {
+        for (let k = i - 1; k >= Math.max(info.start, i - 5); k--) if (NEGATIONS.has(tokens[k].lower)) from = /^(did|do|does|is|was|are|were|has|have|had)$/.test(tokens[k - 1]?.lower ?? '') ? k - 1 : k;
+      }
+      return say(from, standard);
+    }
     // `was never properly thought through`: a judgement of the thinking, with nothing named that was missed.
     if (NEGATIONS.has(w)) {
       let k = i + 1;
@@ -194,6 +201,10 @@ function unnamedStandardEnd(info: TextInfo, i: number): number {
     k = i + 3;
   } else if (w === 'what' && NEGATIONS.has(tokens[i - 1]?.lower ?? '') && tokens[i - 2]?.key === 'be') {
     k = i + 1;
+  } else if (((w === 'way' && tokens[i - 1]?.lower === 'the') || w === 'how' || w === 'as') && SELF.has(tokens[i + 1]?.lower ?? '')) {
+    // `it just doesn't work the way it should`, `not run as it should`.
+    if (!tokens.slice(Math.max(info.start, i - 5), i).some((t) => NEGATIONS.has(t.lower))) return -1;
+    k = i + 1;
   } else if (JUDGED_COMPARATIVES.has(w) && tokens[i + 1]?.lower === 'than') {
     k = i + 2;
   } else if ((w === 'more' || w === 'less') && JUDGED.has(tokens[i + 1]?.lower ?? '') && tokens[i + 2]?.lower === 'than') {
@@ -214,7 +225,7 @@ const DECLINING = new Set([...VIRTUE_NOUNS, 'standards', 'quality', 'housekeepin
 const DECLINES = new Set(['slipped', 'slid', 'declined', 'deteriorated', 'eroded', 'lapsed', 'weakened', 'worsened', 'degraded', 'waned', 'drifted', 'suffered']);
 
 /** Judgements of a virtue (`the culture is weak`). */
-const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy', 'patchy', 'spotty', 'haphazard', 'sloppy', 'inconsistent', 'uneven', 'loose', 'chaotic', 'disorganised', 'disorganized', 'piecemeal']);
+const POOR = new Set(['weak', 'poor', 'bad', 'lacking', 'insufficient', 'inadequate', 'low', 'lax', 'immature', 'broken', 'missing', 'absent', 'toxic', 'unhealthy', 'patchy', 'spotty', 'haphazard', 'sloppy', 'inconsistent', 'uneven', 'loose', 'chaotic', 'disorganised', 'disorganized', 'piecemeal', 'siloed']);
 
 /**
  * Whether the answer also states a concrete mechanism after the vague words: a reason clause

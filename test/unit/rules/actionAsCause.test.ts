@@ -125,3 +125,21 @@ test('action-as-cause: "must be" with any participle, and more orders ("Load …
   ];
   for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
+
+test('action-as-cause: "ought to", "From now on …", and a department or procedure that "needs to" are remedies; a machine that needs to is a fact', () => {
+  const remedies = [
+    'Any equipment transferred in from another site ought to get a full code-of-practice compliance check before it is commissioned.',
+    'From now on any change to Filebeat index naming has to ship in the same PR as the matching template change.',
+    'Going forward, every change needs a ticket.',
+    'Pharmacy needs to review par levels for sepsis antibiotics every quarter against actual usage.',
+    'Impact assessments need to pull every downstream consumer of a changed field from the data catalogue before sign-off.',
+  ];
+  for (const b of remedies) assert.equal(judge('action-as-cause', 'Why did it happen?', b).length, 1, b);
+  const causes = [
+    'The kiln needs to cool to 80 C before crews can enter.',
+    'The vendor said the valve ought to be replaced at 5,000 cycles.',
+    'In future releases the flag defaults to off.',
+    "Planning for breakdowns on this farm isn't what it ought to be.",
+  ];
+  for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
+});

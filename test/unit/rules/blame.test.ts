@@ -111,3 +111,10 @@ test('blame: a person who never got round to it, or whose choice ends the answer
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('blame', why, b), [], b);
 });
+
+test("blame: the cause named as a person's decision or mistake", () => {
+  const blamed = ["It was the drivers' own decision to push through to Glasgow instead of stopping short, and it was the wrong one.", "The fitter's mistake."];
+  for (const b of blamed) assert.equal(judge('blame', 'Why did the drivers run over their hours?', b).length, 1, b);
+  // A thing the person owns is no act of theirs.
+  assert.deepEqual(judge('blame', 'Why did nobody come?', "The nurse's call bell was out of reach of the bed."), []);
+});

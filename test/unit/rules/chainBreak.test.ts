@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analysis, findings, spanOf } from './reasoning.helpers';
+import { analysis, findings, judge, spanOf } from './reasoning.helpers';
 
 test('chain-break: a question about something the previous answer never mentions is flagged on the why', () => {
   const why = 'Why did the marketing team schedule the campaign for Friday?';
@@ -238,4 +238,9 @@ test('chain-break: "What was missing, specifically?" is a short follow-up; synon
     { why: 'Why do services read keys by path?', because: 'The client library changed its default.' },
   ]);
   assert.deepEqual(findings(synonyms, 'chain-break'), []);
+});
+
+test('chain-break: a compound of two small words ("always-on") is a word of its own that links', () => {
+  const before = { why: 'Why did every docked laptop hold a tunnel?', because: 'GlobalProtect runs in always-on mode, so a docked laptop that wakes from sleep reconnects at once.' };
+  assert.deepEqual(judge('chain-break', 'Why is always-on enabled for everyone?', 'The 2021 rollout applied one profile to all staff.', before), []);
 });

@@ -203,3 +203,11 @@ test('circular: "nothing stopped it" says "kept running" again', () => {
   assert.equal(judge('circular', 'Why did the conveyor keep running for six minutes?', 'Nothing stopped it in that time.', before).length, 1);
   assert.deepEqual(judge('circular', 'Why did the conveyor keep running for six minutes?', 'The pull-wire stop switches had been bypassed during the belt change.', before), []);
 });
+
+test('circular: what a runbook "tells you to do" is what it prescribes; a check is a monitor', () => {
+  const before = { why: 'Why did recovery start so late?', because: 'The first two hours went on rolling restarts of the data nodes, as the red-cluster runbook prescribes.' };
+  assert.equal(judge('circular', 'Why does the runbook go straight to restarts?', 'Restarting the data nodes is the first thing the red-cluster runbook tells you to do.', before).length, 1);
+  assert.equal(judge('circular', "Why doesn't the arc monitor watch gas?", 'Gas just is not among the things the arc monitor checks.').length, 1);
+  // A new reason beside the same words.
+  assert.deepEqual(judge('circular', 'Why does the runbook go straight to restarts?', 'The runbook was copied from the 6.x cluster, where a restart cleared stuck shards.', before), []);
+});

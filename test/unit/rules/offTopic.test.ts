@@ -188,3 +188,13 @@ test('off-topic: a person phoning it in, a check that was passed, the first repo
   ];
   for (const [why, because] of clean) assert.deepEqual(judge('off-topic', why, because), [], because);
 });
+
+test('off-topic: in a root about the slow response, a question that asks for a cause still gets no account of the response', () => {
+  const root = (why: string, because: string): string =>
+    ['version: 1', 'title: T', 'problem: Antibiotics came three hours late.', 'roots:', '  - question: Why did antibiotics take so long after the screen?', '    whys:', '      - why: Why is there no sepsis alert?', '        because: The sepsis module was configured in 2019 as a documentation form only.', `      - why: ${why}`, `        because: ${because}`, ''].join('\n');
+  const turned = findings(root('Why was it configured as a form only?', 'The escalation to the outreach team took 40 minutes, because the registrar was in resus.'), 'off-topic');
+  assert.equal(turned.length, 1);
+  // A question about the response itself may be answered with the response; so may any question with a turn to tests.
+  assert.deepEqual(findings(root('Why did the escalation take so long?', 'The escalation to the outreach team took 40 minutes, because the registrar was in resus.'), 'off-topic'), []);
+  assert.deepEqual(findings(root('Why was it configured as a form only?', 'The acceptance tests in 2019 did not cover alerting at all.'), 'off-topic'), []);
+});

@@ -138,3 +138,10 @@ test('vague: a standard nobody names ("as thorough as it needed to be", "looser 
   ];
   for (const b of clean) assert.deepEqual(judge('vague', 'Why did the tank overflow?', b), [], b);
 });
+
+test('vague: "doesn\'t work the way it should" measures against nothing named', () => {
+  const found = judge('vague', 'Why was the licence not renewed?', "Honestly the whole licensing process is pretty siloed and it just doesn't work the way it should.");
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].data?.evidence, ["doesn't work the way it should"]);
+  assert.deepEqual(judge('vague', 'Why did the relay not trip?', 'The relay did not trip the way it should because its CT was wired with reversed polarity.'), []);
+});
