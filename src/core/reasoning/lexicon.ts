@@ -178,7 +178,7 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
 ];
 
 /** Words naming people, roles or teams (the `blame` rule's subjects). */
-export const PERSON_NOUNS = set(`engineer engineers architect architects developer developers dev devs operator operators technician
+export const PERSON_NOUNS = set(`engineer engineers architect architects officer officers setter setters developer developers dev devs operator operators technician
   technicians nurse nurses doctor doctors physician physicians surgeon pharmacist pharmacists driver drivers employee
   employees staff worker workers team teams intern interns admin admins administrator administrators manager managers
   someone somebody he she person people human humans individual contractor contractors clerk clerks picker pickers
@@ -235,7 +235,8 @@ export const FAULT_WORDS = set(`not no never nobody none nothing neither nor wit
   contaminated obsolete forgot forgotten error errors mistake bug bugs flaw flawed unreliable unstable understaffed
   overworked rushed shortage dead drained depleted stuck jammed exhausted missed lost dropped removed deleted
   still frequent frequently repeated repeatedly heavy excessive excess contended contention bloated saturated
-  overflowed leaked faded instead behind paused suspended dropping skipping lagging lagged untested unowned sick ill`);
+  overflowed leaked faded instead behind paused suspended dropping skipping lagging lagged untested unowned sick ill
+  decommissioned retired withdrawn scrapped cancelled canceled bypassed jumpered`);
 
 /**
  * Virtues and soft qualities: `lack of attention`, `poor communication`, `not enough focus` are

@@ -35,6 +35,12 @@ const NOUN_AFTER_IMPERATIVE = /^(up|in|out|on|off)$/;
 /** Adjectives of a wanted improvement (`we need better alerts`, `they need more training`). */
 const WANT_ADJECTIVES = new Set(['more', 'better', 'proper', 'stronger', 'clearer', 'tighter', 'new', 'regular', 'stricter', 'additional', 'extra', 'dedicated', 'formal']);
 
+/** Labels of a remedy (`Recommendation: …`). */
+const LABELS = new Set(['recommendation', 'recommendations', 'recommended', 'action', 'actions', 'fix', 'proposal', 'proposed', 'suggestion', 'remedy', 'todo', 'next']);
+
+/** What may need doing, as the gerund's base (`needs building`, `needs replacing` → `replac`). */
+const REMEDY_GERUNDS = new Set(['build', 'add', 'fix', 'replac', 'chang', 'updat', 'review', 'rewrit', 'redesign', 'upgrad', 'sort', 'rework', 'revisit', 'extend', 'tighten', 'automat', 'document', 'rethink', 'chas']);
+
 /** Openers of a rule to come (`From now on …`). */
 const FROM_NOW_ON = [['from', 'now', 'on'], ['going', 'forward'], ['in', 'future'], ['in', 'the', 'future'], ['henceforth'], ['from', 'here', 'on'], ['moving', 'forward']];
 
@@ -79,6 +85,8 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       return { cue: first.text, action: clean(slice(from, to)) };
     }
   }
+  // `Recommendation: a daily alert …`: labelled as what to do.
+  if (words[0] && LABELS.has(words[0].lower) && (words[1]?.lower === ':' || words[1]?.lower === '-' || words[1]?.lower === '—')) return { cue: slice(from, from + 2), action: clean(slice(from + 2, to)) };
   // `From now on any change has to ship with …`, `Going forward, …`: the rule to come, not the one that failed.
   const opener = FROM_NOW_ON.find((phrase) => phrase.every((p, k) => words[k]?.lower === p));
   // (`In future releases the flag defaults to off` is a fact: the looser openers need their comma.)
@@ -131,6 +139,10 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     // `Equipment from another site ought to get a full check`: `ought to` is advice whatever its subject.
     if (w === 'ought' && next === 'to' && words[i + 2]?.lower !== 'have' && i > 0 && !words.slice(0, i).some((t) => REPORTING.has(t.lower) || /^(that|which|who|what|as|than|how|way)$/.test(t.lower))) {
       if (!words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet')) return { cue: slice(from + i - 1, from + i + 3), action: clean(slice(from, to)) };
+    }
+    // `A ward-level results inbox needs building`: a thing that needs doing is a remedy.
+    if ((w === 'need' || w === 'needs') && i > 0 && /ing$/.test(next ?? '') && REMEDY_GERUNDS.has(next?.slice(0, -3) ?? '')) {
+      return { cue: slice(from + i, from + i + 2), action: clean(slice(from, to)) };
     }
     // `Pharmacy needs to review par levels`, `impact assessments need to pull every consumer`: a
     // department, or a procedure, that needs to do something (a pump that needs to run is a fact).

@@ -2,6 +2,7 @@ import type { Rule } from '../findings';
 import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
 import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import type { Token } from '../reasoning/tokens';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
 const PHRASES = new Map<string, string[][]>();
@@ -90,6 +91,20 @@ function thingDoes(info: TextInfo, at: number): boolean {
 /** Nouns of what a person decided or got wrong (`the drivers' own decision`). */
 const PERSONAL_ACTS = new Set(['decision', 'choice', 'call', 'fault', 'mistake', 'error', 'slip', 'oversight', 'doing', 'carelessness', 'negligence']);
 
+/**
+ * Where `left X off` (`open`, `out`, `unlocked`, `disabled`) ends, if the verb at `k` starts one: a
+ * thing a person left in a harmful state, said at the end of the clause.
+ */
+function leftUndone(tokens: readonly Token[], k: number, end: number): number {
+  if (tokens[k]?.lower !== 'left') return -1;
+  for (let n = k + 2; n < Math.min(end, k + 7); n++) {
+    if (tokens[n].kind === 'punct') return -1;
+    const closes = n + 1 >= end || tokens[n + 1].kind === 'punct' || /^(on|in|at|for|when|after|before|during|since|until)$/.test(tokens[n + 1].lower);
+    if (/^(off|out|open|unlocked|disabled|unset|running|unpatched|unplugged|unchecked)$/.test(tokens[n].lower) && closes) return n + 1;
+  }
+  return -1;
+}
+
 /** Verbs of a person's choice (`chose to`, `refused`). */
 const CHOICES = new Set(['chose', 'decided', 'opted', 'elected', 'refused', 'declined']);
 
@@ -110,7 +125,9 @@ export function blameOf(info: TextInfo): string | undefined {
       if (at + 1 < clause.to && PERSON_NOUNS.has(tokens[at].lower) && HARMFUL_ACTS.has(tokens[at + 1].lower) && (v < 0 || v > at + 1)) return say(start, at + 2);
       // `The developer who wrote the sequence chose to put it there`: past the person's relative clause, their choice or slip.
       if (v < 0 && PERSON_NOUNS.has(tokens[at]?.lower ?? '') && tokens[at + 1]?.lower === 'who') {
-        const k = tokens.findIndex((t, n) => n > at + 2 && n < clause.to && (CHOICES.has(t.lower) || SLIPS.has(t.lower)));
+        const k = tokens.findIndex((t, n) => n > at + 2 && n < clause.to && (CHOICES.has(t.lower) || SLIPS.has(t.lower) || leftUndone(tokens, n, clause.to) > 0));
+        const undone = k > 0 ? leftUndone(tokens, k, clause.to) : -1;
+        if (undone > 0) return say(start, undone);
         if (k > 0 && !tokens.slice(k + 2, clause.to).some((t) => t.lower === 'to' || REASON_CUES.has(t.lower))) return say(start, tokens[k + 1]?.lower === 'to' ? k + 3 : k + 1);
       }
       if (v < 0) continue;
@@ -126,6 +143,9 @@ export function blameOf(info: TextInfo): string | undefined {
       // `dropped the ball` is an idiom with no act in it (`vague`'s business).
       if (verb === 'dropped' && next === 'the' && after === 'ball') continue;
       if (SLIPS.has(verb) || HARMFUL_ACTS.has(verb)) return `${subject} ${tokens[v].text}`;
+      // `The technician left the valve open`, `left the DR gateway off`.
+      const undone = leftUndone(tokens, v, clause.to);
+      if (undone > 0) return say(start, undone);
       // `never got round to patching it`: an idiom of a task left undone.
       if ((verb === 'got' || verb === 'get') && /^(round|around)$/.test(next) && after === 'to' && tokens.slice(start, v).some((t) => t.lower === 'never')) return say(start, v + 3);
       if (tokens[v - 1]?.lower === 'never' && v - 1 > start) {

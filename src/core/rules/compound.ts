@@ -23,6 +23,9 @@ function statesFault(info: TextInfo, range: Range): boolean {
     if (w === 'away' && /^(was|were|is|are|been)$/.test(info.tokens[i - 1]?.lower ?? '')) return true;
     // `short of spare tubes`, `under pressure to cut downtime`: a lack, a strain.
     if (w === 'short' && info.tokens[i + 1]?.lower === 'of') return true;
+    // `only 41% of properties`, `two analysts short`: a shortfall stated as a figure.
+    if (w === 'only' && info.tokens[i + 1]?.kind === 'number') return true;
+    if (w === 'short' && (info.tokens[i - 2]?.kind === 'number' || /^(one|two|three|four|five|six|seven|eight|nine|ten|several)$/.test(info.tokens[i - 2]?.lower ?? ''))) return true;
     if (w === 'pressure' && info.tokens[i - 1]?.lower === 'under') return true;
     // `grown so large that …`: an excess.
     if (w === 'so' && info.tokens[i + 2]?.lower === 'that' && info.tokens[i + 1]?.kind === 'word') return true;

@@ -7,6 +7,7 @@ import { stem } from '../reasoning/stem';
 import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
+import { vaguePhraseOf } from './vague';
 
 /** Words of consequence: who or what was hurt (the impact, not the cause). */
 const IMPACT_WORDS = new Set(`affected impacted impact complained complaints complaint revenue refunds refund penalty
@@ -112,7 +113,7 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   // `By 9 October the listings had reached 1,340 buyers`: how many it hurt.
   if (REACHED_PEOPLE.test(words)) return 'impact';
   // `The farm lost about 85 MWh, worth roughly £6,800`: what it cost.
-  if (/\b(lost|cost|costing)\b[^.;]*(?:[£$€]\s?\d|\d\s?(?:USD|EUR|GBP)\b)/.test(words)) return 'impact';
+  if (/\b(lost|cost|costing)\b(?!-)[^.;]*(?:[£$€]\s?\d|\d\s?(?:USD|EUR|GBP)\b)/.test(words)) return 'impact';
   let impact = false;
   for (let i = clause.from; i < verb + 2 && i < clause.to; i++) if (IMPACT_WORDS.has(tokens[i].lower)) impact = true;
   if (impact && tokens.slice(verb, Math.min(clause.to, verb + 3)).some((t) => IMPACT_VERBS.has(t.lower))) return 'impact';
@@ -154,6 +155,8 @@ export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }
   if (aside) return aside;
   if (asksWhyUnnoticed(question)) return unseen(answer, question);
   if (asksAboutDetection(question.text)) return undefined;
+  // `Our monitoring just wasn't good enough`: too vague to be about anything; `vague` speaks to it.
+  if (vaguePhraseOf(answer)) return undefined;
   return turned(answer, question, detectionFramed);
 };
 

@@ -16,9 +16,15 @@ import {
 import { finiteVerbOf } from '../reasoning/clauses';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
+/**
+ * Idioms of a judgement that stay vague whatever follows (`doesn't have much of a feel for DG
+ * paperwork`, `a bit of a blind spot for the platform team`, `never been taken seriously enough`).
+ */
+const IDIOMS = new Set(['much of a feel for', 'no feel for', 'no real feel for', 'a bit of a blind spot', 'always been a blind spot', 'never been taken seriously', 'never taken seriously', 'taken seriously enough']);
+
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
 const PHRASES = new Map<string, string[][]>();
-for (const phrase of VAGUE_PHRASES) {
+for (const phrase of [...VAGUE_PHRASES, ...IDIOMS]) {
   const words = phrase.split(/\s+/);
   PHRASES.set(words[0], [...(PHRASES.get(words[0]) ?? []), words]);
 }
@@ -65,7 +71,7 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       // A phrase that ends on a virtue (`enough of a priority`) is vague whatever follows.
-      const virtue = VIRTUE_NOUNS.has(words[words.length - 1]);
+      const virtue = VIRTUE_NOUNS.has(words[words.length - 1]) || IDIOMS.has(words.join(' '));
       if (matchAt(info, i, words) && (virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length))) {
         return say(i, i + words.length);
       }
@@ -113,7 +119,11 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     if (NEGATIONS.has(w)) {
       let k = i + 1;
       if (/^(properly|fully|really|adequately|sufficiently|carefully|well|quite)$/.test(tokens[k]?.lower ?? '')) k++;
-      if (tokens[k]?.lower === 'thought' && /^(through|out)$/.test(tokens[k + 1]?.lower ?? '') && clauseEnds(info, k + 2)) return say(i, k + 2);
+      // (`… thought through properly when the system went in`: a manner or a time after it adds nothing.)
+      let end = k + 2;
+      while (/^(properly|fully|carefully|really|enough|at|all)$/.test(tokens[end]?.lower ?? '')) end++;
+      const closes = clauseEnds(info, end) || /^(when|before|after|during|at|in|for)$/.test(tokens[end]?.lower ?? '');
+      if (tokens[k]?.lower === 'thought' && /^(through|out)$/.test(tokens[k + 1]?.lower ?? '') && closes) return say(i, end);
     }
     // `maintenance standards had slipped`, `discipline eroded`: a virtue said to decline, with nothing named.
     if (DECLINING.has(w)) {
@@ -237,7 +247,7 @@ function mechanismAfter(info: TextInfo, phrase: string): boolean {
   const at = info.text.indexOf(phrase);
   for (let i = info.start + 1; i < tokens.length; i++) {
     if (tokens[i].start < at + phrase.length) continue;
-    if (!/^(since|because|as|so|when)$/.test(tokens[i].lower)) continue;
+    if (!/^(since|because|as|so)$/.test(tokens[i].lower)) continue;
     const clause = { from: i + 1, to: tokens.length };
     const end = tokens.findIndex((t, k) => k > i && (t.lower === '.' || t.lower === ';'));
     const range = { from: clause.from, to: end > 0 ? end : tokens.length };

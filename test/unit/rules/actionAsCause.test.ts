@@ -143,3 +143,15 @@ test('action-as-cause: "ought to", "From now on …", and a department or proced
   ];
   for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
+
+test('action-as-cause: a labelled recommendation and a thing that "needs building" are remedies', () => {
+  const remedies = [
+    // (Quoted: a plain YAML scalar cannot hold ": ".)
+    '"Recommendation: a daily alert to the waste ops duty manager whenever the unassigned queue tops 20 items."',
+    'A ward-level results inbox needs building so that critical values go to whoever is holding the bleep.',
+    'The interlock logic needs rewriting before the line restarts.',
+  ];
+  for (const b of remedies) assert.equal(judge('action-as-cause', 'Why did it happen?', b).length, 1, b);
+  const causes = ['The pump needs priming before each start, and the night crew had no priming step.', 'Action on the ticket stalled for nine days.'];
+  for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
+});

@@ -118,3 +118,10 @@ test("blame: the cause named as a person's decision or mistake", () => {
   // A thing the person owns is no act of theirs.
   assert.deepEqual(judge('blame', 'Why did nobody come?', "The nurse's call bell was out of reach of the bed."), []);
 });
+
+test('blame: a person who left something off or open', () => {
+  const blamed = ['The engineer who built the portal in 2021 left the DR gateway off.', 'The technician left the isolation valve open.'];
+  for (const b of blamed) assert.equal(judge('blame', 'Why was there no failover?', b).length, 1, b);
+  const clean = ['The engineer left the company in 2022, and nobody inherited the runbook.', 'The heater was left on by the frost-protection schedule.'];
+  for (const b of clean) assert.deepEqual(judge('blame', 'Why was there no failover?', b), [], b);
+});

@@ -155,3 +155,11 @@ test('compound: irregular past forms ("learnt") and "was away" let two condition
   // Away as a direction, not an absence.
   assert.deepEqual(judge('compound', 'Why did it happen?', 'The crew moved away from the paper log in 2022, and the tablet app syncs only on Wi-Fi.'), []);
 });
+
+test('compound: a shortfall as a figure ("only 41%", "two analysts short") and a part taken out of service state faults', () => {
+  const compound = [
+    'Only 41% of properties in the warning area are signed up to Floodline direct messages, and the Mill Street siren was decommissioned in 2017.',
+    'The buffer stock was cut to three days in 2022, and the store ordering team has been two analysts short since March.',
+  ];
+  for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
+});

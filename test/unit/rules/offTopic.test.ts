@@ -198,3 +198,8 @@ test('off-topic: in a root about the slow response, a question that asks for a c
   assert.deepEqual(findings(root('Why did the escalation take so long?', 'The escalation to the outreach team took 40 minutes, because the registrar was in resus.'), 'off-topic'), []);
   assert.deepEqual(findings(root('Why was it configured as a form only?', 'The acceptance tests in 2019 did not cover alerting at all.'), 'off-topic'), []);
 });
+
+test('off-topic: a vague answer is left to `vague`; a cost-down that saved money is no impact', () => {
+  assert.deepEqual(judge('off-topic', 'Why was the low-temperature alarm switched off?', 'The alarm setup was never really thought through properly when the system went in.'), []);
+  assert.deepEqual(judge('off-topic', 'Why did purchasing move to a cheaper gas hose?', 'The 2023 cost-down replaced the Festo hose with an unbranded PU hose, saving about €4 a metre.'), []);
+});

@@ -145,3 +145,14 @@ test('vague: "doesn\'t work the way it should" measures against nothing named', 
   assert.deepEqual(found[0].data?.evidence, ["doesn't work the way it should"]);
   assert.deepEqual(judge('vague', 'Why did the relay not trip?', 'The relay did not trip the way it should because its CT was wired with reversed polarity.'), []);
 });
+
+test('vague: idioms of a judgement stay vague whatever follows ("much of a feel for", "a bit of a blind spot", "never been taken seriously")', () => {
+  const vague = [
+    "The shipper's export team doesn't have much of a feel for DG paperwork.",
+    'Time zones have always been a bit of a blind spot for the platform team.',
+    'Offline programming has just never been taken seriously enough in the robotics team.',
+    'The alarm setup was never really thought through properly when the system went in.',
+  ];
+  for (const b of vague) assert.equal(judge('vague', 'Why was it missed?', b).length, 1, b);
+  assert.deepEqual(judge('vague', 'Why did the driver not see the cyclist?', 'The cyclist was in the blind spot of the nearside mirror, which the 2019 cab has no camera for.'), []);
+});
