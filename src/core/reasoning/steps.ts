@@ -194,7 +194,8 @@ export function itemsOf(analysis: Analysis): Items {
   const questions: QuestionItem[] = [];
   const framed = new Map<Chain['root'], boolean>();
   // `above`: the questions and answers said before this chain (for a cause's chain, the chain it hangs from).
-  const visit = (chain: Chain, above: readonly TextInfo[]): void => {
+  // `head`: for a cause's chain, the cause it explains.
+  const visit = (chain: Chain, above: readonly TextInfo[], head?: TextInfo): void => {
     let known = framed.get(chain.root);
     if (known === undefined) {
       known = asksAboutDetection(chain.root.question?.text) || asksAboutDetection(chain.root.perspective?.text);
@@ -212,13 +213,16 @@ export function itemsOf(analysis: Analysis): Items {
       if (q && questionInfo) {
         // Only a question about detection in a root about detection looks further back than the
         // previous answer; elsewhere how it went unnoticed is another line of inquiry, which may still
-        // follow on from the previous step (its answer or question). Otherwise only an answer that
-        // leans on a pronoun brings in the previous question: key on them only then.
+        // follow on from the previous step (its answer or question) or from the cause its chain
+        // explains. Otherwise only an answer that leans on a pronoun brings in the previous question:
+        // key on them only then.
         const asksDetection = detectsOf(questionInfo);
         const detection = detectionFramed && asksDetection;
         const leans = !!previousInfo && !!previousQuestion && (leansOnPronoun(previousInfo) || asksDetection);
-        const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : NONE;
-        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${detection ? context.map((i) => i.id).join(',') : ''}`;
+        // A question of detection about the cause its chain explains (`Why didn't reviewers spot the
+        // risk?` under `the PR was reviewed against a plan that …`) stays on that cause.
+        const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : asksDetection && head && head !== previousInfo ? [head] : NONE;
+        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}`;
         questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
@@ -235,7 +239,7 @@ export function itemsOf(analysis: Analysis): Items {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
         answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id });
-        visit(cause.chain, [...earlier, causeInfo]);
+        visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
       previousQuestion = questionInfo;
     }

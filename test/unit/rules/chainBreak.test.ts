@@ -244,3 +244,26 @@ test('chain-break: a compound of two small words ("always-on") is a word of its 
   const before = { why: 'Why did every docked laptop hold a tunnel?', because: 'GlobalProtect runs in always-on mode, so a docked laptop that wakes from sleep reconnects at once.' };
   assert.deepEqual(judge('chain-break', 'Why is always-on enabled for everyone?', 'The 2021 rollout applied one profile to all staff.', before), []);
 });
+
+test('chain-break: under a cause, a detection question may go back to that cause; any other question may not', () => {
+  const text = (next: string): string =>
+    [
+      'version: 1',
+      'title: T',
+      'problem: The backups were deleted.',
+      'roots:',
+      '  - question: Why were the backups gone?',
+      '    whys:',
+      '      - why: Why did the lifecycle rule match the backups?',
+      '        because:',
+      '          - cause: The PR was reviewed against a terraform plan that shows the rule but not which containers it acts on.',
+      '            whys:',
+      "              - why: Why doesn't the plan show the containers?",
+      '                because: Lifecycle rules are evaluated by Azure at run time, so Terraform has no list of matching blobs.',
+      `              - why: ${next}`,
+      '                because: The change template has no field for data retention.',
+      '',
+    ].join('\n');
+  assert.deepEqual(findings(text("Why didn't reviewers spot the risk anyway?"), 'chain-break'), []);
+  assert.equal(findings(text('Why was the storage account shared with the web tier?'), 'chain-break').length, 1);
+});
