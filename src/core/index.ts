@@ -19,3 +19,4 @@ export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './
 export { fixesFor, applyEdits, type Fix, type TextEdit } from './fixes';
 export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
 export { configureSynonyms, toWhyQuestion } from './reasoning';
+export { readSynonymSetting, type SynonymSetting } from './synonyms';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configureSynonyms, type CheckOptions, type SeveritySetting } from '../core';
+import { configureSynonyms, readSynonymSetting, type CheckOptions, type SeveritySetting } from '../core';
 
 /** The language id of `.whys.yaml` files. */
 export const LANGUAGE_ID = 'whys';
@@ -19,21 +19,15 @@ export function isAnalysis(document: vscode.TextDocument): boolean {
 
 /**
  * The team's own synonyms (`whys.synonyms`: groups of words or phrases that mean the same, such as
- * `["WS", "widget service"]`), handed to the reasoning rules. Groups that are not lists of two or
- * more non-empty strings are left out. Returns the groups applied.
+ * `["WS", "widget service"]`), handed to the reasoning rules. Entries that are not lists of two or
+ * more non-empty strings are left out, and a warning says which. Returns the groups applied.
  */
 export function applySynonyms(): string[][] {
   const raw = vscode.workspace.getConfiguration('whys').get<unknown>('synonyms');
-  const groups = synonymGroups(raw);
+  const { groups, ignored } = readSynonymSetting(raw);
   configureSynonyms(groups);
+  if (ignored.length > 0) {
+    void vscode.window.showWarningMessage(`whys.synonyms: ${ignored.join('; ')}. The other groups are in use.`);
+  }
   return groups;
-}
-
-/** The well-formed groups of a `whys.synonyms` value. */
-export function synonymGroups(raw: unknown): string[][] {
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .filter((group): group is unknown[] => Array.isArray(group))
-    .map((group) => group.filter((word): word is string => typeof word === 'string' && word.trim() !== '').map((word) => word.trim()))
-    .filter((group) => group.length >= 2);
 }

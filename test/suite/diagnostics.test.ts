@@ -94,6 +94,9 @@ suite('diagnostics', () => {
     await waitForDiagnostics(document, (ds) => !ds.some((d) => codeOf(d) === 'chain-break'), 'no chain-break once MES means the shop-floor system');
     await setSetting('synonyms', undefined);
     await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'chain-break'), 'chain-break back without the synonym');
+    // A malformed entry is left out (with a warning); the well-formed group beside it still applies.
+    await setSetting('synonyms', [['MES'], 'WS=widget service', ['MES', 'shop-floor system']]);
+    await waitForDiagnostics(document, (ds) => !ds.some((d) => codeOf(d) === 'chain-break'), 'no chain-break: the good group applies beside malformed ones');
   });
 
   test('the canonical weak chain is flagged in the editor', async () => {
