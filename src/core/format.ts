@@ -61,6 +61,7 @@ export function formatText(text: string, options: FormatOptions = {}): string | 
   } catch {
     return undefined;
   }
+  out = keepTrailingCommentSpacing(text, out);
   if (text.includes('\r\n')) out = out.replace(/\r?\n/g, '\r\n');
   // Never lose content: the same data and the same comments, or nothing.
   const again = read(out);
@@ -70,6 +71,28 @@ export function formatText(text: string, options: FormatOptions = {}): string | 
   const commentTexts = (s: string): string => JSON.stringify(commentsOf(s).map((c) => c.text));
   if (commentTexts(text) !== commentTexts(out)) return undefined;
   return out;
+}
+
+/** Where the block of comment lines that ends a text starts (its length when there is none). */
+function trailingCommentStart(text: string): number {
+  const lines = linesOf(text);
+  let at = text.length;
+  for (let i = lines.length - 1; i >= 0 && /^\s*#/.test(lines[i]); i--) at -= lines[i].length;
+  return at;
+}
+
+/**
+ * `yaml` sets the comment that ends a file off with a blank line; keep it against the content
+ * above when the author wrote it so (`because: …` then `# note`).
+ */
+function keepTrailingCommentSpacing(text: string, out: string): string {
+  const unix = text.replace(/\r\n/g, '\n');
+  const start = trailingCommentStart(unix);
+  if (start === unix.length || start === 0) return out;
+  const blankBefore = /\n\s*\n$/.test(unix.slice(0, start)) || /^\s*\n$/.test(unix.slice(0, start));
+  const outStart = trailingCommentStart(out);
+  if (blankBefore || outStart < 2 || out.slice(outStart - 2, outStart) !== '\n\n') return out;
+  return out.slice(0, outStart - 1) + out.slice(outStart);
 }
 
 /** Splits into lines, each with its line break. */

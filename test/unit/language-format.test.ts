@@ -88,7 +88,6 @@ roots:
           Debug logging was left on
             for a month.
     actions: []
-
 # trailing comment at the end of the file
 `,
   );
@@ -131,4 +130,14 @@ test('anchors, aliases, tags and odd scalars survive', () => {
   assert.match(out, /&x/);
   assert.match(out, /\*x/);
   assert.match(out, /!!str "12"/);
+});
+
+test('a comment that ends the file keeps the spacing its author gave it (no blank line added above it)', () => {
+  const tight = 'version: 1\ntitle: T\nproblem: P\nroots:\n  - whys:\n      - why: Why?\n        because: B.\n# a note\n# on two lines\n';
+  assert.equal(formatText(tight), tight);
+  assert.deepEqual(formatEdits(tight), []);
+  const spaced = 'version: 1\ntitle: T\nproblem: P\nroots:\n  - whys:\n      - why: Why?\n        because: B.\n\n# set apart\n';
+  assert.equal(formatText(spaced), spaced);
+  const crlf = tight.replace(/\n/g, '\r\n');
+  assert.equal(formatText(crlf), crlf);
 });
