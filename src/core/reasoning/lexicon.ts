@@ -159,6 +159,7 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
   ['temperature', 'overheat', 'heat', 'hot', 'cool', 'cooling', 'coolant', 'fan', 'thermal'],
   ['power', 'outage', 'voltage', 'current', 'circuit', 'breaker', 'fuse'],
   ['deploy', 'change', 'update', 'upgrade', 'version', 'patch', 'build', 'pipeline'],
+  ['duplicate', 'duplicates', 'duplicated', 'twice', 'double', 'doubled', 'resent', 're-sent', 'resend', 'repeat', 'repeated'],
   ['configuration', 'change', 'update', 'flag', 'option', 'parameter'],
   ['input', 'field', 'column'],
   ['crash', 'down', 'fail', 'restart', 'stop', 'error', 'exception', 'memory', 'bound', 'pointer', 'segfault', 'overflow',

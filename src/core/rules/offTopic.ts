@@ -21,7 +21,7 @@ const DURATION_QUESTION = /\b(long|slow|late|took|delay\w*|hours|days|minutes|so
 /** Verbs of a person raising or noticing the problem (`phoned the ward`, `reported it`). */
 const HANDLING_VERBS = new Set(['phoned', 'rang', 'emailed', 'chased', 'reported', 'noticed', 'spotted', 'complained', 'raised']);
 /** `passed a … inspection`: what a check found, which is detection's line of inquiry. */
-const PASSED = /\bpassed\s+(?:(?:a|an|the|its|their|every|all|each)\s+)?(?:[\w-]+\s+){0,4}?(?:inspections?|audits?|surveys?|reviews?|certifications?|checks?|tests?|assessments?)\b/i;
+const PASSED = /\bpassed\s+(?:(?:a|an|the|its|their|every|all|each)\s+)?(?!(?:that|this|those|these|it)\b)(?:[\w-]+\s+){0,4}?(?:inspections?|audits?|surveys?|reviews?|certifications?|checks?|tests?|assessments?)\b/i;
 /** Word of the problem reaching people: the first reports, complaints or tickets arriving. */
 const FIRST_WORD = /\b(?:reports?|complaints?|tickets?|calls?)\s+(?:only\s+|first\s+|finally\s+)?(?:reached|arrived|came in|landed)\b/i;
 /** Verbs of a recovery (`the line reopened`, `service was restored`). */
@@ -33,7 +33,7 @@ type Turn = 'detection' | 'response' | 'handling' | 'impact' | 'spread' | 'timin
 
 /** `pushed … to all locations within seconds`: how far it spread, not why it happened. */
 const SPREAD = /\b(?:pushed|deployed|rolled out|rollout|sent|shipped|went|propagated|spread|replicated|distributed|synced|released)\b.*(?:\b(?:to all|to every|everywhere|globally|worldwide|all locations|every location|every host|all hosts|every server|all servers|every site|all sites|all users|every user|all customers|every customer|at once|within seconds|within minutes|simultaneously|fleet-wide|100 percent)\b|\b100 ?%)/i;
-const SPREAD_QUESTION = /\b(all|every|everywhere|global\w*|worldwide|so many|widespread|at once|whole|entire|reach\w*|spread|blast|so fast|so quickly|fleet)\b/i;
+const SPREAD_QUESTION = /\b(all|every|everywhere|global\w*|worldwide|so many|widespread|at once|whole|entire|reach\w*|spread|blast|so fast|so quickly|fleet|live|deploy\w*|push\w*|rollout|rolled out|release\w*)\b/i;
 /** `The outage started on the first working day`: when it happened, not why. */
 const TIMING_SUBJECTS = new Set(['outage', 'incident', 'problem', 'failure', 'issue', 'crash', 'disruption', 'event', 'it', 'this', 'degradation', 'breach']);
 const TIMING_VERBS = new Set(['started', 'began', 'happened', 'occurred', 'struck', 'hit']);
@@ -103,7 +103,8 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   // ward to chase a missing letter`: how it was noticed and answered.
   const person = tokens.slice(start, verb).some((t) => PERSON_NOUNS.has(t.lower) || t.lower === 'on-call');
   if (person && /\b(paged|escalated|called out|woke)\b/i.test(words)) return 'handling';
-  if (person && HANDLING_VERBS.has(tokens[verb].lower)) return 'handling';
+  // (`Its author never raised the follow-up ticket` is an omission, not how it was handled.)
+  if (person && HANDLING_VERBS.has(tokens[verb].lower) && !tokens.slice(start, verb).some((t) => /^(never|not|no)$/.test(t.lower))) return 'handling';
   // `The vessel had passed a Port State Control inspection three weeks earlier`: what a check saw (or missed).
   if (PASSED.test(words)) return 'detection';
   // `The first crash reports only reached the mobile team at 21:40`: when it became known.

@@ -58,6 +58,12 @@ function vagueNounAt(info: TextInfo, i: number): boolean {
   return ACTIVITY_NOUNS.has(w) && !concreteAfter(info, i + 1) && !modifiesNoun(info, i + 1);
 }
 
+/** `a low-priority alarm`, `poor-quality castings`: a hyphenated grade of a named thing, not a judgement. */
+function classesThing(info: TextInfo, k: number): boolean {
+  const t = info.tokens[k];
+  return !!t && /^(priority|quality)$/.test(t.lower) && info.text[t.start - 1] === '-' && modifiesNoun(info, k + 1);
+}
+
 /** Whether a content noun follows at `i`, so the word before modifies it (`low-quality resin`). */
 function modifiesNoun(info: TextInfo, i: number): boolean {
   const t = info.tokens[i];
@@ -72,7 +78,9 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       // A phrase that ends on a virtue (`enough of a priority`) is vague whatever follows.
       const virtue = VIRTUE_NOUNS.has(words[words.length - 1]) || IDIOMS.has(words.join(' '));
-      if (matchAt(info, i, words) && (virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length))) {
+      // (`a low-priority alarm`, `low-quality resin`: the phrase classes a named thing.)
+      const last = i + words.length - 1;
+      if (matchAt(info, i, words) && (virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length)) && !classesThing(info, last)) {
         return say(i, i + words.length);
       }
     }
@@ -80,6 +88,7 @@ export function vaguePhraseOf(info: TextInfo): string | undefined {
     // `poor planning`, `insufficient oversight`, `not enough attention`, `a poor leader`.
     if (VAGUE_QUALIFIERS.has(w)) {
       for (const k of [i + 1, i + 2]) {
+        if (classesThing(info, k)) break;
         if (vagueNounAt(info, k)) return say(i, k + 1);
         if (k === i + 1 && (w === 'poor' || w === 'bad' || w === 'weak') && CHARACTER_NOUNS.has(tokens[k]?.lower ?? '')) return say(i, k + 1);
       }

@@ -267,3 +267,8 @@ test('chain-break: under a cause, a detection question may go back to that cause
   assert.deepEqual(findings(text("Why didn't reviewers spot the risk anyway?"), 'chain-break'), []);
   assert.equal(findings(text('Why was the storage account shared with the web tier?'), 'chain-break').length, 1);
 });
+
+test('chain-break: a duplicate is what was booked twice', () => {
+  const before = { why: 'How did the invoice get booked twice?', because: 'It came in once through the AP migration file and again when UK re-sent the PDF on 28 June.' };
+  assert.deepEqual(judge('chain-break', "Why didn't NetSuite flag the second one as a duplicate?", 'Its duplicate check compares the supplier invoice number, and the migration file had none.', before), []);
+});

@@ -203,3 +203,12 @@ test('off-topic: a vague answer is left to `vague`; a cost-down that saved money
   assert.deepEqual(judge('off-topic', 'Why was the low-temperature alarm switched off?', 'The alarm setup was never really thought through properly when the system went in.'), []);
   assert.deepEqual(judge('off-topic', 'Why did purchasing move to a cheaper gas hose?', 'The 2023 cost-down replaced the Festo hose with an unbranded PU hose, saving about €4 a metre.'), []);
 });
+
+test('off-topic: a person who never raised a ticket, a check the question itself points at, and a rollout asked about are no turns', () => {
+  const clean: [string, string][] = [
+    ['Why was the afternoon fix from the sev-2 never revisited?', 'Its author never raised the follow-up ticket that the incident review asked for.'],
+    ['Why did the 7-day cubes not warn us?', 'The lab checked the 7-day results against 65% of characteristic strength, and the 27 MPa average passed that check.'],
+    ["Why did the import's dimming levels go live?", 'The profile went straight to all 4,200 nodes, because the CMS deploys a profile to every node in its assigned zone.'],
+  ];
+  for (const [why, because] of clean) assert.deepEqual(judge('off-topic', why, because), [], because);
+});

@@ -156,3 +156,9 @@ test('vague: idioms of a judgement stay vague whatever follows ("much of a feel 
   for (const b of vague) assert.equal(judge('vague', 'Why was it missed?', b).length, 1, b);
   assert.deepEqual(judge('vague', 'Why did the driver not see the cyclist?', 'The cyclist was in the blind spot of the nearside mirror, which the 2019 cab has no camera for.'), []);
 });
+
+test('vague: a hyphenated grade of a named thing ("a low-priority alarm") is a fact; "low priority" alone is vague', () => {
+  assert.deepEqual(judge('vague', 'Why did nobody respond to the alarm?', 'The telemetry had it classed as a low-priority alarm.'), []);
+  assert.deepEqual(judge('vague', 'Why were the castings rejected?', 'Poor-quality castings came from the new foundry.'), []);
+  assert.equal(judge('vague', 'Why was the fix not done?', 'The fix was low priority.').length, 1);
+});
