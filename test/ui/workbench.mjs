@@ -18,10 +18,11 @@ export const EDITOR = '.part.editor';
 
 /**
  * Builds whys.vsix (unless WHYS_SKIP_PACKAGE=1 and it exists), installs it in a private
- * extensions folder, starts code-server on a copy of examples/ and opens the workbench.
+ * extensions folder, starts code-server on a copy of examples/ (with `userSettings` added to the
+ * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
-export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number } }} */ { label, viewport }) {
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown> }} */ { label, viewport, userSettings = {} }) {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -31,7 +32,7 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
   copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
-  const server = await startCodeServer({ workspace, extensionsDir });
+  const server = await startCodeServer({ workspace, extensionsDir, userSettings });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   await page.goto(workbenchUrl(server, workspace));
