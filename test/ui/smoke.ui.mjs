@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../vscode/codeServer.mjs';
-import { EDITOR, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 const SQUIGGLES = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info`;
@@ -69,15 +69,7 @@ test('the Problems panel lists the findings with source whys', { timeout: 60_000
 });
 
 test('hovering the off-topic underline shows the finding and the rule’s explanation', { timeout: 60_000 }, async () => {
-  const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
-  await squiggle.waitFor({ timeout: 20_000 });
-  await squiggle.scrollIntoViewIfNeeded();
-  const box = await squiggle.boundingBox();
-  assert.ok(box, 'the underline has no box on screen');
-  await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
-  await hover.waitFor({ state: 'visible', timeout: 20_000 });
-  const text = await hover.innerText();
+  const text = await hoverFirstWarning(page);
   assert.match(text, /whys\s*\(?off-topic\)?/);
   assert.match(text, /testing processes/);
   assert.match(text, /An answer that explains something else/);

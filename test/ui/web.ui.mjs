@@ -12,7 +12,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { EDITOR, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 
@@ -76,14 +76,7 @@ test('step 4 is flagged off-topic in the Problems panel, and the hover explains 
     (t) => /whys\s*\(?off-topic\)?\s*\[Ln 16,/.test(t),
     'a Problems row "whys(off-topic) [Ln 16, …]"',
   );
-  const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
-  await squiggle.scrollIntoViewIfNeeded();
-  const box = await squiggle.boundingBox();
-  assert.ok(box, 'the underline has no box on screen');
-  await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
-  const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
-  await hover.waitFor({ state: 'visible', timeout: 20_000 });
-  assert.match(await hover.innerText(), /testing processes/);
+  assert.match(await hoverFirstWarning(page), /testing processes/);
   await shot('hover');
   await page.mouse.move(5, 5);
 });

@@ -90,3 +90,16 @@ export async function assertEventually(read, ok, what, timeoutMs = 20_000) {
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Hovers the first warning underline of the editor and returns the text of the whys hover it opens. */
+export async function hoverFirstWarning(/** @type {import('playwright-core').Page} */ page) {
+  const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
+  await squiggle.waitFor({ timeout: 20_000 });
+  await squiggle.scrollIntoViewIfNeeded();
+  const box = await squiggle.boundingBox();
+  assert.ok(box, 'the underline has no box on screen');
+  await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
+  const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
+  await hover.waitFor({ state: 'visible', timeout: 20_000 });
+  return hover.innerText();
+}
