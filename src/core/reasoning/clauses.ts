@@ -154,12 +154,32 @@ export function finiteVerbOf(tokens: readonly Token[], range: Range): number {
   for (let i = start; i < range.to; i++) {
     const t = tokens[i];
     if (t.kind === 'punct' && t.lower !== ',') return -1;
-    // A verb after `which`/`who` belongs to a relative clause, not to this one.
-    if (RELATIVES.has(t.lower)) return -1;
+    // A verb after `which`/`who` belongs to a relative clause, not to this one. The clause's own
+    // verb may come after it (`the staff who usually cover peaks had not been trained`): an
+    // auxiliary past the relative clause's verb.
+    if (RELATIVES.has(t.lower)) return verbAfterRelative(tokens, i, range.to);
     // `The template type, introduced in February, defined …`: a participle between commas is an aside.
     const aside = tokens[i - 1]?.lower === ',' && (PAST_FORMS.has(t.lower) || /[a-z]{2,}ed$/.test(t.lower)) && PREPOSITIONS.has(tokens[i + 1]?.lower ?? '');
     if (i > start && subjectWords > 0 && !aside && isFiniteVerbAt(tokens, i, start)) return i;
     if (t.kind !== 'punct' && !ADVERBS.has(t.lower)) subjectWords++;
+  }
+  return -1;
+}
+
+/**
+ * The finite auxiliary that follows a relative clause starting at `at` (`who usually cover peaks
+ * had …`, `which it owns was …`), or -1: the relative clause must have a verb of its own first.
+ */
+function verbAfterRelative(tokens: readonly Token[], at: number, to: number): number {
+  let own = false;
+  for (let i = at + 1; i < to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'punct') return -1;
+    if (!own) {
+      if (isFiniteVerbAt(tokens, i, at + 1) || (i > at + 1 && /^[a-z]{2,}(s|ed)$/.test(t.lower) && !STOP_WORDS.has(t.lower))) own = true;
+      continue;
+    }
+    if (FINITE_AUXILIARIES.has(t.lower) && !AUXILIARIES.has(tokens[i - 1].lower)) return i;
   }
   return -1;
 }
@@ -243,6 +263,13 @@ export function coordinatedClauses(tokens: readonly Token[], range: Range): Rang
       cuts.push(i);
     }
   }
+  // `A, B, and C`: a serial list of clauses is cut at its commas too. Parts that are no clause are
+  // merged back below; so is an illustration (`DBL-SEA became DSV, for example`).
+  const serial = cuts.find((c) => (tokens[c].lower === 'and' || tokens[c].lower === 'plus') && tokens[c - 1]?.lower === ',');
+  if (serial !== undefined) {
+    for (let i = range.from + 1; i < serial - 1; i++) if (tokens[i].lower === ',' && !cuts.includes(i)) cuts.push(i);
+    cuts.sort((a, b) => a - b);
+  }
   let parts: Range[] = [];
   let from = range.from;
   for (const cut of cuts) {
@@ -255,7 +282,7 @@ export function coordinatedClauses(tokens: readonly Token[], range: Range): Rang
   while (merged && parts.length > 1) {
     merged = false;
     for (let k = 0; k < parts.length; k++) {
-      if (isClause(tokens, parts[k])) continue;
+      if (isClause(tokens, parts[k]) && !illustrates(tokens, parts[k])) continue;
       const target = k > 0 ? k - 1 : k + 1;
       const a = parts[Math.min(k, target)];
       const b = parts[Math.max(k, target)];
@@ -265,6 +292,17 @@ export function coordinatedClauses(tokens: readonly Token[], range: Range): Rang
     }
   }
   return parts;
+}
+
+/** Whether a part gives an example of its neighbour (`for example`, `for instance`, `e.g.`). */
+function illustrates(tokens: readonly Token[], range: Range): boolean {
+  for (let i = range.from; i < range.to - 1; i++) {
+    const w = tokens[i].lower;
+    const next = tokens[i + 1].lower;
+    if (w === 'for' && (next === 'example' || next === 'instance')) return true;
+    if ((w === 'e' && next === '.') || w === 'eg' || w === 'ie') return true;
+  }
+  return false;
 }
 
 function clauseStartOfNext(tokens: readonly Token[], from: number, to: number): number {

@@ -57,7 +57,7 @@ const HARMFUL_ACTS = new Set(`deleted removed dropped disabled muted silenced ov
 /** Verbs after `did not` / `never` that state a gap in knowledge or means, not a slip. */
 const NOT_SLIPS = new Set(`know knew understand understood realise realize realised realized expect expected have had
   get got receive received hear heard communicate coordinate collaborate align agree exist need want arrive arrived
-  reach reached`.split(/\s+/));
+  reach reached see saw seen`.split(/\s+/));
 
 /**
  * First words of the slip phrases that machines do too (`the controllers ignored the push`): they

@@ -125,3 +125,7 @@ test('blame: a person who left something off or open', () => {
   const clean = ['The engineer left the company in 2022, and nobody inherited the runbook.', 'The heater was left on by the frost-protection schedule.'];
   for (const b of clean) assert.deepEqual(judge('blame', 'Why was there no failover?', b), [], b);
 });
+
+test('blame: never seeing something is a gap in what reached them, not a slip', () => {
+  assert.deepEqual(judge('blame', 'Why was the sump sized for 2 hours?', 'The project team never saw the blockage history.'), []);
+});

@@ -163,3 +163,14 @@ test('compound: a shortfall as a figure ("only 41%", "two analysts short") and a
   ];
   for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
 });
+
+test('compound: a serial list of clauses ("A, B, and C") and a subject with its own relative clause', () => {
+  const compound = [
+    'The print contract was let on a four-week lead time, the council meeting slipped a week for the by-election, and bills need 14 days of statutory notice.',
+    'The hatch 2 lashings had worked loose in the swell, the bosun was signed off sick in Immingham, and the safe manning document only provides one rating per watch.',
+    'Overtime needs a budget code from finance that takes 48 hours to issue, and the back-office staff who usually cover peaks had not been trained on the new billing screens.',
+  ];
+  for (const b of compound) assert.equal(judge('compound', 'Why did it happen?', b).length, 1, b);
+  // An example between commas illustrates the clause before it; the two left share their codes.
+  assert.deepEqual(judge('compound', 'Why did it happen?', "The new PMS version renamed the room-type codes, DBL-SEA became DSV for example, and the channel manager's mapping still used the old codes."), []);
+});
