@@ -275,11 +275,11 @@ function turned(answer: TextInfo, question: TextInfo, detectionFramed: boolean):
     if (turn === 'impact' && IMPACT_QUESTION.test(question.text)) continue;
     if (turn === 'response' && DURATION_QUESTION.test(question.text)) continue;
     if (turn === 'spread' && SPREAD_QUESTION.test(question.text)) continue;
-    // In a root that asks how the problem got through, talk of tests and reviews belongs.
-    // (Only where the question itself is about catching or answering it, or about how long: `Why wasn't
-    // the alerting module bought?` in a root about the slow response still asks for a cause.)
-    // (Tests and checks are what such a root is made of, so a turn to detection stays allowed there.)
-    if (detectionFramed && (turn === 'detection' || asksAboutDetection(question.text) || DURATION_QUESTION.test(question.text)) && (turn === 'detection' || turn === 'response' || turn === 'handling')) continue;
+    // In a root that asks how the problem got through, talk of tests and reviews belongs. Talk of the
+    // response belongs there only under a question of how long: `Why wasn't the alerting module
+    // bought?` in a root about the slow response still asks for a cause. (Questions about detection
+    // itself never reach here.)
+    if (detectionFramed && (turn === 'detection' || ((turn === 'response' || turn === 'handling') && DURATION_QUESTION.test(question.text)))) continue;
     if (turn === 'timing' && TIMING_QUESTION.test(question.text)) continue;
     // The subject of the turn must be new to the question.
     const subject = subjectWords(answer, main);
