@@ -160,7 +160,7 @@ export const RELATED_GROUPS: readonly (readonly string[])[] = [
   ['power', 'outage', 'voltage', 'current', 'circuit', 'breaker', 'fuse'],
   ['deploy', 'change', 'update', 'upgrade', 'version', 'patch', 'build', 'pipeline'],
   ['duplicate', 'duplicates', 'duplicated', 'twice', 'double', 'doubled', 'resent', 're-sent', 'resend', 'repeat', 'repeated'],
-  ['configuration', 'change', 'update', 'flag', 'option', 'parameter'],
+  ['configuration', 'change', 'update', 'flag', 'option', 'parameter', 'setting', 'settings', 'setpoint', 'value'],
   ['input', 'field', 'column'],
   ['crash', 'down', 'fail', 'restart', 'stop', 'error', 'exception', 'memory', 'bound', 'pointer', 'segfault', 'overflow',
     'null', 'kernel', 'driver'],

@@ -177,6 +177,10 @@ export function leansOnPronoun(answer: TextInfo): boolean {
       const w = answer.tokens[i].lower;
       leans = w === 'it' || w === 'they' || w === 'them' || w === 'this';
     }
+    // `Each was within the tolerance`, `Both were …`: a subject that stands for the question's things.
+    const first = answer.tokens[answer.start];
+    const second = answer.tokens[answer.start + 1];
+    if (first && /^(each|both|neither|either|all)$/.test(first.lower) && second && /^(was|were|is|are|had|has|did|could|would)$/.test(second.lower)) leans = true;
     leaning.set(answer, leans);
   }
   return leans;

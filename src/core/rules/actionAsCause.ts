@@ -73,8 +73,8 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
   if (words.length === 0) return undefined;
   const first = words[0];
   const second = words[1];
-  // An order: `Add a check …`, `Set up alerts …`, `Review the config …`.
-  if (first.kind === 'word' && first.text !== first.text.toUpperCase()) {
+  // An order: `Add a check …`, `Set up alerts …`, `Review the config …` (not a compound noun: `Check-in kept …`).
+  if (first.kind === 'word' && first.text !== first.text.toUpperCase() && text[first.end] !== '-') {
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
     // `Give host-store staff a master unlock`, `Train pickers on …`: an order addressed to people.
     const toPeople = AMBIGUOUS_IMPERATIVES.has(first.lower) && words.slice(1, 4).some((t) => PERSON_NOUNS.has(t.lower)) && words.slice(1, 4).every((t) => t.kind !== 'punct' || t.text === '-');

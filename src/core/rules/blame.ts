@@ -1,6 +1,6 @@
 import type { Rule } from '../findings';
 import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
-import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, SYSTEM_NOUNS } from '../reasoning/lexicon';
+import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, STOP_WORDS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 import type { Token } from '../reasoning/tokens';
 
@@ -131,8 +131,12 @@ export function blameOf(info: TextInfo): string | undefined {
         if (k > 0 && !tokens.slice(k + 2, clause.to).some((t) => t.lower === 'to' || REASON_CUES.has(t.lower))) return say(start, tokens[k + 1]?.lower === 'to' ? k + 3 : k + 1);
       }
       if (v < 0) continue;
+      // The verb's own subject: after a `, and` that joined a part with no clause of its own
+      // (`Operators work to the lamp and the stop bar, and the lamp never came on`), a new one starts.
+      let from = start;
+      for (let k = start + 1; k < v; k++) if (tokens[k].lower === 'and' && tokens[k - 1].lower === ',') from = k + 1;
       let person = false;
-      for (let k = start; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;
+      for (let k = from; k < v; k++) if (PERSON_NOUNS.has(tokens[k].lower)) person = true;
       if (!person) continue;
       // `…, with local passwords disabled`: a participle after `with` describes a thing; it is no person's act.
       if (tokens.slice(start, v).some((t) => t.lower === 'with' || t.lower === 'without')) continue;
@@ -143,6 +147,13 @@ export function blameOf(info: TextInfo): string | undefined {
       // `dropped the ball` is an idiom with no act in it (`vague`'s business).
       if (verb === 'dropped' && next === 'the' && after === 'ball') continue;
       if (SLIPS.has(verb) || HARMFUL_ACTS.has(verb)) return `${subject} ${tokens[v].text}`;
+      // `The engineer put it in during the service and didn't take it out again`: a second act of the
+      // same person, left undone.
+      for (let k = v + 1; k < clause.to - 2; k++) {
+        if (tokens[k].lower !== 'and') continue;
+        const at = tokens[k + 1].lower === 'never' ? k + 2 : tokens[k + 1].lower === 'did' && tokens[k + 2].lower === 'not' ? k + 3 : -1;
+        if (at > 0 && tokens[at]?.kind === 'word' && !NOT_SLIPS.has(tokens[at].lower) && !STOP_WORDS.has(tokens[at].lower)) return say(start, at + 1);
+      }
       // `The technician left the valve open`, `left the DR gateway off`.
       const undone = leftUndone(tokens, v, clause.to);
       if (undone > 0) return say(start, undone);

@@ -155,3 +155,7 @@ test('action-as-cause: a labelled recommendation and a thing that "needs buildin
   const causes = ['The pump needs priming before each start, and the night crew had no priming step.', 'Action on the ticket stalled for nine days.'];
   for (const b of causes) assert.deepEqual(judge('action-as-cause', 'Why did it happen?', b), [], b);
 });
+
+test('action-as-cause: a hyphenated noun in first place ("Check-in kept …") is no order', () => {
+  assert.deepEqual(judge('action-as-cause', 'Why were cars still queuing at 10:00?', 'Check-in kept accepting vehicles for the cancelled sailings until 10:15.'), []);
+});

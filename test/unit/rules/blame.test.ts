@@ -129,3 +129,8 @@ test('blame: a person who left something off or open', () => {
 test('blame: never seeing something is a gap in what reached them, not a slip', () => {
   assert.deepEqual(judge('blame', 'Why was the sump sized for 2 hours?', 'The project team never saw the blockage history.'), []);
 });
+
+test("blame: a person's second act left undone; a thing that failed after ', and' is not the person's", () => {
+  assert.equal(judge('blame', 'Why was there a link wire in there?', "The contractor's engineer put it in during the June service and didn't take it out again.").length, 1);
+  assert.deepEqual(judge('blame', 'Why did the bridge not slow down?', 'Operators work to the cab slow-down lamp and the painted stop bar on the apron, and the lamp never came on.'), []);
+});

@@ -272,3 +272,11 @@ test('chain-break: a duplicate is what was booked twice', () => {
   const before = { why: 'How did the invoice get booked twice?', because: 'It came in once through the AP migration file and again when UK re-sent the PDF on 28 June.' };
   assert.deepEqual(judge('chain-break', "Why didn't NetSuite flag the second one as a duplicate?", 'Its duplicate check compares the supplier invoice number, and the migration file had none.', before), []);
 });
+
+test('chain-break: after "Each was …" or "Both were …", the question may pick up the previous question\'s things', () => {
+  const text = analysis([
+    { why: 'Why did both lots pass dye-house QC?', because: "Each was within the dye house's 1.2 tolerance against the master standard." },
+    { why: 'How could two passing lots still be 2.1 apart?', because: 'They sat on opposite sides of the standard.' },
+  ]);
+  assert.deepEqual(findings(text, 'chain-break'), []);
+});

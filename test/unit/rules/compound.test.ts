@@ -174,3 +174,7 @@ test('compound: a serial list of clauses ("A, B, and C") and a subject with its 
   // An example between commas illustrates the clause before it; the two left share their codes.
   assert.deepEqual(judge('compound', 'Why did it happen?', "The new PMS version renamed the room-type codes, DBL-SEA became DSV for example, and the channel manager's mapping still used the old codes."), []);
 });
+
+test('compound: a setting and its value are one thing, so a reset and a missing handover value are one cause', () => {
+  assert.deepEqual(judge('compound', 'Why was the burst pressure wrong?', "The setting went back to the OEM default when the filler PLC was replaced in March, and the site value wasn't on the handover sheet."), []);
+});

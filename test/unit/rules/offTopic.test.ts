@@ -212,3 +212,7 @@ test('off-topic: a person who never raised a ticket, a check the question itself
   ];
   for (const [why, because] of clean) assert.deepEqual(judge('off-topic', why, because), [], because);
 });
+
+test('off-topic: a scan or a profile is a way of seeing, so it answers "why was it not spotted?"', () => {
+  assert.deepEqual(judge('off-topic', 'Why was the thin burden not spotted before the holes were charged?', 'The blast procedure accepts a face profile up to 14 days old with no re-scan after heavy rain.'), []);
+});
