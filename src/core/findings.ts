@@ -50,6 +50,23 @@ export interface FindingData {
   readonly omitted?: number;
 }
 
+/**
+ * Which tier of the reasoning check found a problem (SPEC §2): the hand-written `rules`, the
+ * `learned` detectors (trained on the labelled analyses, instant), the `semantic` pass (the
+ * shipped sentence model, asynchronous) or the opt-in `model` review (the user's language model).
+ */
+export type FindingTier = 'rules' | 'learned' | 'semantic' | 'model';
+
+/** What the model review said about a scalar: untrusted text, capped in length, shown as plain text. */
+export interface JudgeVerdict {
+  /** The language model's name, as its provider gives it. */
+  readonly model: string;
+  /** The model's confidence, 0..1. */
+  readonly confidence: number;
+  readonly explanation: string;
+  readonly suggestion?: string;
+}
+
 /** One problem found in an analysis. */
 export interface Finding {
   readonly rule: RuleCode;
@@ -60,6 +77,10 @@ export interface Finding {
   /** The model node the finding is about, when there is one (a step, cause, root, action). */
   readonly path?: ModelPath;
   readonly data?: FindingData;
+  /** The tier that found it; absent means the hand-written rules. */
+  readonly tier?: FindingTier;
+  /** Set when the model review produced or confirmed this finding. */
+  readonly judge?: JudgeVerdict;
 }
 
 /** Options that change what rules find. */
