@@ -17,6 +17,6 @@ export { positionAt, keyAt, keySuggestions, valueSuggestions, describeKey, prope
 export { outlineOf, foldingBlocksOf, type OutlineEntry, type OutlineKind, type FoldingBlock } from './outline';
 export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './format';
 export { fixesFor, applyEdits, type Fix, type TextEdit } from './fixes';
-export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
+export { verdictAt, valueAt, escapeMarkdown, NOTHING_FOUND, TIER_NAMES, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
