@@ -8,14 +8,13 @@
  *   node --test test/ui/preview.ui.mjs     (builds whys.vsix with `npm run package` first,
  *                                           unless WHYS_SKIP_PACKAGE=1 and it exists)
  *
- * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README.
+ * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README, but only when
+ * WHYS_UPDATE_SCREENSHOTS=1 (a test run never rewrites tracked files otherwise).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT } from '../vscode/codeServer.mjs';
-import { EDITOR, RESULTS, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, RESULTS, assertEventually, openFromExplorer, openWorkbench, updateReadmeScreenshot } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 
@@ -98,7 +97,7 @@ test('the webview shows one node per problem, root and step, and step 4 is weak'
   assert.match(await labelOf(step4), /^⚠/);
   assert.equal(await preview().locator('#canvas g.node.weak[data-path="roots[0].whys[0]"]').count(), 0);
   await shot('open');
-  fs.copyFileSync(path.join(RESULTS, 'ui-preview-open.png'), path.join(REPO_ROOT, 'media', 'screenshot-preview.png'));
+  updateReadmeScreenshot(path.join(RESULTS, 'ui-preview-open.png'), 'screenshot-preview.png');
 });
 
 test('typing in the editor changes the tree', { timeout: 60_000 }, async () => {
