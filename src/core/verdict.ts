@@ -146,7 +146,9 @@ function markdownOf(field: VerdictField, node: Step | Cause, sound: boolean, ign
       const percent = Math.round(Math.max(0, Math.min(1, judge.confidence)) * 100);
       lines.push('', `**Model review** (${escapeMarkdown(judge.model)}, ${percent}% confident): ${escapeMarkdown(judge.explanation)}`);
     }
-    if (entry.suggestion) lines.push('', `**Better ${field === 'why' ? 'question' : 'answer'}:** ${escapeMarkdown(entry.suggestion)}`);
+    // `action-as-cause` suggests the remedy's wording as an action, not a better answer.
+    const label = entry.finding.rule === 'action-as-cause' ? 'As an action' : `Better ${field === 'why' ? 'question' : 'answer'}`;
+    if (entry.suggestion) lines.push('', `**${label}:** ${escapeMarkdown(entry.suggestion)}`);
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n---\n\n');
