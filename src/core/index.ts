@@ -20,3 +20,4 @@ export { fixesFor, applyEdits, applyFilled, type Fix, type TextEdit, type Placeh
 export { verdictAt, valueAt, escapeMarkdown, NOTHING_FOUND, TIER_NAMES, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
+export { importAnalysis, type ImportedAnalysis, type ImportOptions } from './fromText';
