@@ -226,6 +226,27 @@ describe('the preview webview in Chromium', () => {
     await page.close();
   });
 
+  test('Fit in left-right layout never shrinks a long chain below a readable scale: it shows the start and leaves the rest to scroll', async () => {
+    const steps = Array.from({ length: 7 }, (_, i) => [
+      `      - why: Why did stage ${i + 1} of the nightly data pipeline stop before it wrote its output?`,
+      `        because: The job for stage ${i + 2} waited on a lock that an earlier run of the pipeline never released.`,
+    ]).flat();
+    const text = ['version: 1', 'title: Pipeline', 'problem: The nightly data pipeline produced no reports.', 'roots:', '  - whys:', ...steps, ''].join('\n');
+    const page = await openPreview(browser, server, text, 'vscode-light', { width: 900, height: 600 });
+    await page.click('#direction');
+    await page.waitForFunction(() => (window as unknown as { __messages: { type: string }[] }).__messages.filter((m) => m.type === 'rendered').length >= 2);
+    await page.click('#zoom-fit');
+    const scale = await page.evaluate(() => (window as unknown as { __state: { zoom: { scale: number } } }).__state.zoom.scale);
+    const natural = await page.$eval('#canvas svg', (svg) => parseFloat(svg.getAttribute('width') ?? '0') || svg.viewBox.baseVal.width);
+    assert.ok(natural * 0.6 > 900, `the chain is too wide to fit readably (${natural} px), so the floor applies`);
+    assert.ok(scale >= 0.6, `Fit used ${scale}`);
+    // The problem, where the chain starts, is in view.
+    const problem = (await page.locator('#canvas g.node[data-path="problem"]').boundingBox())!;
+    const view = (await page.locator('#viewport').boundingBox())!;
+    assert.ok(problem.x >= view.x && problem.x + problem.width <= view.x + view.width, JSON.stringify({ problem, view }));
+    await page.close();
+  });
+
   test('zoom is kept across updates', async () => {
     const text = read('test/examples/crowdstrike.whys.yaml');
     const page = await openPreview(browser, server, text);

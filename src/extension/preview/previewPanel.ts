@@ -237,7 +237,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'copySource':
         if (typeof message.source === 'string') {
           await vscode.env.clipboard.writeText(message.source);
-          vscode.window.setStatusBarMessage('Copied the Mermaid source of the why-tree.', 3000);
+          void vscode.window.showInformationMessage(`Copied the Mermaid source of the why-tree (${message.source.split('\n').length} lines) to the clipboard.`);
         }
         break;
       case 'renderError':
@@ -257,8 +257,15 @@ export class PreviewPanel implements vscode.Disposable {
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const target = this.document.isClosed ? await vscode.workspace.openTextDocument(this.document.uri) : this.document;
     this.doc = target;
-    const editor = await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: false, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const editor = await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: false });
+    // The caret at the start of the question (the selection runs back from its end), so that the
+    // editor keeps the start in view instead of scrolling sideways to a long line's end; then the
+    // step's lines in view, and last the start of the question, which scrolls back left.
+    editor.selection = new vscode.Selection(range.end, range.start);
+    const step = rangeOf(this.document, node.span);
+    const shown = step.end.line - step.start.line > 12 ? new vscode.Range(step.start, range.end) : step;
+    editor.revealRange(shown, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.Default);
   }
 
   private async post(message: ToWebview): Promise<void> {
