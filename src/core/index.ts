@@ -21,3 +21,4 @@ export { verdictAt, valueAt, escapeMarkdown, NOTHING_FOUND, TIER_NAMES, type Ver
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
 export { importAnalysis, type ImportedAnalysis, type ImportOptions } from './fromText';
+export { rootSummaries, longestChain, type RootSummary } from './summary';

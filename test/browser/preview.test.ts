@@ -237,7 +237,7 @@ describe('the preview webview in Chromium', () => {
     await page.waitForFunction(() => (window as unknown as { __messages: { type: string }[] }).__messages.filter((m) => m.type === 'rendered').length >= 2);
     await page.click('#zoom-fit');
     const scale = await page.evaluate(() => (window as unknown as { __state: { zoom: { scale: number } } }).__state.zoom.scale);
-    const natural = await page.$eval('#canvas svg', (svg) => parseFloat(svg.getAttribute('width') ?? '0') || svg.viewBox.baseVal.width);
+    const natural = await page.$eval('#canvas svg', (svg) => parseFloat(svg.getAttribute('width') ?? '0') || (svg as SVGSVGElement).viewBox.baseVal.width);
     assert.ok(natural * 0.6 > 900, `the chain is too wide to fit readably (${natural} px), so the floor applies`);
     assert.ok(scale >= 0.6, `Fit used ${scale}`);
     // The problem, where the chain starts, is in view.

@@ -48,6 +48,13 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     return panel;
   }
 
+  /** Opens the preview beside the document and brings a node (a root, a step) into view. */
+  async showNode(document: vscode.TextDocument, path: string): Promise<void> {
+    const panel = await this.open(document, true);
+    await panel.whenRendered();
+    panel.highlight(path);
+  }
+
   /** Re-attaches a panel VS Code restored after a reload. */
   async restore(webviewPanel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
     if (!state || typeof state.uri !== 'string') {

@@ -105,6 +105,12 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.reveal(column, preserveFocus);
   }
 
+  /** Marks a node in the tree and scrolls it into view (the CodeLens of a root). */
+  highlight(path: string): void {
+    this.lastHighlight = path;
+    void this.post({ type: 'highlight', uri: this.uri, path });
+  }
+
   /** Resolves once the webview has drawn the document's current version (or after a timeout). */
   whenRendered(timeoutMs = 20_000): Promise<void> {
     if (this.renderedVersion >= this.sentVersion && !this.updateTimer) return Promise.resolve();
