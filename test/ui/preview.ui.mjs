@@ -119,7 +119,9 @@ test('clicking a node selects its question in the editor', { timeout: 60_000 }, 
   assert.match(before, /^Ln 9,/);
   // Step 3's why is on line 13: "      - why: Why were only 20 input parameters provided?"
   await preview().locator('#canvas g.node[data-path="roots[0].whys[2]"]').click();
-  const status = await assertEventually(cursorStatus, (t) => /^Ln 13, Col \d+ \(\d+ selected\)/.test(t), 'the editor selection on line 13');
+  // The caret at the start of the question (column 14, after "      - why: "), so the editor
+  // shows the question from its start rather than scrolled to its end.
+  const status = await assertEventually(cursorStatus, (t) => /^Ln 13, Col 14 \(\d+ selected\)/.test(t), 'the editor selection on line 13, caret at the start');
   const selected = Number(/\((\d+) selected\)/.exec(status)?.[1]);
   assert.equal(selected, 'Why were only 20 input parameters provided?'.length);
   await shot('revealed');
@@ -151,4 +153,46 @@ test('the preview comes back after a window reload (webview serializer)', { time
   assert.equal(await preview().locator('#canvas svg g.node').count(), 7);
   await assertEventually(() => labelOf(first), (t) => /Which hosts/.test(t), 'the restored tree shows the unsaved edit');
   await shot('reloaded');
+});
+
+test('a CodeLens above the root sums it up', { timeout: 60_000 }, async () => {
+  const lens = page.locator(`${EDITOR} .codelens-decoration`).first();
+  await lens.waitFor({ timeout: 20_000 });
+  assert.match(await lens.innerText(), /^5 whys deep · .* · no actions$/);
+});
+
+test('Export SVG says where it wrote the file and offers to open it', { timeout: 90_000 }, async () => {
+  await preview().locator('#export-svg').click();
+  // code-server's save dialog: a quick input with the path beside the analysis filled in.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 20_000 });
+  await assertEventually(() => input.inputValue(), (v) => /crowdstrike-as-written\.svg$/.test(v), 'the save dialog proposing crowdstrike-as-written.svg');
+  await page.keyboard.press('Enter');
+  // The smoke-test driver this workbench runs with never shows toasts: the notification is read
+  // in the Notifications center, as a user who missed the toast would.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.notifications-center .notification-list-item', { hasText: /Wrote the why-tree to .*crowdstrike-as-written\.svg/ }).first();
+  await notice.waitFor({ timeout: 20_000 });
+  await shot('exported');
+  await notice.locator('.monaco-button', { hasText: 'Open' }).first().click();
+  await page.locator(`${EDITOR} .tab`, { hasText: 'crowdstrike-as-written.svg' }).first().waitFor({ timeout: 20_000 });
+});
+
+test('Copy Mermaid says what it did', { timeout: 60_000 }, async () => {
+  // The page may write to the clipboard (headless Chromium asks otherwise).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator(`${EDITOR} .tab`, { hasText: 'Why-tree: crowdstrike-as-written.whys.yaml' }).first().click();
+  await preview().locator('#copy-source').click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.notifications-center .notification-list-item', { hasText: /Copied the Mermaid source of the why-tree \(\d+ lines\) to the clipboard/ }).first();
+  await notice.waitFor({ timeout: 20_000 });
+  await shot('copied');
 });

@@ -242,8 +242,12 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'copySource':
         if (typeof message.source === 'string') {
-          await vscode.env.clipboard.writeText(message.source);
-          void vscode.window.showInformationMessage(`Copied the Mermaid source of the why-tree (${message.source.split('\n').length} lines) to the clipboard.`);
+          try {
+            await vscode.env.clipboard.writeText(message.source);
+            void vscode.window.showInformationMessage(`Copied the Mermaid source of the why-tree (${message.source.split('\n').length} lines) to the clipboard.`);
+          } catch (error) {
+            void vscode.window.showErrorMessage(`Could not copy the Mermaid source to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }
         break;
       case 'renderError':
