@@ -100,7 +100,8 @@ export function verdictAt(check: { parsed: ParsedAnalysis; findings: readonly Fi
         title: rule?.title ?? finding.rule,
         explanation: rule?.explanation ?? '',
         reasoning: rule?.reasoning ?? false,
-        suggestion: finding.data?.suggestion,
+        // The rule's better wording, else the model review's.
+        suggestion: finding.data?.suggestion ?? finding.judge?.suggestion,
       };
     });
   const sound = !entries.some((e) => e.reasoning);

@@ -101,7 +101,7 @@ test('verdict: a finding from another tier names it, and the model review shows 
     message: '(model) m2',
     span,
     tier: 'model',
-    judge: { model: 'scripted-model', confidence: 0.91, explanation: 'Says *nothing* testable.' },
+    judge: { model: 'scripted-model', confidence: 0.91, explanation: 'Says *nothing* testable.', suggestion: 'The disk had no alert below 10% free.' },
   };
   const plain: Finding = { rule: 'blame', severity: 'warning', message: 'm3', span, tier: 'rules' };
   const verdict = verdictAt({ parsed: result.parsed, findings: [learned, model, plain] }, start + 1);
@@ -111,6 +111,7 @@ test('verdict: a finding from another tier names it, and the model review shows 
   assert.ok(verdict.markdown.includes('(`vague`, warning, found by the model review)'), verdict.markdown);
   assert.ok(verdict.markdown.includes('(`blame`, warning)'), 'the rules tier is the default and not named');
   assert.ok(verdict.markdown.includes('**Model review** (scripted\\-model, 91% confident): Says \\*nothing\\* testable\\.'), verdict.markdown);
+  assert.ok(verdict.markdown.includes('**Better answer:** The disk had no alert below 10% free\\.'), verdict.markdown);
 });
 
 test('verdict: when the model review judged a value and found nothing, the hover says both', () => {
