@@ -97,6 +97,9 @@ function entriesOf(lines: readonly string[]): { entries: Entry[]; problem?: stri
     if (line.trim() === '') continue;
     const content = line.replace(MARKER, '');
     const read = readLine(content);
+    // An empty answer is no answer (`Why did X?` then nothing), an empty question no question.
+    if (read?.because !== undefined && read.because.trim() === '') delete read.because;
+    if (read?.why !== undefined && read.why.trim() === '' && read.because === undefined) delete read.why;
     // A labelled problem wins over a statement taken as the problem before it (kept as a comment).
     if (read?.problem !== undefined && (problem === undefined || proseProblem !== undefined) && !seenStep) {
       if (proseProblem !== undefined) entries.push({ kind: 'comment', text: proseProblem });
