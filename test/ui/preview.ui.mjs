@@ -125,6 +125,13 @@ test('clicking a node selects its question in the editor', { timeout: 60_000 }, 
   const selected = Number(/\((\d+) selected\)/.exec(status)?.[1]);
   assert.equal(selected, 'Why were only 20 input parameters provided?'.length);
   await shot('revealed');
+  // Step 4's question runs past the right edge of the half-width editor: the editor must not be
+  // left scrolled sideways to its end, with the question's start off-screen.
+  await preview().locator('#canvas g.node[data-path="roots[0].whys[3]"]').click();
+  await assertEventually(cursorStatus, (t) => /^Ln 15, Col 14 \(\d+ selected\)/.test(t), 'the editor selection on line 15, caret at the start');
+  const scrolled = await page.locator(`${EDITOR} .editor-scrollable > .scrollbar.horizontal > .slider`).first().evaluate((el) => parseFloat(getComputedStyle(el).left) || 0);
+  assert.equal(scrolled, 0, 'the editor is not scrolled sideways');
+  await shot('revealed-long');
 });
 
 test('moving the cursor in the editor highlights its node', { timeout: 60_000 }, async () => {
@@ -159,6 +166,13 @@ test('a CodeLens above the root sums it up', { timeout: 60_000 }, async () => {
   const lens = page.locator(`${EDITOR} .codelens-decoration`).first();
   await lens.waitFor({ timeout: 20_000 });
   assert.match(await lens.innerText(), /^5 whys deep · .* · no actions$/);
+  // Clicking it brings the root into view in the preview, highlighted.
+  await lens.locator('a').first().click();
+  await assertEventually(
+    async () => preview().locator('#canvas g.node.whys-highlight').getAttribute('data-path'),
+    (p) => p === 'roots[0]',
+    'the root highlighted in the preview',
+  );
 });
 
 test('Export SVG says where it wrote the file and offers to open it', { timeout: 90_000 }, async () => {
