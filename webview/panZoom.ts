@@ -11,6 +11,11 @@ export interface View {
 }
 
 const MIN_SCALE = 0.05;
+/**
+ * The smallest scale Fit uses: below it the labels (13 px text) are too small to read, so Fit
+ * stops there and the rest of the tree is a scroll away. Zooming out by hand can go further.
+ */
+export const READABLE_SCALE = 0.6;
 const MAX_SCALE = 4;
 /** Pointer travel (px) under which a press-and-release is a click, not a drag. */
 const CLICK_SLOP = 4;
@@ -45,14 +50,21 @@ export class PanZoom {
     this.set({ scale, x: px - (px - this.view.x) * k, y: py - (py - this.view.y) * k });
   }
 
-  /** Fits the whole diagram into the viewport (never enlarging past 100 %). */
+  /**
+   * Fits the whole diagram into the viewport, never enlarging past 100 % and never shrinking
+   * below `READABLE_SCALE`: a tree too large for that is shown from its start (the problem, at
+   * the top left) at a readable size, and the rest is a scroll away.
+   */
   fit(): void {
     const size = this.contentSize();
     const rect = this.viewport.getBoundingClientRect();
     if (!size || rect.width === 0 || rect.height === 0) return;
     const margin = 16;
-    const scale = clamp(Math.min((rect.width - 2 * margin) / size.width, (rect.height - 2 * margin) / size.height, 1), MIN_SCALE, MAX_SCALE);
-    this.set({ scale, x: (rect.width - size.width * scale) / 2, y: Math.max(margin, (rect.height - size.height * scale) / 2) });
+    const wanted = Math.min((rect.width - 2 * margin) / size.width, (rect.height - 2 * margin) / size.height, 1);
+    const scale = clamp(Math.max(wanted, READABLE_SCALE), MIN_SCALE, MAX_SCALE);
+    const x = size.width * scale <= rect.width - 2 * margin ? (rect.width - size.width * scale) / 2 : margin;
+    const y = size.height * scale <= rect.height - 2 * margin ? Math.max(margin, (rect.height - size.height * scale) / 2) : margin;
+    this.set({ scale, x, y });
   }
 
   /** Moves the view so an element of the canvas is visible (centred when it was not). */

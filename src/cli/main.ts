@@ -1,11 +1,13 @@
 /**
- * The `whys` command: `whys check` gates analyses in CI, `whys export` turns one into a report.
+ * The `whys` command: `whys check` gates analyses in CI, `whys export` turns one into a report,
+ * `whys import` turns a pasted 5-whys list into an analysis.
  * Exit codes: 0 clean (at most --max-warnings warnings), 1 problems found, 2 usage error or an
  * unreadable file.
  */
 import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { exportFile } from './export';
+import { importFile, readStdin } from './import';
 import { UsageError } from './errors';
 import { configureSynonyms } from '../core';
 
@@ -15,6 +17,7 @@ Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
   whys export FILE --format mermaid|markdown [--direction TD|LR]
+  whys import FILE|- [-o FILE] [--title TITLE]
   whys --help | --version
 
 check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the current
@@ -29,6 +32,10 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
                         by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
                         whys.synonyms takes the same groups
 export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
+import  Turns a 5-whys list as people write it (numbered, bulleted, "Q:/A:", "Why? Because",
+        a question and its answer on one line or two) into an analysis on stdout (or -o FILE),
+        then checks it (findings on stderr). "-" reads standard input. Lines it cannot place
+        are kept as comments. Exit 1 when no question with an answer was found.
 
 Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
 `;
@@ -47,7 +54,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (command === 'check') return await runCheck(rest, io);
     if (command === 'export') return await runExport(rest, io);
-    throw new UsageError(`unknown command "${command}". Use \`whys check\` or \`whys export\` (see \`whys --help\`).`);
+    if (command === 'import') return await runImport(rest, io);
+    throw new UsageError(`unknown command "${command}". Use \`whys check\`, \`whys export\` or \`whys import\` (see \`whys --help\`).`);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`whys: ${error.message}\n`);
@@ -111,6 +119,22 @@ async function runExport(args: string[], io: CliIO): Promise<number> {
   return exportFile({ file: positionals[0], format, direction, io });
 }
 
+async function runImport(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parse(args, {
+    output: { type: 'string', short: 'o' },
+    title: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('import takes exactly one FILE, or - for standard input.');
+  const output = values.output === undefined ? undefined : String(values.output);
+  const title = values.title === undefined ? undefined : String(values.title);
+  return importFile({ file: positionals[0], output, title, io, stdin: io.stdin ?? readStdin });
+}
+
 /** `--synonym "WS=widget service"` flags as synonym groups. */
 function synonymGroups(flags: readonly string[]): string[][] {
   return flags.map((flag) => {
@@ -145,6 +169,8 @@ export interface CliIO {
   err(text: string): void;
   readonly cwd: string;
   readonly color: boolean;
+  /** Reads standard input (`whys import -`); the process's own by default. */
+  readonly stdin?: () => Promise<string>;
 }
 
 if (require.main === module) {

@@ -1,15 +1,30 @@
 /**
  * The verdict on one question or answer, for the hover on a `why`, `because` or `cause` value:
- * sound, or each finding on it with its rule's title and explanation and, when the rule has
- * one, a better question or answer.
+ * what was checked and found nothing (never more than that: "no problem found by the offline
+ * rules" is not "sound"), which rules a `# whys-ignore` comment switches off there, or each
+ * finding on it with its rule's title, the tier that found it, the model review's verdict when
+ * it gave one and, when there is one, a better question or answer.
  */
 import type { Finding } from './findings';
 import { allSteps, describe, type Cause, type Span, type Step, type TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
 import { ruleFor } from './rules';
+import { suppressionsOf } from './suppression';
+import type { FindingTier } from './findings';
 
-/** The words a sound value's hover says. */
-export const SOUND = 'Sound: no reasoning problem found';
+/**
+ * What the hover says of a value no reasoning rule flags: exactly what was checked, no more.
+ * The offline rules finding nothing is no proof that the answer is right.
+ */
+export const NOTHING_FOUND = 'No reasoning problem found by the offline rules';
+
+/** How the hover names each tier of the check (SPEC §2). */
+export const TIER_NAMES: Record<FindingTier, string> = {
+  rules: 'offline rules',
+  learned: 'learned detector',
+  semantic: 'sentence model',
+  model: 'model review',
+};
 
 /** Which value of a step or cause the hover is on. */
 export type VerdictField = 'why' | 'because' | 'cause';
@@ -31,8 +46,13 @@ export interface Verdict {
   readonly value: TextValue;
   /** The value's range: what the hover highlights. */
   readonly span: Span;
-  /** Whether no reasoning rule flags the value. */
+  /**
+   * Whether no reasoning rule flags the value. Not a claim that it is right: only that the
+   * checks that ran found nothing (the hover says which).
+   */
   readonly sound: boolean;
+  /** Rules a `# whys-ignore` comment switches off for this value, in the comment's order; `*` for all. */
+  readonly ignored: string[];
   readonly entries: VerdictEntry[];
   /** The hover text, as Markdown. */
   readonly markdown: string;
@@ -47,6 +67,12 @@ export interface VerdictOptions {
    * message in the same hover (VS Code does) passes false, so the message is not shown twice.
    */
   readonly withMessages?: boolean;
+  /**
+   * When the model review (SPEC §6) judged this value and found nothing, the model's name: the
+   * "nothing found" line then says so too. The review's own findings carry `tier: 'model'` and
+   * `judge` and show as entries; this is only for its silence.
+   */
+  readonly reviewedBy?: string;
 }
 
 /** The value (a step's `why` or `because`, a cause's `cause`) at an offset, if any. */
@@ -74,28 +100,56 @@ export function verdictAt(check: { parsed: ParsedAnalysis; findings: readonly Fi
         title: rule?.title ?? finding.rule,
         explanation: rule?.explanation ?? '',
         reasoning: rule?.reasoning ?? false,
-        suggestion: finding.data?.suggestion,
+        // The rule's better wording, else the model review's.
+        suggestion: finding.data?.suggestion ?? finding.judge?.suggestion,
       };
     });
   const sound = !entries.some((e) => e.reasoning);
-  return { ...at, span, sound, entries, markdown: markdownOf(at.field, at.node, sound, entries, options) };
+  const ignored = ignoredAt(check.parsed, span.start);
+  return { ...at, span, sound, ignored, entries, markdown: markdownOf(at.field, at.node, sound, ignored, entries, options) };
+}
+
+/** The rules `# whys-ignore` comments switch off at an offset. */
+function ignoredAt(parsed: ParsedAnalysis, offset: number): string[] {
+  const out: string[] = [];
+  for (const s of suppressionsOf(parsed.text, parsed.analysis, parsed.comments)) {
+    if (s.scope.start > offset || offset > s.scope.end) continue;
+    for (const rule of s.rules) if (!out.includes(rule)) out.push(rule);
+  }
+  return out;
 }
 
 const FIELD_NAMES: Record<VerdictField, string> = { why: 'Question', because: 'Answer', cause: 'Cause' };
 
-function markdownOf(field: VerdictField, node: Step | Cause, sound: boolean, entries: VerdictEntry[], options: VerdictOptions): string {
+function markdownOf(field: VerdictField, node: Step | Cause, sound: boolean, ignored: readonly string[], entries: VerdictEntry[], options: VerdictOptions): string {
   // `describe` names nodes with Markdown code spans already (root `trigger`).
   const head = `**${FIELD_NAMES[field]}** of ${describe(node)}`;
-  const blocks: string[] = [sound ? `${head}: ✓ ${SOUND}.` : head];
+  // With rules switched off here, the offline rules that found nothing are only the others.
+  const offline = ignored.length > 0 ? `${NOTHING_FOUND} still on here` : NOTHING_FOUND;
+  const nothing = options.reviewedBy ? `${offline}, nor by the model review (${escapeMarkdown(options.reviewedBy)})` : offline;
+  const blocks: string[] = [sound ? `${head}: ${nothing}.` : head];
+  if (ignored.length > 0) {
+    const which = ignored.includes('*') ? 'Every rule is' : `${ignored.map((r) => `\`${r}\``).join(', ')} ${ignored.length === 1 ? 'is' : 'are'}`;
+    blocks[0] += `\n\n${which} switched off here by a \`# whys-ignore\` comment, so ${ignored.length === 1 && !ignored.includes('*') ? 'it does' : 'they do'} not judge this value.`;
+  }
   // Reasoning findings first: they are the verdict; structural ones follow.
   const ordered = [...entries].sort((a, b) => Number(b.reasoning) - Number(a.reasoning));
   for (const entry of ordered) {
     const link = options.ruleLink?.(entry.finding.rule);
     const code = link ? `[\`${entry.finding.rule}\`](${link})` : `\`${entry.finding.rule}\``;
-    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity})`];
+    const tier = entry.finding.tier && entry.finding.tier !== 'rules' ? `, found by the ${TIER_NAMES[entry.finding.tier]}` : '';
+    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity}${tier})`];
     if (options.withMessages !== false) lines.push('', entry.finding.message);
     if (entry.explanation) lines.push('', `_${entry.explanation}_`);
-    if (entry.suggestion) lines.push('', `**Better ${field === 'why' ? 'question' : 'answer'}:** ${escapeMarkdown(entry.suggestion)}`);
+    // The model review's verdict: untrusted text, shown escaped, with the model and its confidence.
+    const judge = entry.finding.judge;
+    if (judge) {
+      const percent = Math.round(Math.max(0, Math.min(1, judge.confidence)) * 100);
+      lines.push('', `**Model review** (${escapeMarkdown(judge.model)}, ${percent}% confident): ${escapeMarkdown(judge.explanation)}`);
+    }
+    // `action-as-cause` suggests the remedy's wording as an action, not a better answer.
+    const label = entry.finding.rule === 'action-as-cause' ? 'As an action' : `Better ${field === 'why' ? 'question' : 'answer'}`;
+    if (entry.suggestion) lines.push('', `**${label}:** ${escapeMarkdown(entry.suggestion)}`);
     blocks.push(lines.join('\n'));
   }
   return blocks.join('\n\n---\n\n');

@@ -8,14 +8,18 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
 import { registerLanguageFeatures } from './language';
+import { registerRootLenses } from './codeLens';
+import { registerNewAnalysisFromText } from './fromText';
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): void {
   const cache = new AnalysisCache();
   context.subscriptions.push(cache, new DiagnosticsPublisher(cache));
-  registerPreview(context, cache);
+  const preview = registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   registerFixesAndHover(context, cache);
+  registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
+  registerNewAnalysisFromText(context);
 }
 
 /** Everything is disposed through `context.subscriptions`. */

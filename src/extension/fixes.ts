@@ -4,7 +4,7 @@
  * Registered together with the verdict hover by `registerFixesAndHover`.
  */
 import * as vscode from 'vscode';
-import { fixesFor, type Finding } from '../core';
+import { fixesFor, type Finding, type TextEdit } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
 import { LANGUAGE_ID } from './config';
 import { ruleOf } from './diagnostics';
@@ -29,13 +29,46 @@ export class WhysFixProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
-        action.edit = new vscode.WorkspaceEdit();
-        for (const edit of fix.edits) action.edit.replace(document.uri, rangeOf(document, edit.span), edit.newText);
+        action.edit = workspaceEditOf(document, fix.edits);
         actions.push(action);
       }
     }
     return actions;
   }
+}
+
+/**
+ * A fix's edits as a workspace edit. Where the fix leaves placeholders (an answer to write, an
+ * action's owner and date), they become the tab stops of snippet edits: the editor selects the
+ * first, and typing replaces it. A VS Code without `SnippetTextEdit` (or a file not in the active
+ * editor) gets the same text as plain edits, the placeholders left as `""` for the `schema` rule
+ * to flag until they are written.
+ */
+export function workspaceEditOf(document: vscode.TextDocument, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  const snippets = typeof vscode.SnippetTextEdit === 'function' && edits.some((e) => e.placeholders?.length);
+  if (!snippets) {
+    for (const e of edits) edit.replace(document.uri, rangeOf(document, e.span), e.newText);
+    return edit;
+  }
+  // One snippet session for the file: tab stops numbered in document order across the edits.
+  let stop = 0;
+  const ordered = [...edits].sort((a, b) => a.span.start - b.span.start);
+  edit.set(
+    document.uri,
+    ordered.map((e) => {
+      const snippet = new vscode.SnippetString();
+      let at = 0;
+      for (const p of e.placeholders ?? []) {
+        snippet.appendText(e.newText.slice(at, p.start));
+        snippet.appendPlaceholder(e.newText.slice(p.start, p.end), ++stop);
+        at = p.end;
+      }
+      snippet.appendText(e.newText.slice(at));
+      return new vscode.SnippetTextEdit(rangeOf(document, e.span), snippet);
+    }),
+  );
+  return edit;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { checkText, countTreeNodes } from '../../src/core';
 import { PreviewServer, ROOT, URI, launch, messages, openPreview, read, send, updateFor, waitRendered } from './harness';
 
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.whys.yaml'));
+const EXAMPLES = readdirSync(join(ROOT, 'test', 'examples')).filter((f) => f.endsWith('.whys.yaml'));
 
 describe('the preview webview in Chromium', () => {
   let browser: Browser;
@@ -30,7 +30,7 @@ describe('the preview webview in Chromium', () => {
 
   for (const file of EXAMPLES) {
     test(`draws ${file}: one SVG node per model node, each with its path`, async () => {
-      const text = read(`examples/${file}`);
+      const text = read(`test/examples/${file}`);
       const page = await openPreview(browser, server, text);
       const expected = countTreeNodes(checkText(text).parsed.analysis);
       const paths = await page.$$eval('#canvas svg g.node', (nodes) => nodes.map((n) => (n as SVGGElement).dataset.path));
@@ -44,7 +44,7 @@ describe('the preview webview in Chromium', () => {
   }
 
   test('clicking a node posts reveal with its path; a drag does not', async () => {
-    const page = await openPreview(browser, server, read('examples/crowdstrike.whys.yaml'));
+    const page = await openPreview(browser, server, read('test/examples/crowdstrike.whys.yaml'));
     await page.click('#canvas g.node[data-path="roots[0].whys[2].because[1]"]');
     let posted = await messages(page);
     assert.deepEqual(posted.filter((m) => m.type === 'reveal'), [{ type: 'reveal', uri: URI, path: 'roots[0].whys[2].because[1]' }]);
@@ -63,7 +63,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('a highlight message marks the node and scrolls it into view', async () => {
-    const page = await openPreview(browser, server, read('examples/crowdstrike.whys.yaml'), 'vscode-light', { width: 500, height: 400 });
+    const page = await openPreview(browser, server, read('test/examples/crowdstrike.whys.yaml'), 'vscode-light', { width: 500, height: 400 });
     // Zoom in so that most nodes are out of view.
     for (let i = 0; i < 6; i++) await page.click('#zoom-in');
     const path = 'roots[3].whys[1]';
@@ -84,7 +84,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('follows the theme: dark and high contrast re-render with other colours', async () => {
-    const page = await openPreview(browser, server, read('examples/database-memory.whys.yaml'));
+    const page = await openPreview(browser, server, read('test/examples/database-memory.whys.yaml'));
     const fill = (): Promise<string> => page.$eval('#canvas g.node[data-path="roots[0].whys[0]"] rect, #canvas g.node[data-path="roots[0].whys[0]"] path', (el) => getComputedStyle(el).fill);
     const light = await fill();
     const renders = async (): Promise<number> => (await messages(page)).filter((m) => m.type === 'rendered').length;
@@ -128,7 +128,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('broken YAML keeps the last good tree with a banner; the fix removes it', async () => {
-    const good = read('examples/database-memory.whys.yaml');
+    const good = read('test/examples/database-memory.whys.yaml');
     const page = await openPreview(browser, server, good);
     const first = updateFor(good, 1);
     const broken = good.replace('roots:', 'roots: [');
@@ -149,7 +149,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('a burst of updates: the newest wins and overtaken renders are dropped', async () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const page = await openPreview(browser, server, text);
     const updates = [2, 3, 4, 5].map((v) => updateFor(text.replace('Why did the hosts crash?', `Why did the hosts crash (edit ${v})?`), v));
     await page.evaluate((list) => list.forEach((m) => window.postMessage(m, '*')), updates);
@@ -167,7 +167,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('past the node cap, a clear message instead of a tree', async () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const page = await openPreview(browser, server, text);
     await send(page, updateFor(text, 2, { maxNodes: 5 }));
     await page.waitForSelector('#notice:not([hidden])');
@@ -178,7 +178,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('weak nodes carry the class, the icon and the message as tooltip', async () => {
-    const text = read('examples/crowdstrike-as-written.whys.yaml').replace('  - whys:', '  - id: dup\n    whys:').replace('      - why: Why did the system crash?', '      - id: dup\n        why: Why did the system crash?');
+    const text = read('test/examples/crowdstrike-as-written.whys.yaml').replace('  - whys:', '  - id: dup\n    whys:').replace('      - why: Why did the system crash?', '      - id: dup\n        why: Why did the system crash?');
     const page = await openPreview(browser, server, text);
     const weak = await page.$$eval('#canvas g.node.weak', (nodes) =>
       nodes.map((n) => ({
@@ -197,7 +197,7 @@ describe('the preview webview in Chromium', () => {
   });
 
   test('toolbar: direction, copy source, export SVG, zoom; the view is kept in state', async () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const page = await openPreview(browser, server, text);
     const size = (): Promise<{ w: number; h: number }> => page.$eval('#canvas svg', (svg) => ({ w: svg.getBoundingClientRect().width, h: svg.getBoundingClientRect().height }));
     const td = await size();
@@ -226,8 +226,29 @@ describe('the preview webview in Chromium', () => {
     await page.close();
   });
 
+  test('Fit in left-right layout never shrinks a long chain below a readable scale: it shows the start and leaves the rest to scroll', async () => {
+    const steps = Array.from({ length: 7 }, (_, i) => [
+      `      - why: Why did stage ${i + 1} of the nightly data pipeline stop before it wrote its output?`,
+      `        because: The job for stage ${i + 2} waited on a lock that an earlier run of the pipeline never released.`,
+    ]).flat();
+    const text = ['version: 1', 'title: Pipeline', 'problem: The nightly data pipeline produced no reports.', 'roots:', '  - whys:', ...steps, ''].join('\n');
+    const page = await openPreview(browser, server, text, 'vscode-light', { width: 900, height: 600 });
+    await page.click('#direction');
+    await page.waitForFunction(() => (window as unknown as { __messages: { type: string }[] }).__messages.filter((m) => m.type === 'rendered').length >= 2);
+    await page.click('#zoom-fit');
+    const scale = await page.evaluate(() => (window as unknown as { __state: { zoom: { scale: number } } }).__state.zoom.scale);
+    const natural = await page.$eval('#canvas svg', (svg) => parseFloat(svg.getAttribute('width') ?? '0') || (svg as SVGSVGElement).viewBox.baseVal.width);
+    assert.ok(natural * 0.6 > 900, `the chain is too wide to fit readably (${natural} px), so the floor applies`);
+    assert.ok(scale >= 0.6, `Fit used ${scale}`);
+    // The problem, where the chain starts, is in view.
+    const problem = (await page.locator('#canvas g.node[data-path="problem"]').boundingBox())!;
+    const view = (await page.locator('#viewport').boundingBox())!;
+    assert.ok(problem.x >= view.x && problem.x + problem.width <= view.x + view.width, JSON.stringify({ problem, view }));
+    await page.close();
+  });
+
   test('zoom is kept across updates', async () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const page = await openPreview(browser, server, text);
     await page.click('#zoom-in');
     await page.click('#zoom-in');

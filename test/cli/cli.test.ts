@@ -180,7 +180,7 @@ test('--help and --version', () => {
 
 test('export prints Mermaid source and a Markdown report of an example', () => {
   const dir = mkdtempSync(join(tmpdir(), 'whys-cli-'));
-  cpSync(join(root, 'examples'), dir, { recursive: true });
+  cpSync(join(root, 'test', 'examples'), dir, { recursive: true });
   const mermaid = whys(['export', 'crowdstrike.whys.yaml', '--format', 'mermaid'], dir);
   assert.equal(mermaid.code, 0, mermaid.err);
   assert.match(mermaid.out, /^flowchart TD\n/);

@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { checkText, commentsOf, parseAnalysis, type Finding } from '../../src/core';
 
 const root = resolve(__dirname, '../../..');
-const examples = readdirSync(join(root, 'examples')).map((name) => readFileSync(join(root, 'examples', name), 'utf8'));
+const examples = readdirSync(join(root, 'test', 'examples')).filter((name) => name.endsWith('.whys.yaml')).map((name) => readFileSync(join(root, 'test', 'examples', name), 'utf8'));
 
 function assertSane(text: string, findings: readonly Finding[]): void {
   for (const f of findings) {

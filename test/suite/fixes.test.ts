@@ -139,4 +139,44 @@ suite('quick fixes', () => {
       }
     });
   }
+
+  test('a fix that leaves an answer to write selects it: typing replaces the placeholder, and the schema is clean', async () => {
+    const document = await openFixture('fixes-reasoning.whys.yaml');
+    const original = document.getText();
+    try {
+      await runFix(document, 'action-as-cause', 'We should add a check for the field count.', (t) => t.startsWith('Move this remedy'));
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor && editor.document === document, 'the fixed document is in the active editor');
+      // The snippet's first tab stop: the empty answer, selected.
+      assert.strictEqual(document.getText(editor.selection), '""', `selection ${JSON.stringify(editor.selection)} in:\n${document.getText()}`);
+      assert.strictEqual(document.lineAt(editor.selection.start.line).text, '        because: ""');
+      await vscode.commands.executeCommand('type', { text: 'No check compared the field count with the template.' });
+      assert.ok(document.getText().includes('        because: No check compared the field count with the template.\n'), document.getText());
+      assert.ok(document.getText().includes('      - do: Add a check for the field count.\n        status: open\n'), document.getText());
+      await waitForDiagnostics(
+        document,
+        (ds) => !ds.some((d) => codeOf(d) === 'schema' || codeOf(d) === 'syntax') && !ds.some((d) => codeOf(d) === 'action-as-cause' && document.getText(d.range).startsWith('We should')),
+        'no schema problem once the answer is written',
+      );
+    } finally {
+      await vscode.commands.executeCommand('leaveSnippet');
+      await restore(document, original);
+    }
+  });
+
+  test('unknown-ref: “Did you mean” renames the `for:` value', async () => {
+    const document = await openFixture('fixes-reasoning.whys.yaml');
+    const original = document.getText();
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      const at = original.indexOf('        kind: mitigate');
+      edit.insert(document.uri, document.positionAt(at), '        for: trigerr\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await runFix(document, 'unknown-ref', 'for: trigerr', (t) => t === 'Change `for: trigerr` to `trigger`');
+      assert.ok(document.getText().includes('        for: trigger\n'), document.getText());
+      await waitForDiagnostics(document, (ds) => !ds.some((d) => codeOf(d) === 'unknown-ref'), 'the unknown-ref diagnostic to go');
+    } finally {
+      await restore(document, original);
+    }
+  });
 });

@@ -4,8 +4,8 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { ruleFor, SOUND } from '../../src/core';
-import { openFixture, waitForDiagnostics } from './whysHelpers';
+import { NOTHING_FOUND, ruleFor } from '../../src/core';
+import { codeOf, openFixture, restore, waitForDiagnostics } from './whysHelpers';
 
 /** The Markdown of every hover at a position, joined. */
 async function hoverText(document: vscode.TextDocument, text: string, into = 3): Promise<string> {
@@ -19,11 +19,12 @@ async function hoverText(document: vscode.TextDocument, text: string, into = 3):
 }
 
 suite('verdict hover', () => {
-  test('a sound answer says so', async () => {
+  test('an answer no rule flags says the offline rules found nothing, never that it is sound', async () => {
     const document = await openFixture('hover.whys.yaml');
     await waitForDiagnostics(document, (ds) => ds.length > 0, 'the fixture’s diagnostics');
     const text = await hoverText(document, 'Build logs were never rotated.');
-    assert.ok(text.includes(SOUND), text);
+    assert.ok(text.includes(NOTHING_FOUND), text);
+    assert.ok(!/sound:/i.test(text), text);
     assert.ok(text.includes('**Answer** of step 2 of root `sound`'), text);
   });
 
@@ -45,7 +46,7 @@ suite('verdict hover', () => {
     await waitForDiagnostics(document, (ds) => ds.some((d) => typeof d.code === 'object' && d.code.value === 'action-as-cause'), 'the action-as-cause diagnostic');
     const text = await hoverText(document, 'We should add a check');
     assert.ok(text.includes(rule!.explanation), text);
-    assert.ok(!text.includes(SOUND), text);
+    assert.ok(!text.includes(NOTHING_FOUND), text);
   });
 
   test('a question gets a verdict too; a key gets none from this hover', async () => {
@@ -53,6 +54,24 @@ suite('verdict hover', () => {
     const question = await hoverText(document, 'Why did the disk fill up?');
     assert.ok(question.includes('**Question** of step 2 of root `sound`'), question);
     const key = await hoverText(document, 'because: Its disk', 2);
-    assert.ok(!key.includes(SOUND) && !key.includes('**Answer** of'), key);
+    assert.ok(!key.includes(NOTHING_FOUND) && !key.includes('**Answer** of'), key);
+  });
+
+  test('a step whose finding `# whys-ignore` switched off says the rule is off here, not that it is sound', async () => {
+    const document = await openFixture('hover.whys.yaml');
+    const original = document.getText();
+    try {
+      const edit = new vscode.WorkspaceEdit();
+      const at = original.indexOf('      - why: Why was the mismatch not caught');
+      edit.insert(document.uri, document.positionAt(at), '      # whys-ignore action-as-cause\n');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForDiagnostics(document, (ds) => !ds.some((d) => codeOf(d) === 'action-as-cause'), 'the action-as-cause diagnostic to go');
+      const text = await hoverText(document, 'We should add a check');
+      assert.ok(text.includes('`action-as-cause` is switched off here by a `# whys-ignore` comment'), text);
+      assert.ok(text.includes(`${NOTHING_FOUND} still on here`), text);
+      assert.ok(!/sound:/i.test(text), text);
+    } finally {
+      await restore(document, original);
+    }
   });
 });

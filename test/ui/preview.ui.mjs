@@ -8,14 +8,13 @@
  *   node --test test/ui/preview.ui.mjs     (builds whys.vsix with `npm run package` first,
  *                                           unless WHYS_SKIP_PACKAGE=1 and it exists)
  *
- * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README.
+ * Screenshots go to test-results/; one also to media/screenshot-preview.png for the README, but only when
+ * WHYS_UPDATE_SCREENSHOTS=1 (a test run never rewrites tracked files otherwise).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT } from '../vscode/codeServer.mjs';
-import { EDITOR, RESULTS, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, RESULTS, assertEventually, openFromExplorer, openWorkbench, updateReadmeScreenshot } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 
@@ -98,7 +97,7 @@ test('the webview shows one node per problem, root and step, and step 4 is weak'
   assert.match(await labelOf(step4), /^⚠/);
   assert.equal(await preview().locator('#canvas g.node.weak[data-path="roots[0].whys[0]"]').count(), 0);
   await shot('open');
-  fs.copyFileSync(path.join(RESULTS, 'ui-preview-open.png'), path.join(REPO_ROOT, 'media', 'screenshot-preview.png'));
+  updateReadmeScreenshot(path.join(RESULTS, 'ui-preview-open.png'), 'screenshot-preview.png');
 });
 
 test('typing in the editor changes the tree', { timeout: 60_000 }, async () => {
@@ -120,10 +119,19 @@ test('clicking a node selects its question in the editor', { timeout: 60_000 }, 
   assert.match(before, /^Ln 9,/);
   // Step 3's why is on line 13: "      - why: Why were only 20 input parameters provided?"
   await preview().locator('#canvas g.node[data-path="roots[0].whys[2]"]').click();
-  const status = await assertEventually(cursorStatus, (t) => /^Ln 13, Col \d+ \(\d+ selected\)/.test(t), 'the editor selection on line 13');
+  // The caret at the start of the question (column 14, after "      - why: "), so the editor
+  // shows the question from its start rather than scrolled to its end.
+  const status = await assertEventually(cursorStatus, (t) => /^Ln 13, Col 14 \(\d+ selected\)/.test(t), 'the editor selection on line 13, caret at the start');
   const selected = Number(/\((\d+) selected\)/.exec(status)?.[1]);
   assert.equal(selected, 'Why were only 20 input parameters provided?'.length);
   await shot('revealed');
+  // Step 4's question runs past the right edge of the half-width editor: the editor must not be
+  // left scrolled sideways to its end, with the question's start off-screen.
+  await preview().locator('#canvas g.node[data-path="roots[0].whys[3]"]').click();
+  await assertEventually(cursorStatus, (t) => /^Ln 15, Col 14 \(\d+ selected\)/.test(t), 'the editor selection on line 15, caret at the start');
+  const scrolled = await page.locator(`${EDITOR} .editor-scrollable > .scrollbar.horizontal > .slider`).first().evaluate((el) => parseFloat(getComputedStyle(el).left) || 0);
+  assert.equal(scrolled, 0, 'the editor is not scrolled sideways');
+  await shot('revealed-long');
 });
 
 test('moving the cursor in the editor highlights its node', { timeout: 60_000 }, async () => {
@@ -152,4 +160,53 @@ test('the preview comes back after a window reload (webview serializer)', { time
   assert.equal(await preview().locator('#canvas svg g.node').count(), 7);
   await assertEventually(() => labelOf(first), (t) => /Which hosts/.test(t), 'the restored tree shows the unsaved edit');
   await shot('reloaded');
+});
+
+test('a CodeLens above the root sums it up', { timeout: 60_000 }, async () => {
+  const lens = page.locator(`${EDITOR} .codelens-decoration`).first();
+  await lens.waitFor({ timeout: 20_000 });
+  assert.match(await lens.innerText(), /^5 whys deep · .* · no actions$/);
+  // Clicking it brings the root into view in the preview, highlighted.
+  await lens.locator('a').first().click();
+  await assertEventually(
+    async () => preview().locator('#canvas g.node.whys-highlight').getAttribute('data-path'),
+    (p) => p === 'roots[0]',
+    'the root highlighted in the preview',
+  );
+});
+
+test('Export SVG says where it wrote the file and offers to open it', { timeout: 90_000 }, async () => {
+  await preview().locator('#export-svg').click();
+  // code-server's save dialog: a quick input with the path beside the analysis filled in.
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 20_000 });
+  await assertEventually(() => input.inputValue(), (v) => /crowdstrike-as-written\.svg$/.test(v), 'the save dialog proposing crowdstrike-as-written.svg');
+  await page.keyboard.press('Enter');
+  // The smoke-test driver this workbench runs with never shows toasts: the notification is read
+  // in the Notifications center, as a user who missed the toast would.
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.notifications-center .notification-list-item', { hasText: /Wrote the why-tree to .*crowdstrike-as-written\.svg/ }).first();
+  await notice.waitFor({ timeout: 20_000 });
+  await shot('exported');
+  await notice.locator('.monaco-button', { hasText: 'Open' }).first().click();
+  await page.locator(`${EDITOR} .tab`, { hasText: 'crowdstrike-as-written.svg' }).first().waitFor({ timeout: 20_000 });
+});
+
+test('Copy Mermaid says what it did', { timeout: 60_000 }, async () => {
+  // The page may write to the clipboard (headless Chromium asks otherwise).
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.locator(`${EDITOR} .tab`, { hasText: 'Why-tree: crowdstrike-as-written.whys.yaml' }).first().click();
+  await preview().locator('#copy-source').click();
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-widget input').fill('>Notifications: Show Notifications');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Show Notifications' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const notice = page.locator('.notifications-center .notification-list-item', { hasText: /Copied the Mermaid source of the why-tree \(\d+ lines\) to the clipboard/ }).first();
+  await notice.waitFor({ timeout: 20_000 });
+  await shot('copied');
 });

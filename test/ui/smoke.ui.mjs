@@ -7,14 +7,11 @@
  *                                             unless WHYS_SKIP_PACKAGE=1 and it exists)
  *
  * Screenshots go to test-results/; the Problems one also to media/screenshot-problems.png for
- * the README.
+ * the README, but only when WHYS_UPDATE_SCREENSHOTS=1 (a test run never rewrites tracked files otherwise).
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT } from '../vscode/codeServer.mjs';
-import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench, updateReadmeScreenshot } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 const SQUIGGLES = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info`;
@@ -74,7 +71,7 @@ test('hovering the off-topic underline shows the finding and the rule’s explan
   assert.match(text, /testing processes/);
   assert.match(text, /An answer that explains something else/);
   // The README's screenshot: the squiggle, its hover and the Problems panel.
-  fs.copyFileSync(await shot('hover'), path.join(REPO_ROOT, 'media', 'screenshot-problems.png'));
+  updateReadmeScreenshot(await shot('hover'), 'screenshot-problems.png');
   await page.mouse.move(5, 5);
 });
 

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * What the UI tests share: the PACKAGED extension (whys.vsix) installed in a real VS Code
- * (code-server) on a copy of `examples/`, opened in Debian's Chromium through playwright-core;
+ * (code-server) on the tests' own copy of the examples (`test/examples/`), opened in Debian's Chromium through playwright-core;
  * opening a file from the explorer; waiting for what the screen shows; screenshots.
  */
 import assert from 'node:assert/strict';
@@ -18,7 +18,7 @@ export const EDITOR = '.part.editor';
 
 /**
  * Builds whys.vsix (unless WHYS_SKIP_PACKAGE=1 and it exists), installs it in a private
- * extensions folder, starts code-server on a copy of examples/ (with `userSettings` added to the
+ * extensions folder, starts code-server on the tests' own copy of the examples (test/examples/) (with `userSettings` added to the
  * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
@@ -29,7 +29,7 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
     assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  copyDir(path.join(REPO_ROOT, 'test', 'examples'), path.join(workspace, 'examples'));
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
   const server = await startCodeServer({ workspace, extensionsDir, userSettings });
@@ -102,4 +102,13 @@ export async function hoverFirstWarning(/** @type {import('playwright-core').Pag
   const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
   return hover.innerText();
+}
+
+/**
+ * Copies a screenshot over the README's `media/NAME`, only on request (WHYS_UPDATE_SCREENSHOTS=1):
+ * `npm test` never rewrites tracked files.
+ */
+export function updateReadmeScreenshot(/** @type {string} */ file, /** @type {string} */ name) {
+  if (process.env.WHYS_UPDATE_SCREENSHOTS !== '1') return;
+  fs.copyFileSync(file, path.join(REPO_ROOT, 'media', name));
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { checkText, REASONING_RULES } from '../../src/core';
 
 const REASONING = new Set<string>(REASONING_RULES.map((r) => r.code));
-const examples = join(__dirname, '..', '..', '..', 'examples');
+const examples = join(__dirname, '..', '..', '..', 'test', 'examples');
 
 function reasoningFindings(name: string) {
   const text = readFileSync(join(examples, name), 'utf8');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { commentsOf, formatEdits, formatText, type FormatEdit } from '../../src/core';
 
-const EXAMPLES = join(__dirname, '..', '..', '..', 'examples');
+const EXAMPLES = join(__dirname, '..', '..', '..', 'test', 'examples');
 
 function apply(text: string, edits: readonly FormatEdit[]): string {
   let out = text;

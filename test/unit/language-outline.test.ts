@@ -135,7 +135,7 @@ test('folding: each root, step, cause, chain, actions block, comment runs and re
 });
 
 test('folding never throws and stays inside the file on every example and on junk', () => {
-  const dir = join(__dirname, '..', '..', '..', 'examples');
+  const dir = join(__dirname, '..', '..', '..', 'test', 'examples');
   for (const name of ['crowdstrike.whys.yaml', 'crowdstrike-as-written.whys.yaml', 'database-memory.whys.yaml']) {
     const text = readFileSync(join(dir, name), 'utf8');
     const count = new LineIndex(text).lineCount;

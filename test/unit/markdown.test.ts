@@ -9,7 +9,7 @@ const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
 
 describe('toMarkdownReport', () => {
   test('the CoE report of the CrowdStrike example: title, incident, problem, roots, actions, tree', () => {
-    const { parsed, findings } = checkText(read('examples/crowdstrike.whys.yaml'));
+    const { parsed, findings } = checkText(read('test/examples/crowdstrike.whys.yaml'));
     const report = toMarkdownReport(parsed.analysis, findings);
     const headings = report.split('\n').filter((l) => l.startsWith('#'));
     assert.deepEqual(headings, [
@@ -42,7 +42,7 @@ describe('toMarkdownReport', () => {
   });
 
   test('flagged steps are marked with the icon and the finding', () => {
-    const { parsed } = checkText(read('examples/crowdstrike-as-written.whys.yaml'));
+    const { parsed } = checkText(read('test/examples/crowdstrike-as-written.whys.yaml'));
     const step4 = allSteps(parsed.analysis)[3];
     const findings: Finding[] = [{ rule: 'off-topic', severity: 'warning', message: 'The answer turns to “testing processes”.', span: step4.because!.span, path: step4.path }];
     const report = toMarkdownReport(parsed.analysis, findings);

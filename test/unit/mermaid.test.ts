@@ -6,7 +6,7 @@ import { allCauses, allSteps, checkText, countTreeNodes, escapeLabel, nodeAtOffs
 
 const ROOT = join(__dirname, '..', '..', '..');
 const read = (path: string): string => readFileSync(join(ROOT, path), 'utf8');
-const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.whys.yaml'));
+const EXAMPLES = readdirSync(join(ROOT, 'test', 'examples')).filter((f) => f.endsWith('.whys.yaml'));
 const HOSTILE = read('test/fixtures/hostile.whys.yaml');
 
 /** The lines our generator may write: header, node, edge, classDef, class. Nothing else. */
@@ -47,7 +47,7 @@ function decode(label: string): string {
 describe('toMermaid', () => {
   for (const file of EXAMPLES) {
     test(`draws ${file}: one node per problem, root, step and cause, every edge between declared nodes`, () => {
-      const { parsed, findings } = checkText(read(`examples/${file}`));
+      const { parsed, findings } = checkText(read(`test/examples/${file}`));
       const source = toMermaid(parsed.analysis, findings);
       const labels = labelsOf(source);
       const analysis = parsed.analysis;
@@ -69,7 +69,7 @@ describe('toMermaid', () => {
   }
 
   test('branches where a step has several causes and nests the chains under them', () => {
-    const { parsed } = checkText(read('examples/crowdstrike.whys.yaml'));
+    const { parsed } = checkText(read('test/examples/crowdstrike.whys.yaml'));
     const source = toMermaid(parsed.analysis);
     assert.match(source, /^ {2}r0_w2 --> r0_w2_c0$/m);
     assert.match(source, /^ {2}r0_w2 --> r0_w2_c1$/m);
@@ -85,7 +85,7 @@ describe('toMermaid', () => {
   });
 
   test('direction LR and the top-down default', () => {
-    const { parsed } = checkText(read('examples/database-memory.whys.yaml'));
+    const { parsed } = checkText(read('test/examples/database-memory.whys.yaml'));
     assert.match(toMermaid(parsed.analysis), /^flowchart TD\n/);
     assert.match(toMermaid(parsed.analysis, [], { direction: 'LR' }), /^flowchart LR\n/);
   });
@@ -98,7 +98,7 @@ describe('toMermaid', () => {
   });
 
   test('ids stay put when unrelated text changes or a root is added', () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const ids = (t: string): string[] => treeDiagram(checkText(t).parsed.analysis).nodes.map((n) => n.id);
     const before = ids(text);
     const edited = text.replace('Why did the hosts crash?', 'Why did the Windows hosts crash at boot after the update?');
@@ -162,12 +162,12 @@ describe('toMermaid', () => {
     assert.ok(long.tooltip.length > 10_000);
     assert.equal(long.tooltip, `Why a 10 kB answer?\n→ ${allSteps(parsed.analysis)[2].because!.text}`);
     // The default keeps whole sentences of the examples.
-    const example = treeDiagram(checkText(read('examples/crowdstrike.whys.yaml')).parsed.analysis);
+    const example = treeDiagram(checkText(read('test/examples/crowdstrike.whys.yaml')).parsed.analysis);
     assert.ok(example.nodes.every((n) => n.tooltip === ''));
   });
 
   test('nodes with a warning or error get the class weak, the icon and the message; information does not', () => {
-    const { parsed } = checkText(read('examples/crowdstrike.whys.yaml'));
+    const { parsed } = checkText(read('test/examples/crowdstrike.whys.yaml'));
     const steps = allSteps(parsed.analysis);
     const causes = allCauses(parsed.analysis);
     const finding = (path: string, severity: Finding['severity'], message: string): Finding => ({ rule: 'off-topic', severity, message, span: { start: 0, end: 1 }, path });
@@ -213,7 +213,7 @@ describe('toMermaid', () => {
   });
 
   test('the essay chain: step 4 is weak once the reasoning rules flag it', (t) => {
-    const { parsed, findings } = checkText(read('examples/crowdstrike-as-written.whys.yaml'));
+    const { parsed, findings } = checkText(read('test/examples/crowdstrike-as-written.whys.yaml'));
     const step4 = allSteps(parsed.analysis)[3].path;
     if (!findings.some((f) => f.path === step4 && (f.severity === 'warning' || f.severity === 'error'))) {
       t.skip('no reasoning rule flags step 4 yet');
@@ -223,7 +223,7 @@ describe('toMermaid', () => {
   });
 
   test('nodeAtOffset finds the innermost node (a cause inside its step, a nested step inside its cause)', () => {
-    const text = read('examples/crowdstrike.whys.yaml');
+    const text = read('test/examples/crowdstrike.whys.yaml');
     const { nodes } = treeDiagram(checkText(text).parsed.analysis);
     const at = (needle: string): string | undefined => nodeAtOffset(nodes, text.indexOf(needle))?.id;
     assert.equal(at('Why did the hosts crash?'), 'r0_w0');

@@ -10,7 +10,7 @@ import { checkText, parseAnalysis, REASONING_RULES } from '../../src/core';
 import { itemsOf } from '../../src/core/reasoning/steps';
 
 const REASONING = new Set<string>(REASONING_RULES.map((r) => r.code));
-const examples = join(__dirname, '..', '..', '..', 'examples');
+const examples = join(__dirname, '..', '..', '..', 'test', 'examples');
 
 function verdicts(text: string) {
   return checkText(text).findings.filter((f) => REASONING.has(f.rule)).map((f) => `${f.rule} ${f.path} ${f.message}`);

@@ -23,7 +23,7 @@ function validator() {
 test('the schema compiles and accepts the three examples and the corpus', () => {
   const validate = validator();
   const files = [
-    ...['crowdstrike.whys.yaml', 'crowdstrike-as-written.whys.yaml', 'database-memory.whys.yaml'].map((f) => join(ROOT, 'examples', f)),
+    ...['crowdstrike.whys.yaml', 'crowdstrike-as-written.whys.yaml', 'database-memory.whys.yaml'].map((f) => join(ROOT, 'test', 'examples', f)),
     ...readdirSync(join(ROOT, 'test', 'corpus'))
       .filter((f) => f.endsWith('.whys.yaml'))
       .map((f) => join(ROOT, 'test', 'corpus', f)),
@@ -37,8 +37,8 @@ test('the schema compiles and accepts the three examples and the corpus', () => 
 
 test('the schema rejects a typo key, a bad enum and a missing required field', () => {
   const validate = validator();
-  const good = parse(readFileSync(join(ROOT, 'examples', 'database-memory.whys.yaml'), 'utf8')) as Record<string, unknown>;
-  const text = readFileSync(join(ROOT, 'examples', 'crowdstrike.whys.yaml'), 'utf8');
+  const good = parse(readFileSync(join(ROOT, 'test', 'examples', 'database-memory.whys.yaml'), 'utf8')) as Record<string, unknown>;
+  const text = readFileSync(join(ROOT, 'test', 'examples', 'crowdstrike.whys.yaml'), 'utf8');
   const typo = parse(text.replace('        because: The content interpreter', '        becuase: The content interpreter'));
   assert.equal(validate(typo), false);
   assert.ok(

@@ -1,7 +1,7 @@
 /** The verdict hover model: which value is under the cursor and what the rules say of it. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, ruleFor, SOUND, verdictAt, type Finding } from '../../src/core';
+import { checkText, NOTHING_FOUND, ruleFor, verdictAt, type Finding } from '../../src/core';
 
 const text = [
   'version: 1',
@@ -19,7 +19,7 @@ const text = [
   '',
 ].join('\n');
 
-test('verdict: a sound answer says so', () => {
+test('verdict: an answer no rule flags says only that the offline rules found nothing', () => {
   const result = checkText(text);
   const at = text.indexOf('Its disk') + 3;
   const verdict = verdictAt(result, at);
@@ -27,7 +27,8 @@ test('verdict: a sound answer says so', () => {
   assert.equal(verdict.field, 'because');
   assert.deepEqual(verdict.span, { start: text.indexOf('Its disk'), end: text.indexOf('Its disk') + 'Its disk filled up.'.length });
   assert.equal(verdict.sound, true);
-  assert.equal(verdict.markdown, `**Answer** of step 1 of root \`one\`: ✓ ${SOUND}.`);
+  assert.equal(verdict.markdown, `**Answer** of step 1 of root \`one\`: ${NOTHING_FOUND}.`);
+  assert.ok(!/sound/i.test(verdict.markdown), 'never claims the answer is sound');
 });
 
 test('verdict: a question and a cause are found; keys and other values are not', () => {
@@ -72,5 +73,49 @@ test('verdict: a reasoning finding makes the value unsound', () => {
   assert.ok(verdict);
   assert.equal(verdict.sound, false);
   assert.ok(verdict.markdown.includes(ruleFor('not-a-question')!.explanation));
-  assert.ok(!verdict.markdown.includes(SOUND));
+  assert.ok(!verdict.markdown.includes(NOTHING_FOUND));
+});
+
+test('verdict: a rule switched off by `# whys-ignore` is named, and the nothing-found line says it covers the other rules only', () => {
+  const ignored = text.replace("      - why: Why did the disk fill up?", "      # whys-ignore off-topic, circular -- reviewed\n      - why: Why did the disk fill up?");
+  const result = checkText(ignored);
+  const verdict = verdictAt(result, ignored.indexOf('Why did the disk') + 2);
+  assert.ok(verdict);
+  assert.deepEqual(verdict.ignored, ['off-topic', 'circular']);
+  assert.ok(verdict.markdown.includes(`${NOTHING_FOUND} still on here.`), verdict.markdown);
+  assert.ok(verdict.markdown.includes('`off-topic`, `circular` are switched off here by a `# whys-ignore` comment'), verdict.markdown);
+  // Another step is not covered by that comment.
+  const other = verdictAt(result, ignored.indexOf('Its disk') + 2);
+  assert.deepEqual(other?.ignored, []);
+  assert.ok(!other?.markdown.includes('switched off'), other?.markdown);
+});
+
+test('verdict: a finding from another tier names it, and the model review shows its verdict escaped', () => {
+  const result = checkText(text);
+  const start = text.indexOf('Its disk');
+  const span = { start, end: start + 'Its disk filled up.'.length };
+  const learned: Finding = { rule: 'off-topic', severity: 'warning', message: 'm1', span, tier: 'learned' };
+  const model: Finding = {
+    rule: 'vague',
+    severity: 'warning',
+    message: '(model) m2',
+    span,
+    tier: 'model',
+    judge: { model: 'scripted-model', confidence: 0.91, explanation: 'Says *nothing* testable.', suggestion: 'The disk had no alert below 10% free.' },
+  };
+  const plain: Finding = { rule: 'blame', severity: 'warning', message: 'm3', span, tier: 'rules' };
+  const verdict = verdictAt({ parsed: result.parsed, findings: [learned, model, plain] }, start + 1);
+  assert.ok(verdict);
+  assert.equal(verdict.sound, false);
+  assert.ok(verdict.markdown.includes('(`off-topic`, warning, found by the learned detector)'), verdict.markdown);
+  assert.ok(verdict.markdown.includes('(`vague`, warning, found by the model review)'), verdict.markdown);
+  assert.ok(verdict.markdown.includes('(`blame`, warning)'), 'the rules tier is the default and not named');
+  assert.ok(verdict.markdown.includes('**Model review** (scripted\\-model, 91% confident): Says \\*nothing\\* testable\\.'), verdict.markdown);
+  assert.ok(verdict.markdown.includes('**Better answer:** The disk had no alert below 10% free\\.'), verdict.markdown);
+});
+
+test('verdict: when the model review judged a value and found nothing, the hover says both', () => {
+  const result = checkText(text);
+  const verdict = verdictAt(result, text.indexOf('Its disk') + 1, { reviewedBy: 'scripted-model' });
+  assert.ok(verdict?.markdown.endsWith(`${NOTHING_FOUND}, nor by the model review (scripted\\-model).`), verdict?.markdown);
 });

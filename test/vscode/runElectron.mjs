@@ -21,7 +21,7 @@ async function main() {
     runStep(process.execPath, ['esbuild.mjs', '--tests']);
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-workspace-'));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  copyDir(path.join(REPO_ROOT, 'test', 'examples'), path.join(workspace, 'examples'));
   const fixtures = path.join(REPO_ROOT, 'test', 'fixtures');
   if (fs.existsSync(fixtures)) copyDir(fixtures, path.join(workspace, 'fixtures'));
   try {

@@ -31,10 +31,10 @@ const EXTENSION_PATH = eIdx >= 0 ? path.resolve(argv[eIdx + 1]) : REPO_ROOT;
 const EXTENSION_MAIN = path.join(EXTENSION_PATH, JSON.parse(fs.readFileSync(path.join(EXTENSION_PATH, 'package.json'), 'utf8')).main ?? 'dist/extension.js');
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js');
 
-/** A throw-away workspace: a copy of examples/ and, when present, test/fixtures/. */
+/** A throw-away workspace: the tests' own copy of the examples (test/examples/, so files a user adds to examples/ change nothing) and, when present, test/fixtures/. */
 export function makeWorkspace() {
   const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-workspace-'));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(ws, 'examples'));
+  copyDir(path.join(REPO_ROOT, 'test', 'examples'), path.join(ws, 'examples'));
   const fixtures = path.join(REPO_ROOT, 'test', 'fixtures');
   if (fs.existsSync(fixtures)) copyDir(fixtures, path.join(ws, 'fixtures'));
   return ws;

@@ -7,11 +7,12 @@ import type { Finding, RuleCode } from '../findings';
 import type { ParsedAnalysis } from '../parse';
 import { ignoreEdits } from './ignore';
 import type { TextEdit } from './layout';
-import { insertStepEdits, moveToActionsEdits, rephraseEdits, splitEdits, type TitledEdits } from './reasoning';
-import { actionSkeletonEdits, renameEdits } from './structure';
+import { betterAnswerEdits, insertStepEdits, moveToActionsEdits, rephraseEdits, splitEdits, type TitledEdits } from './reasoning';
+import { actionSkeletonEdits, renameEdits, renameRefEdits } from './structure';
 
-export { applyEdits, type TextEdit } from './layout';
-export { ANSWER_PLACEHOLDER, asInstruction, asQuestion } from './reasoning';
+export { applyEdits, applyFilled, type Placeholder, type PlaceholderKind, type TextEdit } from './layout';
+export { ANSWER_PLACEHOLDER, asInstruction, asQuestion, subjectOfRemedy, withSharedQualifiers } from './reasoning';
+export { contentWords, missingWords } from './words';
 
 /** One quick fix for one finding. */
 export interface Fix {
@@ -32,13 +33,17 @@ const MAKERS: Partial<Record<RuleCode, FixMaker>> = {
   'not-a-question': rephraseEdits,
   'chain-break': insertStepEdits,
   schema: renameEdits,
+  'unknown-ref': renameRefEdits,
   'no-action': (parsed, finding) => {
     const edits = actionSkeletonEdits(parsed, finding);
     return edits && { title: 'Add an action to this root', edits };
   },
 };
 
-/** The quick fixes for a finding: the rule's own fix (when it has one) first, then "ignore here". */
+/**
+ * The quick fixes for a finding: the rule's own fix (when it has one) first, then the suggested
+ * better answer (when the finding carries one), then "ignore here".
+ */
 export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
   let main: TitledEdits | undefined;
@@ -48,6 +53,14 @@ export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
     main = undefined;
   }
   if (main) fixes.push({ ...main, rule: finding.rule, preferred: true, ignore: false });
+  // The better answer the hover proposes (a rule's suggestion or the model review's), as a fix.
+  let better: TitledEdits | undefined;
+  try {
+    better = betterAnswerEdits(parsed, finding);
+  } catch {
+    better = undefined;
+  }
+  if (better) fixes.push({ ...better, rule: finding.rule, preferred: !main, ignore: false });
   const ignore = ignoreEdits(parsed, finding);
   if (ignore) fixes.push({ title: `Ignore \`${finding.rule}\` here`, rule: finding.rule, edits: ignore, preferred: false, ignore: true });
   return fixes;

@@ -5,10 +5,88 @@
 import { parseDocument, stringify, isMap, isPair, isScalar, type Node as YamlNode } from 'yaml';
 import type { Span } from '../model';
 
+/**
+ * What the user must write in a placeholder a fix leaves: an answer or cause, an action's text,
+ * its owner, its due date. Tests fill each kind with a fitting value; an editor shows the
+ * placeholder selected so that typing replaces it.
+ */
+export type PlaceholderKind = 'answer' | 'action' | 'owner' | 'date';
+
+/**
+ * A range of an edit's `newText` (offsets into `newText`) where the user must type: the text
+ * there (`""`, an empty YAML string that the `schema` rule flags until it is written) is what a
+ * plain editor or the CLI leaves; an editor with snippet edits selects it as a tab stop, in order.
+ */
+export interface Placeholder {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: PlaceholderKind;
+}
+
 /** One replacement in the text: `span` is replaced by `newText` (an insertion when empty). */
 export interface TextEdit {
   readonly span: Span;
   readonly newText: string;
+  /** Where the user must type, in `newText`, in tab order; absent when the edit is complete. */
+  readonly placeholders?: readonly Placeholder[];
+}
+
+/**
+ * An edit whose `newText` is built from pieces, some of them placeholders: the text is their
+ * concatenation and each placeholder piece's range is recorded.
+ */
+export function editWithPlaceholders(span: Span, pieces: readonly (string | { text: string; kind: PlaceholderKind })[]): TextEdit {
+  let newText = '';
+  const placeholders: Placeholder[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') newText += piece;
+    else {
+      placeholders.push({ start: newText.length, end: newText.length + piece.text.length, kind: piece.kind });
+      newText += piece.text;
+    }
+  }
+  return placeholders.length ? { span, newText, placeholders } : { span, newText };
+}
+
+/**
+ * A placeholder inside lines a fix builds as text: `slot('answer')` stands where the user must
+ * type, and `withSlots` turns each into the empty YAML string `""` recorded as a placeholder.
+ * (Private-use characters around the kind's name: text from a file never holds that sequence in practice.)
+ */
+export function slot(kind: PlaceholderKind): string {
+  return `\uE000${kind}\uE001`;
+}
+
+/** The edit with each `slot(...)` in its text replaced by `""` and recorded as a placeholder. */
+export function withSlots(edit: TextEdit): TextEdit {
+  const pieces: (string | { text: string; kind: PlaceholderKind })[] = [];
+  let at = 0;
+  for (const m of edit.newText.matchAll(/\uE000(answer|action|owner|date)\uE001/g)) {
+    pieces.push(edit.newText.slice(at, m.index), { text: '""', kind: m[1] as PlaceholderKind });
+    at = m.index + m[0].length;
+  }
+  pieces.push(edit.newText.slice(at));
+  return editWithPlaceholders(edit.span, pieces);
+}
+
+/**
+ * Applies edits, putting into each placeholder the text `fill` gives for its kind: what the file
+ * looks like once the user has typed where the fix asked.
+ */
+export function applyFilled(text: string, edits: readonly TextEdit[], fill: (kind: PlaceholderKind) => string): string {
+  return applyEdits(
+    text,
+    edits.map((edit) => {
+      if (!edit.placeholders?.length) return edit;
+      let out = '';
+      let at = 0;
+      for (const p of edit.placeholders) {
+        out += edit.newText.slice(at, p.start) + fill(p.kind);
+        at = p.end;
+      }
+      return { span: edit.span, newText: out + edit.newText.slice(at) };
+    }),
+  );
 }
 
 /** Applies non-overlapping edits to a text, as an editor would. Throws on overlapping edits. */

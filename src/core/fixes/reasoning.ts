@@ -18,11 +18,14 @@ import {
   lineStartOf,
   nextLineStart,
   previousLineEnd,
+  slot,
   spaces,
   startsLine,
+  withSlots,
   yamlScalar,
   type TextEdit,
 } from './layout';
+import { contentWords, missingWords } from './words';
 import { valueOwner } from './nodes';
 import { addActionEdits } from './structure';
 
@@ -35,14 +38,29 @@ export interface TitledEdits {
 /**
  * The placeholder left where an answer must be written. An empty string keeps the YAML valid
  * and makes the `schema` rule flag it ("`because` is empty: write it out") until it is written:
- * the missing answer stays visible instead of hiding behind made-up text.
+ * the missing answer stays visible instead of hiding behind made-up text. The edit records it as
+ * a placeholder, so an editor puts the cursor there, selected: typing replaces it.
  */
 export const ANSWER_PLACEHOLDER = '""';
+
+/** Who a remedy names as the one to act (`HR should …` → `HR`); undefined for we/you/they. */
+export function subjectOfRemedy(text: string): string | undefined {
+  const s = text.trim().replace(/\s+/g, ' ').replace(/^because\b[\s,:]*/i, '');
+  const m = /^(.+?)\s+(?:should|must|needs? to|ought to|has to|have to|could|would|will|is going to|are going to)\b/i.exec(s);
+  if (!m) return undefined;
+  const who = m[1].trim();
+  if (/^(?:we|you|they|i|someone|somebody|one|it|there|this|that)$/i.test(who)) return undefined;
+  // A subject is a short noun phrase, not a clause (`if the build fails we should …`).
+  if (who.split(' ').length > 5 || /[,;:]/.test(who) || /^(?:if|when|once|after|before|because|since|as)\b/i.test(who)) return undefined;
+  return who;
+}
 
 /** A remedy ("We should add a check …") as an instruction ("Add a check …"). */
 export function asInstruction(text: string): string {
   let s = text.trim().replace(/\s+/g, ' ');
   s = s.replace(/^because\b[\s,:]*/i, '');
+  const who = subjectOfRemedy(s);
+  if (who) s = s.slice(who.length).trimStart();
   s = s.replace(/^(?:we|you|they|the team|someone|somebody|engineers?)\s+/i, '');
   s = s.replace(/^(?:should|must|need to|needs to|ought to|have to|has to|could|would)\s+(?:have\s+)?/i, '');
   s = s.replace(/^(?:there should be|there must be|there needs to be)\s+/i, 'Add ');
@@ -70,7 +88,11 @@ function lowerFirst(s: string): string {
 export function rephraseEdits(parsed: ParsedAnalysis, finding: Finding): TitledEdits | undefined {
   const owner = valueOwner(parsed.analysis, finding.span.start);
   if (owner?.field !== 'why' || owner.node.kind !== 'step' || !owner.node.why) return undefined;
-  const question = finding.data?.suggestion ?? asQuestion(owner.node.why.text);
+  const statement = owner.node.why.text;
+  // The rule's question only when it keeps every content word of the statement (a rewording
+  // that had to guess the verb drops or changes one); else "Why …?" around the text as written.
+  const suggested = finding.data?.suggestion;
+  const question = suggested && missingWords(statement, [suggested]).length === 0 ? suggested : asQuestion(statement);
   return { title: `Rephrase as “${question}”`, edits: [{ span: owner.node.why.span, newText: yamlScalar(question) }] };
 }
 
@@ -94,8 +116,8 @@ export function insertStepEdits(parsed: ParsedAnalysis, finding: Finding): Title
   const dashColumn = columnOf(text, dash);
   const keyColumn = columnOf(text, step.span.start);
   const at = commentBlockStart(text, lineStartOf(text, dash));
-  const lines = [`${spaces(dashColumn)}-${spaces(keyColumn - dashColumn - 1)}why: ${yamlScalar(question)}`, `${spaces(keyColumn)}because: ${ANSWER_PLACEHOLDER}`];
-  return { title: `Insert the step “${question}” before this one`, edits: [insertLinesBefore(text, at, lines)] };
+  const lines = [`${spaces(dashColumn)}-${spaces(keyColumn - dashColumn - 1)}why: ${yamlScalar(question)}`, `${spaces(keyColumn)}because: ${slot('answer')}`];
+  return { title: `Insert the step “${question}” before this one`, edits: [withSlots(insertLinesBefore(text, at, lines))] };
 }
 
 /**
@@ -109,20 +131,34 @@ export function moveToActionsEdits(parsed: ParsedAnalysis, finding: Finding): Ti
   const value = node.kind === 'step' ? node.because : node.cause;
   if (!value) return undefined;
   const root = node.kind === 'step' ? node.chain.root : node.step.chain.root;
-  // The rule's own rewording when it gives one.
-  const fields: [string, string][] = [['do', yamlScalar(finding.data?.suggestion ?? asInstruction(value.text))]];
+  // The rule's own rewording when it gives one, else the remedy as an instruction; when either
+  // would lose a content word (a reason after `because`, a clause left out), the remedy as written.
+  const who = subjectOfRemedy(value.text);
+  const keeps = (action: string | undefined): action is string => !!action && missingWords(value.text, [action, who ?? '']).length === 0;
+  const suggested = finding.data?.suggestion;
+  const instruction = asInstruction(value.text);
+  const action = keeps(suggested) ? suggested : keeps(instruction) ? instruction : value.text.trim().replace(/\s+/g, ' ');
+  const fields: [string, string][] = [['do', yamlScalar(action)]];
+  // Who the remedy names as the one to act becomes the action's owner (`HR should …`).
+  if (who) fields.push(['owner', yamlScalar(who)]);
   if (node.id) fields.push(['for', yamlScalar(node.id.text)]);
   fields.push(['status', 'open']);
   const add = addActionEdits(parsed, root, fields);
   if (!add) return undefined;
-  return { title: 'Move this remedy to the actions and write the cause it addresses', edits: [{ span: value.span, newText: ANSWER_PLACEHOLDER }, ...add] };
+  const answer: TextEdit = { span: value.span, newText: ANSWER_PLACEHOLDER, placeholders: [{ start: 0, end: ANSWER_PLACEHOLDER.length, kind: 'answer' }] };
+  return { title: `Move this remedy to the actions${who ? ` (owner: ${who})` : ''} and write the cause it addresses`, edits: [answer, ...add] };
 }
 
 /** `compound`: the answer split into one cause per independent part. */
 export function splitEdits(parsed: ParsedAnalysis, finding: Finding): TitledEdits | undefined {
-  const parts = finding.data?.parts;
-  if (!parts || parts.length < 2) return undefined;
+  const found = finding.data?.parts;
+  if (!found || found.length < 2) return undefined;
   const owner = valueOwner(parsed.analysis, finding.span.start);
+  const original = owner?.field === 'because' && owner.node.kind === 'step' ? owner.node.because?.text : owner?.node.kind === 'cause' ? owner.node.cause?.text : undefined;
+  if (original === undefined) return undefined;
+  const parts = withSharedQualifiers(original, found);
+  // A split that would lose a word of the answer is no fix.
+  if (!parts) return undefined;
   if (owner?.field === 'because' && owner.node.kind === 'step') return splitStep(parsed, owner.node, parts);
   if (owner?.field === 'cause' && owner.node.kind === 'cause') return splitCause(parsed, owner.node, parts);
   return undefined;
@@ -213,4 +249,66 @@ function closestPart(question: string, parts: readonly string[]): number {
     }
   });
   return best;
+}
+
+/**
+ * The parts of a compound answer, each with the words the split left out and the parts share:
+ * a leading qualifier (`After the migration, …`) goes before each part, a trailing one (`… at the
+ * same time`) after each. Undefined when a left-out word stands between the parts.
+ */
+export function withSharedQualifiers(answer: string, parts: readonly string[]): string[] | undefined {
+  const lost = missingWords(answer, parts);
+  if (lost.length === 0) return [...parts];
+  const words = [...answer.matchAll(/[A-Za-z0-9][A-Za-z0-9'’-]*/g)];
+  const kept = new Set(contentWords(parts.join(' ')));
+  const keyOf = (w: string): string => contentWords(w)[0] ?? '';
+  const content = words.filter((m) => keyOf(m[0]) !== '');
+  const covered = content.filter((m) => kept.has(keyOf(m[0])));
+  if (covered.length === 0) return undefined;
+  const first = covered[0].index;
+  const last = covered[covered.length - 1];
+  const lastEnd = last.index + last[0].length;
+  const lostAt = content.filter((m) => !kept.has(keyOf(m[0])));
+  if (lostAt.some((m) => m.index > first && m.index < lastEnd)) return undefined;
+  // A leading qualifier ends with its last left-out word (and the comma after it); a trailing one
+  // starts right after the last kept word (`… quota| at the same time`).
+  const leadLost = lostAt.filter((m) => m.index < first);
+  const leadEnd = leadLost.length ? leadLost[leadLost.length - 1].index + leadLost[leadLost.length - 1][0].length : 0;
+  const lead = answer.slice(0, leadEnd).replace(/^\s*because\b[\s,:]*/i, '').trim();
+  const trail = answer.slice(lastEnd).replace(/[\s.!?]+$/, '').trim();
+  const useLead = lostAt.some((m) => m.index < first) ? lead : '';
+  const useTrail = lostAt.some((m) => m.index >= lastEnd) ? trail : '';
+  return parts.map((part) => {
+    let p = part.trim();
+    const stop = /[.!?]$/.exec(p)?.[0] ?? '.';
+    p = p.replace(/[.!?]$/, '');
+    if (useTrail) p = `${p} ${useTrail.replace(/^,\s*/, '')}`;
+    if (useLead) p = `${useLead.charAt(0).toUpperCase()}${useLead.slice(1).replace(/,?$/, ',')} ${/^[A-Z][a-z]/.test(p) && !/^I\b/.test(p) ? p.charAt(0).toLowerCase() + p.slice(1) : p}`;
+    return p + stop;
+  });
+}
+
+/**
+ * A better answer the finding carries (the rule's `suggestion`, or the model review's): the
+ * answer replaced by it. The answer as written stays as a comment above, so no word is lost
+ * and the user can take back what the suggestion left out.
+ */
+export function betterAnswerEdits(parsed: ParsedAnalysis, finding: Finding): TitledEdits | undefined {
+  const suggestion = (finding.data?.suggestion ?? finding.judge?.suggestion)?.trim();
+  if (!suggestion || finding.rule === 'action-as-cause') return undefined;
+  const { text, analysis } = parsed;
+  const owner = valueOwner(analysis, finding.span.start);
+  if (!owner || owner.field === 'why') return undefined;
+  const value = owner.node.kind === 'step' ? owner.node.because : owner.node.cause;
+  if (!value || value.text.trim() === suggestion) return undefined;
+  const key = owner.node.kind === 'step' ? owner.node.becauseKeySpan : undefined;
+  // The comment goes above the line holding the key (`because:`) or the cause's `-`.
+  const anchor = key?.start ?? itemStartOf(text, owner.node.span);
+  if (!startsLine(text, anchor)) return undefined;
+  const was = value.text.trim().replace(/\s+/g, ' ');
+  const comment = `${spaces(columnOf(text, anchor))}# whys: answer before the suggested one: ${was}`;
+  return {
+    title: `Use the suggested answer “${suggestion.length > 80 ? `${suggestion.slice(0, 79)}…` : suggestion}”`,
+    edits: [insertLinesBefore(text, lineStartOf(text, anchor), [comment]), { span: value.span, newText: yamlScalar(suggestion) }],
+  };
 }

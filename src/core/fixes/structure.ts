@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import type { ParsedAnalysis } from '../parse';
 import type { Root } from '../model';
-import { afterColon, columnOf, eolOf, insertLinesAfter, itemStartOf, lineEndOf, pairAt, spaces, yamlScalar, type TextEdit } from './layout';
+import { afterColon, columnOf, eolOf, insertLinesAfter, itemStartOf, lineEndOf, pairAt, slot, spaces, withSlots, yamlScalar, type TextEdit } from './layout';
 import { nodeAt } from './nodes';
 
 /** `schema` with a likely typo: the edit renaming the key (or the enum value) to the one meant. */
@@ -12,6 +12,17 @@ export function renameEdits(parsed: ParsedAnalysis, finding: Finding): { title: 
   const written = parsed.text.slice(finding.span.start, finding.span.end);
   const title = finding.data?.key !== undefined ? `Rename \`${finding.data.key}\` to \`${meant}\`` : `Change \`${written}\` to \`${meant}\``;
   return { title, edits: [{ span: finding.span, newText: yamlScalar(meant) }] };
+}
+
+/**
+ * `unknown-ref` with a likely typo ("Did you mean `tool-no-limit`?"): the `for:` value renamed to
+ * the id meant.
+ */
+export function renameRefEdits(parsed: ParsedAnalysis, finding: Finding): { title: string; edits: TextEdit[] } | undefined {
+  const meant = finding.data?.didYouMean;
+  if (finding.rule !== 'unknown-ref' || !meant) return undefined;
+  const written = parsed.text.slice(finding.span.start, finding.span.end);
+  return { title: `Change \`for: ${written}\` to \`${meant}\``, edits: [{ span: finding.span, newText: yamlScalar(meant) }] };
 }
 
 /** The lines of an action item, at a given `-` column and key column. */
@@ -29,7 +40,7 @@ export function addActionEdits(parsed: ParsedAnalysis, root: Root, fields: reado
   if (last) {
     const dash = itemStartOf(text, last.span);
     if (dash === last.span.start) return undefined;
-    return [insertLinesAfter(text, last.span.end, actionLines(columnOf(text, dash), columnOf(text, last.span.start), fields))];
+    return [withSlots(insertLinesAfter(text, last.span.end, actionLines(columnOf(text, dash), columnOf(text, last.span.start), fields)))];
   }
   const keyColumn = columnOf(text, root.span.start);
   const existing = pairAt(text, root.path, 'actions');
@@ -44,9 +55,9 @@ export function addActionEdits(parsed: ParsedAnalysis, root: Root, fields: reado
     if (existing.valueSpan && !/^\s*\[\s*\]$/.test(between)) return undefined;
     const eol = eolOf(text);
     const column = columnOf(text, existing.keySpan.start);
-    return [{ span: { start, end }, newText: eol + actionLines(column + 2, column + 4, fields).join(eol) }];
+    return [withSlots({ span: { start, end }, newText: eol + actionLines(column + 2, column + 4, fields).join(eol) })];
   }
-  return [insertLinesAfter(text, root.span.end, [`${spaces(keyColumn)}actions:`, ...actionLines(keyColumn + 2, keyColumn + 4, fields)])];
+  return [withSlots(insertLinesAfter(text, root.span.end, [`${spaces(keyColumn)}actions:`, ...actionLines(keyColumn + 2, keyColumn + 4, fields)]))];
 }
 
 /** `no-action`: an action skeleton for the root, to be filled in. */
@@ -54,9 +65,9 @@ export function actionSkeletonEdits(parsed: ParsedAnalysis, finding: Finding): T
   const node = nodeAt(parsed.analysis, finding.path);
   if (node?.kind !== 'root') return undefined;
   return addActionEdits(parsed, node, [
-    ['do', '""'],
-    ['owner', '""'],
-    ['due', '""'],
+    ['do', slot('action')],
+    ['owner', slot('owner')],
+    ['due', slot('date')],
     ['kind', 'prevent'],
     ['status', 'open'],
   ]);

@@ -63,6 +63,11 @@ export function toWhyQuestion(statement: string): string {
     return `Why ${v.lower} ${subject}${notPart}${restAfter ? ` ${restAfter}` : ''}?`;
   }
   const past = v.lower !== baseForm(v.lower) || /ed$/.test(v.lower) || PAST_ONLY.has(v.lower);
+  // `The metadata safety checks.`: a last word in -s after a noun compound is as likely a plural
+  // noun as a verb; "Why does the metadata safety check?" would be wrong, so ask around the text.
+  if (!past && !tail && /s$/.test(v.lower) && tokens.slice(from, verb).filter((t) => t.kind === 'word' && !DETERMINERS.has(t.lower)).length >= 2) {
+    return `Why ${lowerFirst(body(range), tokens[range.from])}?`;
+  }
   const base = baseOf(v.lower);
   return `Why ${past ? 'did' : /s$/.test(v.lower) ? 'does' : 'do'} ${subject} ${base}${tail}?`;
 }

@@ -48,6 +48,13 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     return panel;
   }
 
+  /** Opens the preview beside the document and brings a node (a root, a step) into view. */
+  async showNode(document: vscode.TextDocument, path: string): Promise<void> {
+    const panel = await this.open(document, true);
+    await panel.whenRendered();
+    panel.highlight(path);
+  }
+
   /** Re-attaches a panel VS Code restored after a reload. */
   async restore(webviewPanel: vscode.WebviewPanel, state: PreviewState | undefined): Promise<void> {
     if (!state || typeof state.uri !== 'string') {
@@ -78,7 +85,7 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: siblingUri(document.uri, '.md'), filters: { Markdown: ['md'] }, title: 'Export the analysis as a Markdown report' }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(report));
-    if (!target) void vscode.window.showInformationMessage(`Wrote the report to ${vscode.workspace.asRelativePath(uri)}.`);
+    if (!target) void offerToOpen(`Wrote the Markdown report to ${vscode.workspace.asRelativePath(uri)}.`, uri, 'markdown');
     return uri;
   }
 
@@ -103,7 +110,7 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: siblingUri(document.uri, '.svg'), filters: { SVG: ['svg'] }, title: 'Export the why-tree as SVG' }));
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(svg));
-    if (!target) void vscode.window.showInformationMessage(`Wrote the why-tree to ${vscode.workspace.asRelativePath(uri)}.`);
+    if (!target) void offerToOpen(`Wrote the why-tree to ${vscode.workspace.asRelativePath(uri)}.`, uri, 'svg');
     return uri;
   }
 
@@ -115,6 +122,19 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }
+}
+
+/**
+ * Says where an export went and offers to open it: the file itself (an SVG opens in VS Code's
+ * image preview), the Markdown report's rendered preview, or the file in the OS's file manager.
+ */
+export async function offerToOpen(message: string, uri: vscode.Uri, kind: 'markdown' | 'svg'): Promise<void> {
+  const open = 'Open';
+  const preview = 'Open Preview';
+  const choices = kind === 'markdown' ? [open, preview] : [open];
+  const choice = await vscode.window.showInformationMessage(message, ...choices);
+  if (choice === open) await vscode.commands.executeCommand('vscode.open', uri);
+  else if (choice === preview) await vscode.commands.executeCommand('markdown.showPreview', uri);
 }
 
 /** `crowdstrike.whys.yaml` → `crowdstrike.md` beside it. */

@@ -105,6 +105,12 @@ export class PreviewPanel implements vscode.Disposable {
     this.panel.reveal(column, preserveFocus);
   }
 
+  /** Marks a node in the tree and scrolls it into view (the CodeLens of a root). */
+  highlight(path: string): void {
+    this.lastHighlight = path;
+    void this.post({ type: 'highlight', uri: this.uri, path });
+  }
+
   /** Resolves once the webview has drawn the document's current version (or after a timeout). */
   whenRendered(timeoutMs = 20_000): Promise<void> {
     if (this.renderedVersion >= this.sentVersion && !this.updateTimer) return Promise.resolve();
@@ -236,8 +242,12 @@ export class PreviewPanel implements vscode.Disposable {
       }
       case 'copySource':
         if (typeof message.source === 'string') {
-          await vscode.env.clipboard.writeText(message.source);
-          vscode.window.setStatusBarMessage('Copied the Mermaid source of the why-tree.', 3000);
+          try {
+            await vscode.env.clipboard.writeText(message.source);
+            void vscode.window.showInformationMessage(`Copied the Mermaid source of the why-tree (${message.source.split('\n').length} lines) to the clipboard.`);
+          } catch (error) {
+            void vscode.window.showErrorMessage(`Could not copy the Mermaid source to the clipboard: ${error instanceof Error ? error.message : String(error)}`);
+          }
         }
         break;
       case 'renderError':
@@ -257,8 +267,15 @@ export class PreviewPanel implements vscode.Disposable {
     const column = visible?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const target = this.document.isClosed ? await vscode.workspace.openTextDocument(this.document.uri) : this.document;
     this.doc = target;
-    const editor = await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: false, selection: range });
-    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    const editor = await vscode.window.showTextDocument(target, { viewColumn: column, preserveFocus: false });
+    // The caret at the start of the question (the selection runs back from its end), so that the
+    // editor keeps the start in view instead of scrolling sideways to a long line's end; then the
+    // step's lines in view, and last the start of the question, which scrolls back left.
+    editor.selection = new vscode.Selection(range.end, range.start);
+    const step = rangeOf(this.document, node.span);
+    const shown = step.end.line - step.start.line > 12 ? new vscode.Range(step.start, range.end) : step;
+    editor.revealRange(shown, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    editor.revealRange(new vscode.Range(range.start, range.start), vscode.TextEditorRevealType.Default);
   }
 
   private async post(message: ToWebview): Promise<void> {
