@@ -9,6 +9,7 @@ import { ignoreEdits } from './ignore';
 import type { TextEdit } from './layout';
 import { insertStepEdits, moveToActionsEdits, rephraseEdits, splitEdits, type TitledEdits } from './reasoning';
 import { actionSkeletonEdits, renameEdits } from './structure';
+import { suggestionEdits } from './suggestion';
 
 export { applyEdits, type TextEdit } from './layout';
 export { ANSWER_PLACEHOLDER, asInstruction, asQuestion } from './reasoning';
@@ -38,7 +39,10 @@ const MAKERS: Partial<Record<RuleCode, FixMaker>> = {
   },
 };
 
-/** The quick fixes for a finding: the rule's own fix (when it has one) first, then "ignore here". */
+/**
+ * The quick fixes for a finding: the rule's own fix (when it has one) first, then the model
+ * review's suggested text (when it gave one), then "ignore here".
+ */
 export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
   let main: TitledEdits | undefined;
@@ -48,6 +52,9 @@ export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
     main = undefined;
   }
   if (main) fixes.push({ ...main, rule: finding.rule, preferred: true, ignore: false });
+  // The model review's suggestion: untrusted text, so never the preferred (auto-applied) fix.
+  const suggested = suggestionEdits(parsed, finding);
+  if (suggested) fixes.push({ ...suggested, rule: finding.rule, preferred: false, ignore: false });
   const ignore = ignoreEdits(parsed, finding);
   if (ignore) fixes.push({ title: `Ignore \`${finding.rule}\` here`, rule: finding.rule, edits: ignore, preferred: false, ignore: true });
   return fixes;
