@@ -21,3 +21,4 @@ export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEn
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
 export * from './judge';
+export { modelReviewNote } from './reviewNote';

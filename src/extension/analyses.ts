@@ -1,6 +1,13 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckResult } from '../core';
+import { checkText, type CheckResult, type Finding } from '../core';
 import { checkOptionsFor } from './config';
+
+/**
+ * A later tier's findings joined to the rules': given a document and its check so far, the
+ * findings to show instead (e.g. the model review's verdicts merged in). Synchronous and cheap:
+ * it runs on every check. A layer whose findings changed calls {@link AnalysisCache.invalidate}.
+ */
+export type FindingsLayer = (document: vscode.TextDocument, result: CheckResult) => Finding[];
 
 /**
  * The checked state of every open analysis, keyed by document URI and version, so the
@@ -8,6 +15,27 @@ import { checkOptionsFor } from './config';
  */
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; optionsKey: string; result: CheckResult }>();
+  private readonly layers: FindingsLayer[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's findings changed without an edit (a layer has new findings). */
+  readonly onDidChange = this.changed.event;
+
+  /** Adds a layer of findings on top of the rules'; disposing it removes it. */
+  addLayer(layer: FindingsLayer): vscode.Disposable {
+    this.layers.push(layer);
+    this.entries.clear();
+    return new vscode.Disposable(() => {
+      const i = this.layers.indexOf(layer);
+      if (i >= 0) this.layers.splice(i, 1);
+      this.entries.clear();
+    });
+  }
+
+  /** Forgets a document's check and tells the diagnostics and the preview to show it again. */
+  invalidate(uri: vscode.Uri): void {
+    this.entries.delete(uri.toString());
+    this.changed.fire(uri);
+  }
 
   /** The check of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): CheckResult {
@@ -16,7 +44,14 @@ export class AnalysisCache implements vscode.Disposable {
     const optionsKey = JSON.stringify(options);
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.result;
-    const result = checkText(document.getText(), options);
+    let result = checkText(document.getText(), options);
+    for (const layer of this.layers) {
+      try {
+        result = { ...result, findings: layer(document, result) };
+      } catch {
+        // A failing layer never costs the rules' findings.
+      }
+    }
     this.entries.set(key, { version: document.version, optionsKey, result });
     return result;
   }
@@ -33,6 +68,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   dispose(): void {
     this.entries.clear();
+    this.changed.dispose();
   }
 }
 
