@@ -271,6 +271,29 @@ suite('model review (scripted stand-in language model)', () => {
     }
   });
 
+  test('a model slower than whys.judge.timeoutSeconds: that request gives up with a clear error, the rules’ diagnostics are intact', async () => {
+    const document = await openFixture(FIXTURE);
+    const original = document.getText();
+    try {
+      await setJudge('timeoutSeconds', 5);
+      await scriptModel({ replies: [{ when: FOR_FIXTURE, text: REPLY, delayMs: 12_000 }] });
+      const edit = new vscode.WorkspaceEdit();
+      const at = original.indexOf('Poor communication.');
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'Poor communication.'.length)), 'The alert went to a muted channel.');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const started = Date.now();
+      const summary = await review();
+      assert.ok(Date.now() - started < 10_000, `gave up after ${Date.now() - started} ms`);
+      assert.strictEqual(summary.errors.length, 1, JSON.stringify(summary));
+      assert.ok(summary.errors[0].includes('did not answer within 5 s'), summary.errors[0]);
+      const diagnostics = await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'blame'), 'the rules’ diagnostics');
+      assert.ok(diagnostics.some((d) => codeOf(d) === 'off-topic'), 'the unchanged steps keep their cached verdicts');
+    } finally {
+      await setJudge('timeoutSeconds', undefined);
+      await restore(document, original);
+    }
+  });
+
   test('a LanguageModelError Blocked gives a clear message and stops model use for the window (last: it stays stopped)', async () => {
     const document = await openFixture(FIXTURE);
     const original = document.getText();
@@ -292,7 +315,9 @@ suite('model review (scripted stand-in language model)', () => {
       assert.deepStrictEqual(await requestsOfScriptedModel(), []);
       const after = rulesOnly(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'whys'));
       for (const r of rules.filter((x) => !x.startsWith('blame@'))) assert.ok(after.includes(r), `lost: ${r}`);
-      assert.ok(!vscode.languages.getDiagnostics(document.uri).some((d) => d.message.startsWith('(model)')), 'a stopped review shows no model findings');
+      // What the model said before stays (from the cache, nothing sent): the unchanged steps keep it.
+      assert.ok(vscode.languages.getDiagnostics(document.uri).some((d) => d.message.startsWith('(model)') && codeOf(d) === 'off-topic'));
+      assert.deepStrictEqual(await requestsOfScriptedModel(), []);
     } finally {
       await restore(document, original);
     }

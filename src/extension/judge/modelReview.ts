@@ -125,7 +125,7 @@ export class ModelReview implements vscode.Disposable {
         if (event.contentChanges.length > 0) this.schedule(event.document, REPLACE_DELAY_MS);
       }),
       vscode.workspace.onDidSaveTextDocument((document) => {
-        if (isAnalysis(document) && this.allowed(document) && judgeSettings(document).run === 'onSave') void this.review(document, false);
+        if (isAnalysis(document) && this.allowed(document) && this.stopped === undefined && judgeSettings(document).run === 'onSave') void this.review(document, false);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
       vscode.workspace.onDidChangeConfiguration((event) => {
@@ -142,9 +142,12 @@ export class ModelReview implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
   }
 
-  /** Whether the review may run for a document now (enabled, trusted, not stopped). */
+  /**
+   * Whether the review is on for a document (enabled, in a trusted workspace): its cached verdicts
+   * are shown. Sending also needs that no `LanguageModelError` stopped model use in this window.
+   */
   allowed(document: vscode.TextDocument): boolean {
-    return vscode.workspace.isTrusted && judgeSettings(document).enabled && this.stopped === undefined;
+    return vscode.workspace.isTrusted && judgeSettings(document).enabled;
   }
 
   /** Where the review of a document stands. */
