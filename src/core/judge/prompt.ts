@@ -55,8 +55,8 @@ Use the ids given in the analysis. "why" and "because" belong to a step id (r1.s
 
 /** Short worked examples, sent after the instruction (as part of the user message). */
 export const JUDGE_EXAMPLES = `Examples (not part of the analysis to judge):
-1. {"id": "r1.s4", "why": "Why was the integration code only set up for 20 inputs?", "because": "The testing processes did not include a scenario where the 21st field was required."}
-   → {"id": "r1.s4", "field": "because", "rule": "off-topic", "confidence": 0.9, "explanation": "Asked why the code handled 20 inputs, the answer turns to why testing missed it.", "suggestion": "It was written against the older template type, which defined 20 fields."}
+1. {"id": "r1.s2", "why": "Why did the price cache serve old prices for an hour?", "because": "The on-call alert for the cache went to a channel nobody watched."}
+   → {"id": "r1.s2", "field": "because", "rule": "off-topic", "confidence": 0.9, "explanation": "Asked why the cache served old prices, the answer turns to why nobody was alerted.", "suggestion": "Its entries had a one-hour lifetime and price changes did not invalidate them."}
 2. previous answer "Debug logging was left on after the release."; {"id": "r1.s3", "why": "Why was the on-call engineer not paged?"}
    → {"id": "r1.s3", "field": "why", "rule": "chain-break", "confidence": 0.85, "explanation": "The question asks about paging, not about the debug logging the previous answer named.", "suggestion": "Why was debug logging left on after the release?"}
 3. {"id": "r2.s1", "why": "Why did the disk fill up?", "because": "It ran out of free space."} → circular.

@@ -1,7 +1,9 @@
 /** The model review's request: ids, nesting, the fenced analysis, the schema, splitting by root. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { buildJudgeRequests, parseAnalysis, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION } from '../../../src/core';
+import { buildJudgeRequests, parseAnalysis, JUDGE_EXAMPLES, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION } from '../../../src/core';
 import { NESTED } from './fixtures';
 
 /** The JSON document at the end of the user message. */
@@ -104,4 +106,11 @@ test('request: a fence inside the text cannot close the json block early', () =>
   const content = request.messages[1].content;
   assert.equal(content.match(/```/g)!.length, 2);
   assert.ok(request.suspects.includes('r1.s2'), 'the step reads like instructions');
+});
+
+test('docs/model-review.md quotes the instruction and the examples exactly as they are sent', () => {
+  const doc = readFileSync(resolve(__dirname, '../../../../docs/model-review.md'), 'utf8');
+  assert.ok(doc.includes('```text\n' + JUDGE_INSTRUCTION + '\n```'), 'the instruction');
+  assert.ok(doc.includes('```text\n' + JUDGE_EXAMPLES + '\n```'), 'the examples');
+  assert.ok(doc.includes(`**\`${JUDGE_PROMPT_VERSION}\`**`), 'the prompt version');
 });
