@@ -135,6 +135,11 @@ export class ModelReview implements vscode.Disposable {
         this.errors.clear();
         for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
       }),
+      // A model provider registered or changed its models: choose again, place the cached verdicts.
+      vscode.lm.onDidChangeChatModels(() => {
+        this.model = undefined;
+        for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+      }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
       }),

@@ -18,9 +18,14 @@
  * - `whysTest.scriptedModel.requests` (): every request received since the last script, in order:
  *   `{ text, reply, cancelled }` (`reply` is the index of the reply used, -1 for the fallback).
  *
+ * A `scripted-replies.json` file beside this one (written by a UI test that cannot run commands
+ * with arguments) is the script the stand-in starts with.
+ *
  * Plain JavaScript: the provider API (VS Code 1.104+) is newer than the `@types/vscode` whys
  * builds against (1.90, to keep its `engines.vscode` low).
  */
+const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 
 const VENDOR = 'whys-scripted';
@@ -112,6 +117,11 @@ const provider = {
 
 /** Called by VS Code when a model of the vendor is first asked for, or a command runs. */
 function activate(context) {
+  const initial = path.join(context.extensionPath, 'scripted-replies.json');
+  if (fs.existsSync(initial)) {
+    const loaded = JSON.parse(fs.readFileSync(initial, 'utf8'));
+    script = { replies: Array.isArray(loaded.replies) ? loaded.replies : [], fallback: loaded.fallback };
+  }
   context.subscriptions.push(
     vscode.lm.registerLanguageModelChatProvider(VENDOR, provider),
     vscode.commands.registerCommand('whysTest.scriptedModel.script', (next) => {
