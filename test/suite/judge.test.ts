@@ -271,6 +271,35 @@ suite('model review (scripted stand-in language model)', () => {
     }
   });
 
+  test('whys.judge.run onSave: saving an edited analysis reviews it without being asked; saving it unchanged sends nothing', async () => {
+    const document = await openFixture(FIXTURE);
+    const original = document.getText();
+    try {
+      await setJudge('run', 'onSave');
+      await scriptModel({ replies: [ANSWER] });
+      const edit = new vscode.WorkspaceEdit();
+      const at = original.indexOf('Poor communication.');
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'Poor communication.'.length)), 'The alert text did not say which service failed.');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await document.save();
+      let requests = await requestsOfScriptedModel();
+      for (let i = 0; i < 100 && requests.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        requests = await requestsOfScriptedModel();
+      }
+      assert.strictEqual(requests.length, 1, 'saving sent the review');
+      await waitFor(() => /2 findings/.test(api().judgeStatus() ?? ''), `the status to count the findings (it says ${api().judgeStatus()})`);
+      await scriptModel({ replies: [ANSWER] });
+      await document.save();
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepStrictEqual(await requestsOfScriptedModel(), [], 'every step is cached: nothing sent');
+    } finally {
+      await setJudge('run', undefined);
+      await restore(document, original);
+      await document.save();
+    }
+  });
+
   test('a model slower than whys.judge.timeoutSeconds: that request gives up with a clear error, the rules’ diagnostics are intact', async () => {
     const document = await openFixture(FIXTURE);
     const original = document.getText();
