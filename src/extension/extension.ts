@@ -8,16 +8,10 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
 import { registerLanguageFeatures } from './language';
-import { ModelReview } from './judge/modelReview';
-import { ReviewStatusBar } from './judge/statusBar';
+import { registerModelReview, type ModelReviewApi } from './judge';
 
 /** What the extension gives other extensions (the extension-host tests read the model review's state). */
-export interface WhysApi {
-  /** The text of the model review's status bar item, when it is shown. */
-  readonly judgeStatus: () => string | undefined;
-  /** The file the model review's verdict cache is kept in. */
-  readonly judgeCacheFile: () => vscode.Uri | undefined;
-}
+export type WhysApi = ModelReviewApi;
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): WhysApi {
@@ -26,11 +20,9 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   // The opt-in model review (whys.judge.*): sends nothing unless enabled and asked for.
-  const review = new ModelReview(context, cache);
-  const status = new ReviewStatusBar(review);
-  context.subscriptions.push(review, status);
-  registerFixesAndHover(context, cache, (document, stepPath) => review.judgedBy(document, stepPath));
-  return { judgeStatus: () => status.text, judgeCacheFile: () => review.store.file };
+  const review = registerModelReview(context, cache);
+  registerFixesAndHover(context, cache, review.judgedBy);
+  return review.api;
 }
 
 /** Everything is disposed through `context.subscriptions`. */
