@@ -14,7 +14,8 @@ export type FindingsLayer = (document: vscode.TextDocument, result: CheckResult)
  * diagnostics, hovers, code actions and the preview share one parse and one check per edit.
  */
 export class AnalysisCache implements vscode.Disposable {
-  private readonly entries = new Map<string, { version: number; optionsKey: string; result: CheckResult }>();
+  /** `base`: the check alone; `result`: with the layers, dropped when a layer's findings change. */
+  private readonly entries = new Map<string, { version: number; optionsKey: string; base: CheckResult; result?: CheckResult }>();
   private readonly layers: FindingsLayer[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's findings changed without an edit (a layer has new findings). */
@@ -23,18 +24,39 @@ export class AnalysisCache implements vscode.Disposable {
   /** Adds a layer of findings on top of the rules'; disposing it removes it. */
   addLayer(layer: FindingsLayer): vscode.Disposable {
     this.layers.push(layer);
-    this.entries.clear();
+    this.relayer();
     return new vscode.Disposable(() => {
       const i = this.layers.indexOf(layer);
       if (i >= 0) this.layers.splice(i, 1);
-      this.entries.clear();
+      this.relayer();
     });
   }
 
-  /** Forgets a document's check and tells the diagnostics and the preview to show it again. */
+  /**
+   * A layer's findings for a document changed: the layers are applied again (the check itself is
+   * kept), and the diagnostics and the preview show the document again.
+   */
   invalidate(uri: vscode.Uri): void {
-    this.entries.delete(uri.toString());
+    const entry = this.entries.get(uri.toString());
+    if (entry) entry.result = undefined;
     this.changed.fire(uri);
+  }
+
+  private relayer(): void {
+    for (const entry of this.entries.values()) entry.result = undefined;
+  }
+
+  /** The layers' findings on top of a check. */
+  private layered(document: vscode.TextDocument, base: CheckResult): CheckResult {
+    let result = base;
+    for (const layer of this.layers) {
+      try {
+        result = { ...result, findings: layer(document, result) };
+      } catch {
+        // A failing layer never costs the rules' findings.
+      }
+    }
+    return result;
   }
 
   /** The check of a document at its current version, computed at most once per version. */
@@ -43,16 +65,10 @@ export class AnalysisCache implements vscode.Disposable {
     const options = checkOptionsFor(document);
     const optionsKey = JSON.stringify(options);
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.result;
-    let result = checkText(document.getText(), options);
-    for (const layer of this.layers) {
-      try {
-        result = { ...result, findings: layer(document, result) };
-      } catch {
-        // A failing layer never costs the rules' findings.
-      }
-    }
-    this.entries.set(key, { version: document.version, optionsKey, result });
+    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return (cached.result ??= this.layered(document, cached.base));
+    const base = checkText(document.getText(), options);
+    const result = this.layered(document, base);
+    this.entries.set(key, { version: document.version, optionsKey, base, result });
     return result;
   }
 
