@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { JUDGE_PROMPT_VERSION } from '../../src/core';
 import { codeActionsAt, codeOf, openFixture, restore, waitForDiagnostics } from './whysHelpers';
 import { SCRIPTED_VENDOR, requestsOfScriptedModel, scriptModel, type ScriptedReply } from './judgeHelpers';
+import { ModelUnavailableError, transportError } from '../../src/extension/judge/lmTransport';
 
 const FIXTURE = 'judge.whys.yaml';
 const OFF_TOPIC = 'The S3 billing system had been running slower than expected that morning.';
@@ -321,6 +322,25 @@ suite('model review (scripted stand-in language model)', () => {
       await setJudge('timeoutSeconds', undefined);
       await restore(document, original);
     }
+  });
+
+  test('each LanguageModelError of the API (NoPermissions, Blocked, NotFound) becomes a clear message that stops model use; other errors do not', () => {
+    const cases: [(message?: string) => vscode.LanguageModelError, string, string][] = [
+      [vscode.LanguageModelError.NoPermissions, 'NoPermissions', 'whys may not use Judge: permission was not given (why)'],
+      [vscode.LanguageModelError.Blocked, 'Blocked', 'Judge refused the request: it is blocked'],
+      [vscode.LanguageModelError.NotFound, 'NotFound', 'Judge is not available any more (why). Check whys.judge.model'],
+    ];
+    for (const [make, code, words] of cases) {
+      const error = transportError(make('why'), 'Judge');
+      assert.ok(error instanceof ModelUnavailableError, code);
+      assert.strictEqual(error.code, code);
+      assert.strictEqual(error.fatal, true);
+      assert.ok(error.message.includes(words), error.message);
+    }
+    const other = transportError(new Error('socket hang up'), 'Judge');
+    assert.ok(!(other instanceof ModelUnavailableError));
+    assert.strictEqual(other.fatal, false);
+    assert.strictEqual(other.message, 'Judge failed: socket hang up');
   });
 
   test('a LanguageModelError Blocked gives a clear message and stops model use for the window (last: it stays stopped)', async () => {
