@@ -143,6 +143,7 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
       : undefined;
   const totals = { steps: 0, judged: 0, fromCache: 0, notJudged: 0, findings: 0, errors: 0 };
   const errors: string[] = [];
+  const dropped = new Map<string, number>();
   let fatal: string | undefined;
   await pool(files, options.concurrency, async (entry) => {
     const outcome = await judgeAnalysis(entry.parsed, { model: model ?? '', transport, cache });
@@ -151,6 +152,7 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
     totals.fromCache += outcome.fromCache;
     totals.notJudged += outcome.notJudged;
     totals.errors += outcome.errors.length;
+    for (const d of outcome.dropped) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
     for (const error of outcome.errors) {
       if (error.fatal) fatal ??= error.message;
       else errors.push(`whys: model review of ${shown(entry.file, io)}${error.request === 'analysis' ? '' : ` (root ${error.request})`}: ${error.message}\n`);
@@ -177,6 +179,8 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
     `${totals.findings} model finding${totals.findings === 1 ? '' : 's'}`,
     `${totals.errors} error${totals.errors === 1 ? '' : 's'}`,
   ];
+  const droppedCount = [...dropped.values()].reduce((a, b) => a + b, 0);
+  if (droppedCount > 0) parts.push(`${droppedCount} verdict${droppedCount === 1 ? '' : 's'} dropped (${[...dropped].map(([reason, n]) => `${reason}: ${n}`).join('; ')})`);
   io.err(`whys: model review${options.mode === 'cached' ? ' (cached)' : ''}: ${parts.join(', ')}\n`);
   return fatal || errors.length > 0 ? 2 : 0;
 }
