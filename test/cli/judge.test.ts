@@ -374,3 +374,20 @@ test('stand-in /v1/chat/completions: verdicts that do not validate are dropped a
   assert.match(run.err, /1 model finding, 0 errors, 2 verdicts dropped \(unknown id: 1; unknown rule: 1\)\n$/);
   assert.deepEqual(JSON.parse(run.out)[0].messages.map((m: { line: number }) => m.line), [10]);
 });
+
+test('stand-in /v1/chat/completions: --judge-prune drops the lockfile entries of steps that no longer exist', async (t) => {
+  const model = await standInModel(review);
+  t.after(() => model.close());
+  const dir = workspace({ 'a.whys.yaml': GOOD });
+  const args = ['check', '--judge', '--judge-url', model.url, '--judge-model', 'm'];
+  assert.equal((await whys(args, dir)).code, 0);
+  writeFileSync(join(dir, 'a.whys.yaml'), GOOD.replace('Its connection pool was exhausted.', 'Its connection pool ran out of connections.'));
+  assert.equal((await whys(args, dir)).code, 0);
+  const entries = () => Object.keys(JSON.parse(readFileSync(join(dir, '.whys/judge-cache.json'), 'utf8')).entries).length;
+  assert.equal(entries(), 5, 'the edited step and the one after it were added');
+  const pruned = await whys(['check', '--judge=cached', '--judge-prune', '--format', 'json'], dir);
+  assert.equal(pruned.code, 0, pruned.err);
+  assert.match(pruned.err, /3 from cache, 0 not judged, .*2 lockfile entries pruned/);
+  assert.equal(entries(), 3);
+  assert.equal(model.received.length, 2);
+});
