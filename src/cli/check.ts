@@ -35,7 +35,7 @@ export async function checkFiles(run: {
     io.err('whys: no .whys.yaml or .whys.yml files found under this folder.\n');
     return run.format === 'stylish' ? 0 : (io.out(run.format === 'json' ? '[]\n' : FORMATTERS.sarif([], io)), 0);
   }
-  const checked: (JudgedFile & { text: string })[] = [];
+  const analyses: (JudgedFile & { text: string })[] = [];
   let unreadable = 0;
   for (const file of files) {
     let text: string;
@@ -49,14 +49,14 @@ export async function checkFiles(run: {
       continue;
     }
     const { parsed, findings } = checkText(text, run.options);
-    checked.push({ file, text, parsed, findings });
+    analyses.push({ file, text, parsed, findings });
   }
   if (run.printRequest && run.judge) {
-    printRequests(checked, run.judge, run.format, io);
+    printRequests(analyses, run.judge, run.format, io);
     return unreadable > 0 ? 2 : 0;
   }
-  const judged = run.judge ? await reviewFiles(checked, run.judge, run.options, io) : 0;
-  const reports: FileReport[] = checked.map((entry) =>
+  const judged = run.judge ? await reviewFiles(analyses, run.judge, run.options, io) : 0;
+  const reports: FileReport[] = analyses.map((entry) =>
     reportFor(entry.file, entry.text, entry.findings, entry.notJudged && run.judge ? [{ ruleId: NOT_JUDGED_RULE, severity: 'information', message: notJudgedMessage(entry.notJudged.count, entry.notJudged.steps, run.judge.cacheFile, io) }] : []),
   );
   io.out(FORMATTERS[run.format](reports, io));

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import {
   buildJudgeRequests,
   judgeAnalysis,
+  judgeCacheKey,
   mergeJudgeVerdicts,
   MemoryJudgeCache,
   pool,
@@ -42,6 +43,8 @@ export interface JudgeCliOptions {
   readonly timeoutMs: number;
   readonly retries: number;
   readonly concurrency: number;
+  /** `--judge-prune`: drop lockfile entries that no checked step uses. */
+  readonly prune: boolean;
 }
 
 /** The flags of `check` that concern the model review, as parsed. */
@@ -54,6 +57,7 @@ export interface JudgeFlags {
   readonly timeout?: string;
   readonly retries?: string;
   readonly concurrency?: string;
+  readonly prune?: boolean;
 }
 
 /**
@@ -86,6 +90,7 @@ export function judgeOptions(flags: JudgeFlags, env: NodeJS.ProcessEnv, cwd: str
     timeoutMs: Math.round(number('--judge-timeout', flags.timeout, 120, 0.001, 3600) * 1000),
     retries: Math.floor(number('--judge-retries', flags.retries, 3, 0, 10)),
     concurrency: Math.floor(number('--judge-concurrency', flags.concurrency, 4, 1, 64)),
+    prune: flags.prune === true,
   };
 }
 
@@ -143,6 +148,7 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
       : undefined;
   const totals = { steps: 0, judged: 0, fromCache: 0, notJudged: 0, findings: 0, errors: 0 };
   const errors: string[] = [];
+  const dropped = new Map<string, number>();
   let fatal: string | undefined;
   await pool(files, options.concurrency, async (entry) => {
     const outcome = await judgeAnalysis(entry.parsed, { model: model ?? '', transport, cache });
@@ -151,6 +157,7 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
     totals.fromCache += outcome.fromCache;
     totals.notJudged += outcome.notJudged;
     totals.errors += outcome.errors.length;
+    for (const d of outcome.dropped) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
     for (const error of outcome.errors) {
       if (error.fatal) fatal ??= error.message;
       else errors.push(`whys: model review of ${shown(entry.file, io)}${error.request === 'analysis' ? '' : ` (root ${error.request})`}: ${error.message}\n`);
@@ -159,7 +166,12 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
     totals.findings += entry.findings.filter((f) => f.judge).length;
     if (options.mode === 'cached' && outcome.notJudged > 0) entry.notJudged = { count: outcome.notJudged, steps: outcome.steps };
   });
-  if (options.mode === 'live' && cache.changed) {
+  let pruned = 0;
+  if (options.prune) {
+    const used = new Set(files.flatMap(({ parsed }) => buildJudgeRequests(parsed).flatMap((r) => r.steps.map((step) => judgeCacheKey(step, model ?? '')))));
+    pruned = cache.retain(used);
+  }
+  if ((options.mode === 'live' || options.prune) && cache.changed) {
     try {
       mkdirSync(dirname(options.cacheFile), { recursive: true });
       writeFileSync(options.cacheFile, writeJudgeLockfile(cache));
@@ -177,6 +189,9 @@ export async function reviewFiles(files: JudgedFile[], options: JudgeCliOptions,
     `${totals.findings} model finding${totals.findings === 1 ? '' : 's'}`,
     `${totals.errors} error${totals.errors === 1 ? '' : 's'}`,
   ];
+  if (options.prune) parts.push(`${pruned} lockfile entr${pruned === 1 ? 'y' : 'ies'} pruned`);
+  const droppedCount = [...dropped.values()].reduce((a, b) => a + b, 0);
+  if (droppedCount > 0) parts.push(`${droppedCount} verdict${droppedCount === 1 ? '' : 's'} dropped (${[...dropped].map(([reason, n]) => `${reason}: ${n}`).join('; ')})`);
   io.err(`whys: model review${options.mode === 'cached' ? ' (cached)' : ''}: ${parts.join(', ')}\n`);
   return fatal || errors.length > 0 ? 2 : 0;
 }

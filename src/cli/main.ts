@@ -39,6 +39,8 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --judge=cached  use only the lockfile's verdicts, never call a model; each file
                         with steps not judged yet gets one information message
         --judge-cache   the verdict lockfile (default ${DEFAULT_JUDGE_CACHE})
+        --judge-prune   drop the lockfile's entries that no checked step uses (give it the
+                        same files every time, e.g. the whole postmortems folder)
         --judge-min-confidence  hide verdicts below this confidence (default 0.7)
         --judge-timeout seconds per request (default 120); --judge-retries N on 429/5xx
                         (default 3); --judge-concurrency N requests at once (default 4)
@@ -110,6 +112,7 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
     'judge-retries': { type: 'string' },
     'judge-concurrency': { type: 'string' },
     'print-request': { type: 'boolean' },
+    'judge-prune': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -131,6 +134,7 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
             timeout: flag('judge-timeout'),
             retries: flag('judge-retries'),
             concurrency: flag('judge-concurrency'),
+            prune: values['judge-prune'] === true,
           },
           process.env,
           io.cwd,

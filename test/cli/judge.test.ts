@@ -354,3 +354,40 @@ test('--judge usage errors: no endpoint, no model, a bad value, --judge-… with
   assert.equal(lock.code, 2);
   assert.match(lock.err, /the lockfile lock\.json is not a whys judge lockfile/);
 });
+
+test('stand-in /v1/chat/completions: verdicts that do not validate are dropped and counted in the summary line', async (t) => {
+  const model = await standInModel(() =>
+    completion(
+      JSON.stringify({
+        verdicts: [
+          { id: 'r1.s2', field: 'because', rule: 'vague', confidence: 0.9, explanation: 'Exhausted by what?', suggestion: '' },
+          { id: 'r7.s1', field: 'because', rule: 'vague', confidence: 0.9, explanation: 'No such step.', suggestion: '' },
+          { id: 'r1.s1', field: 'because', rule: 'sloppy', confidence: 0.9, explanation: 'No such rule.', suggestion: '' },
+        ],
+      }),
+    ),
+  );
+  t.after(() => model.close());
+  const dir = workspace({ 'a.whys.yaml': GOOD });
+  const run = await whys(['check', '--judge', '--judge-url', model.url, '--judge-model', 'm', '--format', 'json'], dir);
+  assert.equal(run.code, 0, run.err);
+  assert.match(run.err, /1 model finding, 0 errors, 2 verdicts dropped \(unknown id: 1; unknown rule: 1\)\n$/);
+  assert.deepEqual(JSON.parse(run.out)[0].messages.map((m: { line: number }) => m.line), [10]);
+});
+
+test('stand-in /v1/chat/completions: --judge-prune drops the lockfile entries of steps that no longer exist', async (t) => {
+  const model = await standInModel(review);
+  t.after(() => model.close());
+  const dir = workspace({ 'a.whys.yaml': GOOD });
+  const args = ['check', '--judge', '--judge-url', model.url, '--judge-model', 'm'];
+  assert.equal((await whys(args, dir)).code, 0);
+  writeFileSync(join(dir, 'a.whys.yaml'), GOOD.replace('Its connection pool was exhausted.', 'Its connection pool ran out of connections.'));
+  assert.equal((await whys(args, dir)).code, 0);
+  const entries = () => Object.keys(JSON.parse(readFileSync(join(dir, '.whys/judge-cache.json'), 'utf8')).entries).length;
+  assert.equal(entries(), 5, 'the edited step and the one after it were added');
+  const pruned = await whys(['check', '--judge=cached', '--judge-prune', '--format', 'json'], dir);
+  assert.equal(pruned.code, 0, pruned.err);
+  assert.match(pruned.err, /3 from cache, 0 not judged, .*2 lockfile entries pruned/);
+  assert.equal(entries(), 3);
+  assert.equal(model.received.length, 2);
+});

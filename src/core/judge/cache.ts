@@ -57,6 +57,18 @@ export class MemoryJudgeCache implements JudgeCache {
     this.changed = true;
   }
 
+  /** Removes every entry whose key is not in `keys`; returns how many were removed. */
+  retain(keys: ReadonlySet<string>): number {
+    let removed = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (keys.has(key)) continue;
+      this.entries.delete(key);
+      removed++;
+    }
+    if (removed > 0) this.changed = true;
+    return removed;
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -26,6 +26,8 @@
  * 4. `judgeAnalysis(parsed, { model, transport?, cache?, signal?, ... }) → JudgeOutcome` does
  *    1–3 with the cache: steps whose key is cached are not sent, new verdicts are stored; with no
  *    transport it answers from the cache only and counts `notJudged` steps (`--judge=cached`).
+ *    `reviewed` lists the model paths of the steps the model judged (now or cached): a rule's
+ *    finding on such a step with no model verdict for it is one the model disagrees with.
  * 5. `mergeJudgeVerdicts(parsed, findings, verdicts, { model, minConfidence = 0.7, check? })
  *    → Finding[]`: each verdict at or above `minConfidence` becomes a finding with the rule's
  *    code on the scalar's span, `tier: 'model'`, `judge: { model, confidence, explanation,

@@ -144,15 +144,21 @@ export function parseJudgeReply(request: JudgeRequest, text: string): JudgeReply
   return { verdicts, dropped: droppedList };
 }
 
-/** The JSON inside a reply: the whole text, or the body of its one fenced block. */
+/**
+ * The JSON inside a reply: the whole text, the body of its fenced block, or the object that prose
+ * surrounds; a reasoning model's `<think>…</think>` preamble is skipped.
+ */
 function unfenced(text: string): string {
-  const trimmed = text.trim();
+  const trimmed = text.replace(/^\s*<think>[\s\S]*?<\/think>/i, '').trim();
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) return trimmed;
   const fence = /```[a-zA-Z]*[ \t]*\r?\n([\s\S]*?)(?:\r?\n)?```/.exec(trimmed);
   if (fence) return fence[1].trim();
   // An opening fence with no end: the reply was cut off.
-  const open = /^```[a-zA-Z]*[ \t]*\r?\n([\s\S]*)$/.exec(trimmed);
-  return open ? open[1].trim() : trimmed;
+  const open = /```[a-zA-Z]*[ \t]*\r?\n([\s\S]*)$/.exec(trimmed);
+  if (open) return open[1].trim();
+  const first = trimmed.indexOf('{');
+  const last = trimmed.lastIndexOf('}');
+  return first >= 0 && last > first ? trimmed.slice(first, last + 1) : first >= 0 ? trimmed.slice(first) : trimmed;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

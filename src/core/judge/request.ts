@@ -211,7 +211,8 @@ export function looksLikeInstructions(text: string): boolean {
   return (
     /\br\d+\.[sc]\d+\b/i.test(text) ||
     /\b(verdicts?|confidence)\b\s*["':=]/i.test(text) ||
-    /\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompt|rules|above|previous)\b/i.test(text) ||
+    /\b(ignore|disregard|forget|override)\b[^.]{0,40}\b(instructions?|prompts?|system message)\b/i.test(text) ||
+    /\b(ignore|disregard|forget)\s+(all|any|everything)\s+(previous|prior|above|earlier)\b/i.test(text) ||
     /\b(system prompt|you are now|as an ai|assistant:)/i.test(text)
   );
 }

@@ -68,6 +68,11 @@ export interface JudgeOutcome {
   readonly notJudged: number;
   /** Requests sent. */
   readonly requests: number;
+  /**
+   * The model paths of the steps the model has judged (now or from the cache), in file order:
+   * where a rule flagged one of these steps and the model gave no verdict, the model disagrees.
+   */
+  readonly reviewed: string[];
   readonly errors: JudgeRequestError[];
   readonly dropped: DroppedVerdicts[];
 }
@@ -84,6 +89,7 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
   let notJudged = 0;
   let sent = 0;
   let stopped = false;
+  const reviewed = new Set<string>();
   const one = async (request: JudgeRequest): Promise<void> => {
     const keys = new Map(request.steps.map((step) => [step.id, judgeCacheKey(step, options.model)]));
     const cached = new Set<string>();
@@ -92,6 +98,7 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
       const entry = options.cache?.get(keys.get(step.id)!);
       if (!entry) continue;
       cached.add(step.id);
+      reviewed.add(step.path);
       for (const stored of entry.verdicts) {
         const verdict = fromStored(stored, step.id, request.targets);
         if (verdict) verdicts.push(verdict);
@@ -124,6 +131,7 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
       return;
     }
     judged += open.length;
+    for (const step of open) reviewed.add(step.path);
     const openIds = new Set(open.map((s) => s.id));
     const byStep = new Map<string, StoredVerdict[]>(open.map((s) => [s.id, []]));
     for (const verdict of parsedReply.verdicts) {
@@ -145,6 +153,7 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
     judged,
     notJudged,
     requests: sent,
+    reviewed: requests.flatMap((r) => r.steps.map((s) => s.path)).filter((path) => reviewed.has(path)),
     errors,
     dropped: [...dropped].map(([reason, count]) => ({ reason, count })),
   };

@@ -72,6 +72,7 @@ test('cache: without a transport the review answers from the cache only and coun
   const edited = NESTED.replace('Why did no alert fire?', 'Why did no page go out?');
   const cached = await judgeAnalysis(checkText(edited).parsed, { model: 'm', cache });
   assert.deepEqual([cached.fromCache, cached.notJudged, cached.requests], [4, 1, 0]);
+  assert.deepEqual(cached.reviewed, ['roots[0].whys[0]', 'roots[0].whys[1]', 'roots[0].whys[2]', 'roots[0].whys[2].because[0].whys[0]'], 'the edited step is not reviewed');
   const otherModel = await judgeAnalysis(checkText(NESTED).parsed, { model: 'other', cache });
   assert.deepEqual([otherModel.fromCache, otherModel.notJudged], [0, 5]);
 });

@@ -28,6 +28,13 @@ test('reply: a reply inside a ```json fence, with words around it, is read', () 
   assert.equal(parsed.verdicts.length, 1);
 });
 
+test('reply: a reasoning model’s <think> preamble and prose around the object are skipped', () => {
+  const body = reply(verdict('r1.s1', 'because', 'circular'));
+  assert.equal(parseJudgeReply(request, `<think>\nThe user wants {json}. Step r1.s1 restates.\n</think>\n${body}`).verdicts.length, 1);
+  assert.equal(parseJudgeReply(request, `Here you go: ${body} Let me know!`).verdicts.length, 1);
+  assert.match(parseJudgeReply(request, `<think>I will answer {"verdicts": [`).error!, /not JSON|cut off/);
+});
+
 test('reply: no verdicts is a valid reply (every step sound)', () => {
   assert.deepEqual(parseJudgeReply(request, '{"verdicts": []}'), { verdicts: [], dropped: [] });
 });
