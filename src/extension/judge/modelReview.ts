@@ -11,9 +11,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  buildJudgeRequests,
   judgeAnalysis,
-  judgeCacheKey,
   mergeJudgeVerdicts,
   DEFAULT_MIN_CONFIDENCE,
   type CheckResult,
@@ -316,11 +314,7 @@ export class ModelReview implements vscode.Disposable {
     const parsed = this.cache.get(document).parsed;
     const outcome = await judgeAnalysis(parsed, { model: model.key, cache: this.store });
     if (document.isClosed || document.version !== version) return;
-    const judgedSteps = new Set<string>();
-    for (const request of buildJudgeRequests(parsed)) {
-      for (const step of request.steps) if (this.store.get(judgeCacheKey(step, model.key))) judgedSteps.add(step.path);
-    }
-    this.verdicts.set(key, { version, model, verdicts: outcome.verdicts, judgedSteps, steps: outcome.steps, notJudged: outcome.notJudged });
+    this.verdicts.set(key, { version, model, verdicts: outcome.verdicts, judgedSteps: new Set(outcome.reviewed), steps: outcome.steps, notJudged: outcome.notJudged });
     this.cache.invalidate(document.uri);
     this.stateChanged.fire(document.uri);
   }
