@@ -272,6 +272,49 @@ suite('model review (scripted stand-in language model)', () => {
     }
   });
 
+  test('the preview marks the model’s findings like the rules’ ones, and redraws when new verdicts arrive', async function () {
+    this.timeout(60_000);
+    const document = await openFixture(FIXTURE);
+    const original = document.getText();
+    const target = vscode.Uri.joinPath(document.uri, '..', 'judge-tree.svg');
+    const weakNodes = async (): Promise<number> => {
+      const written = await vscode.commands.executeCommand<vscode.Uri>('whys.exportSvg', document.uri, target);
+      assert.strictEqual(written?.toString(), target.toString());
+      const svg = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      return svg.match(/<g class="node [^"]*\bweak\b/g)?.length ?? 0;
+    };
+    const eventually = async (count: number, what: string): Promise<void> => {
+      let weak = -1;
+      for (let i = 0; i < 40 && weak !== count; i++) {
+        if (i > 0) await new Promise((r) => setTimeout(r, 250));
+        weak = await weakNodes();
+      }
+      assert.strictEqual(weak, count, what);
+    };
+    try {
+      await waitForDiagnostics(document, (ds) => ds.some((d) => d.message.startsWith('(model)')), 'the cached verdicts');
+      await eventually(3, 'off-topic (the model’s), blame and vague are marked');
+      // A new answer the cache does not know: the preview redraws for the edit, with nothing on it.
+      const before = "Its connection pool was sized for last year's traffic.";
+      const after = 'The nightly report ran at the same time.';
+      const edit = new vscode.WorkspaceEdit();
+      const at = original.indexOf(before);
+      edit.replace(document.uri, new vscode.Range(document.positionAt(at), document.positionAt(at + before.length)), after);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await eventually(3, 'the edited answer is not marked yet');
+      // The model's verdict on it arrives with no edit: only the review can redraw the preview.
+      await scriptModel({ replies: [{ when: FOR_FIXTURE, text: JSON.stringify({ verdicts: [{ id: 'r1.s3', field: 'because', rule: 'off-topic', confidence: 0.9, explanation: 'A report is not why the system was slow.', suggestion: '' }] }) }] });
+      const summary = await review();
+      assert.strictEqual(summary.requests, 1);
+      await eventually(4, 'the preview marks the new (model) finding');
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+      if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
+      await restore(document, original);
+    }
+  });
+
   test('whys.judge.run onSave: saving an edited analysis reviews it without being asked; saving it unchanged sends nothing', async () => {
     const document = await openFixture(FIXTURE);
     const original = document.getText();
