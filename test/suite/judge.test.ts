@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { JUDGE_PROMPT_VERSION } from '../../src/core';
 import { codeActionsAt, codeOf, openFixture, restore, waitForDiagnostics } from './whysHelpers';
 import { SCRIPTED_VENDOR, requestsOfScriptedModel, scriptModel, type ScriptedReply } from './judgeHelpers';
-import { ModelUnavailableError, transportError } from '../../src/extension/judge/lmTransport';
+import { ModelUnavailableError, modelSelector, transportError } from '../../src/extension/judge/lmTransport';
 
 const FIXTURE = 'judge.whys.yaml';
 const OFF_TOPIC = 'The S3 billing system had been running slower than expected that morning.';
@@ -365,6 +365,13 @@ suite('model review (scripted stand-in language model)', () => {
       await setJudge('timeoutSeconds', undefined);
       await restore(document, original);
     }
+  });
+
+  test('whys.judge.model names a model as vendor, vendor/family or vendor/family/id; empty: any model', () => {
+    assert.deepStrictEqual(modelSelector(''), {});
+    assert.deepStrictEqual(modelSelector(' copilot '), { vendor: 'copilot' });
+    assert.deepStrictEqual(modelSelector('copilot/gpt-4o'), { vendor: 'copilot', family: 'gpt-4o' });
+    assert.deepStrictEqual(modelSelector('ollama/llama3/llama3:8b/q4'), { vendor: 'ollama', family: 'llama3', id: 'llama3:8b/q4' });
   });
 
   test('each LanguageModelError of the API (NoPermissions, Blocked, NotFound) becomes a clear message that stops model use; other errors do not', () => {
