@@ -256,7 +256,7 @@ export class ModelReview implements vscode.Disposable {
     } finally {
       if (this.running.get(key)?.cancel === cancel) this.running.delete(key);
       cancel.dispose();
-      await this.place(document);
+      await this.place(document).catch(() => undefined);
     }
   }
 
