@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { checkText, isRuleCode, type CheckOptions } from '../core';
 import { UsageError } from './errors';
 import { resolveFiles } from './files';
+import { notJudgedMessage, NOT_JUDGED_RULE, printRequests, reviewFiles, type JudgeCliOptions, type JudgedFile } from './judge';
 import { json } from './formatters/json';
 import { sarif } from './formatters/sarif';
 import { stylish } from './formatters/stylish';
@@ -20,6 +21,10 @@ export async function checkFiles(run: {
   maxWarnings: number;
   options: CheckOptions;
   io: CliIO;
+  /** The model review (`--judge`), when asked for. */
+  judge?: JudgeCliOptions;
+  /** `--print-request`: print what the review would send, send nothing, check nothing. */
+  printRequest?: boolean;
 }): Promise<number> {
   const { io } = run;
   for (const name of Object.keys(run.options.rules ?? {})) {
@@ -30,7 +35,7 @@ export async function checkFiles(run: {
     io.err('whys: no .whys.yaml or .whys.yml files found under this folder.\n');
     return run.format === 'stylish' ? 0 : (io.out(run.format === 'json' ? '[]\n' : FORMATTERS.sarif([], io)), 0);
   }
-  const reports: FileReport[] = [];
+  const analyses: (JudgedFile & { text: string })[] = [];
   let unreadable = 0;
   for (const file of files) {
     let text: string;
@@ -43,10 +48,19 @@ export async function checkFiles(run: {
       io.err(`whys: cannot read ${file}: ${readError(error)}\n`);
       continue;
     }
-    reports.push(reportFor(file, text, checkText(text, run.options).findings));
+    const { parsed, findings } = checkText(text, run.options);
+    analyses.push({ file, text, parsed, findings });
   }
+  if (run.printRequest && run.judge) {
+    printRequests(analyses, run.judge, run.format, io);
+    return unreadable > 0 ? 2 : 0;
+  }
+  const judged = run.judge ? await reviewFiles(analyses, run.judge, run.options, io) : 0;
+  const reports: FileReport[] = analyses.map((entry) =>
+    reportFor(entry.file, entry.text, entry.findings, entry.notJudged && run.judge ? [{ ruleId: NOT_JUDGED_RULE, severity: 'information', message: notJudgedMessage(entry.notJudged.count, entry.notJudged.steps, run.judge.cacheFile, io) }] : []),
+  );
   io.out(FORMATTERS[run.format](reports, io));
-  if (unreadable > 0) return 2;
+  if (unreadable > 0 || judged === 2) return 2;
   const errors = reports.reduce((n, r) => n + r.errorCount, 0);
   const warnings = reports.reduce((n, r) => n + r.warningCount, 0);
   if (run.maxWarnings >= 0 && warnings > run.maxWarnings && run.format === 'stylish') {

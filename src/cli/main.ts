@@ -9,6 +9,7 @@ import { checkFiles } from './check';
 import { exportFile } from './export';
 import { importFile, readStdin } from './import';
 import { UsageError } from './errors';
+import { judgeOptions, DEFAULT_JUDGE_CACHE } from './judge';
 import { configureSynonyms } from '../core';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
@@ -16,6 +17,8 @@ const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
+             [--judge[=cached]] [--judge-url URL] [--judge-model NAME] [--judge-cache FILE]
+             [--print-request]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys import FILE|- [-o FILE] [--title TITLE]
   whys --help | --version
@@ -31,13 +34,28 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --synonym       words or phrases that mean the same to the reasoning rules, joined
                         by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
                         whys.synonyms takes the same groups
+        --judge         also review the reasoning with a language model (opt-in; sends
+                        the analyses' text to the endpoint): an OpenAI-compatible
+                        /chat/completions endpoint given by --judge-url (or WHYS_JUDGE_URL,
+                        OPENAI_BASE_URL), model --judge-model (or WHYS_JUDGE_MODEL), key in
+                        WHYS_JUDGE_KEY (or OPENAI_API_KEY). Verdicts are kept in the lockfile.
+        --judge=cached  use only the lockfile's verdicts, never call a model; each file
+                        with steps not judged yet gets one information message
+        --judge-cache   the verdict lockfile (default ${DEFAULT_JUDGE_CACHE})
+        --judge-prune   drop the lockfile's entries that no checked step uses (give it the
+                        same files every time, e.g. the whole postmortems folder)
+        --judge-min-confidence  hide verdicts below this confidence (default 0.7)
+        --judge-timeout seconds per request (default 120); --judge-retries N on 429/5xx
+                        (default 3); --judge-concurrency N requests at once (default 4)
+        --print-request print what --judge would send, and send nothing
 export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
 import  Turns a 5-whys list as people write it (numbered, bulleted, "Q:/A:", "Why? Because",
         a question and its answer on one line or two) into an analysis on stdout (or -o FILE),
         then checks it (findings on stderr). "-" reads standard input. Lines it cannot place
         are kept as comments. Exit 1 when no question with an answer was found.
 
-Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
+Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error, unreadable file,
+or a model review that did not complete (unreachable endpoint, bad key, failed request).
 `;
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
@@ -77,19 +95,60 @@ function parse(args: string[], options: FlagOptions) {
   }
 }
 
-async function runCheck(args: string[], io: CliIO): Promise<number> {
+async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
+  // `--judge` takes an optional value (`--judge=cached`), which parseArgs cannot express.
+  let judge: 'live' | 'cached' | undefined;
+  const args = allArgs.filter((arg) => {
+    const m = /^--judge(?:=(.*))?$/.exec(arg);
+    if (!m) return true;
+    if (m[1] === undefined || m[1] === 'live') judge = 'live';
+    else if (m[1] === 'cached') judge = 'cached';
+    else throw new UsageError(`--judge takes no value or "cached", not "${m[1]}".`);
+    return false;
+  });
   const { values, positionals } = parse(args, {
     format: { type: 'string', short: 'f', default: 'stylish' },
     'max-warnings': { type: 'string' },
     rule: { type: 'string', multiple: true },
     'min-depth': { type: 'string' },
     synonym: { type: 'string', multiple: true },
+    'judge-url': { type: 'string' },
+    'judge-model': { type: 'string' },
+    'judge-cache': { type: 'string' },
+    'judge-min-confidence': { type: 'string' },
+    'judge-timeout': { type: 'string' },
+    'judge-retries': { type: 'string' },
+    'judge-concurrency': { type: 'string' },
+    'print-request': { type: 'boolean' },
+    'judge-prune': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(HELP);
     return 0;
   }
+  const printRequest = values['print-request'] === true;
+  const flag = (name: string): string | undefined => (values[name] === undefined ? undefined : String(values[name]));
+  const judgeOptionsGiven = Object.keys(values).some((k) => k.startsWith('judge-'));
+  if (judgeOptionsGiven && !judge && !printRequest) throw new UsageError('the --judge-… options need --judge (or --judge=cached).');
+  const judgeRun =
+    judge || printRequest
+      ? judgeOptions(
+          {
+            url: flag('judge-url'),
+            model: flag('judge-model'),
+            cache: flag('judge-cache'),
+            minConfidence: flag('judge-min-confidence'),
+            timeout: flag('judge-timeout'),
+            retries: flag('judge-retries'),
+            concurrency: flag('judge-concurrency'),
+            prune: values['judge-prune'] === true,
+          },
+          process.env,
+          io.cwd,
+          printRequest ? 'print' : judge!,
+        )
+      : undefined;
   configureSynonyms(synonymGroups((values.synonym as string[] | undefined) ?? []));
   const format = String(values.format);
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
@@ -98,7 +157,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io });
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io, judge: judgeRun, printRequest });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

@@ -9,6 +9,15 @@ export interface FileMessage {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** Set when the model review produced or confirmed the finding. */
+  readonly judge?: { readonly model: string; readonly confidence: number };
+}
+
+/** A message about a whole file that no rule of the core produced (e.g. the model review's). */
+export interface FileNote {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly message: string;
 }
 
 /** The result of checking one file. */
@@ -22,7 +31,7 @@ export interface FileReport {
 }
 
 /** Positions a file's findings in lines and columns and counts them. */
-export function reportFor(filePath: string, text: string, findings: readonly Finding[]): FileReport {
+export function reportFor(filePath: string, text: string, findings: readonly Finding[], notes: readonly FileNote[] = []): FileReport {
   const lines = new LineIndex(text);
   const messages = findings.map((finding): FileMessage => {
     const start = lines.position(finding.span.start);
@@ -35,8 +44,10 @@ export function reportFor(filePath: string, text: string, findings: readonly Fin
       column: start.character + 1,
       endLine: end.line + 1,
       endColumn: end.character + 1,
+      ...(finding.judge ? { judge: { model: finding.judge.model, confidence: finding.judge.confidence } } : {}),
     };
   });
+  for (const note of [...notes].reverse()) messages.unshift({ ...note, line: 1, column: 1, endLine: 1, endColumn: 1 });
   return {
     filePath,
     messages,

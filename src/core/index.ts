@@ -4,6 +4,9 @@
  */
 export * from './model';
 export * from './findings';
+// The model review (issue 10): request, reply, merge, cache; see judge/index.ts.
+export * from './judge';
+export { modelReviewNote } from './reviewNote';
 export { parseAnalysis, type ParsedAnalysis } from './parse';
 export { checkText, checkParsed, severityOf, DEFAULT_MIN_DEPTH, type CheckResult } from './check';
 export { RULES, STRUCTURAL_RULES, REASONING_RULES, ruleFor } from './rules';

@@ -100,8 +100,9 @@ export function verdictAt(check: { parsed: ParsedAnalysis; findings: readonly Fi
         title: rule?.title ?? finding.rule,
         explanation: rule?.explanation ?? '',
         reasoning: rule?.reasoning ?? false,
-        // The rule's better wording, else the model review's.
-        suggestion: finding.data?.suggestion ?? finding.judge?.suggestion,
+        // The rule's better wording; the model review's suggestion is shown by its own note
+        // (`modelReviewNote`), so that it appears once.
+        suggestion: finding.data?.suggestion,
       };
     });
   const sound = !entries.some((e) => e.reasoning);

@@ -1,13 +1,63 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckResult } from '../core';
+import { checkText, type CheckResult, type Finding } from '../core';
 import { checkOptionsFor } from './config';
+
+/**
+ * A later tier's findings joined to the rules': given a document and its check so far, the
+ * findings to show instead (e.g. the model review's verdicts merged in). Synchronous and cheap:
+ * it runs on every check. A layer whose findings changed calls {@link AnalysisCache.invalidate}.
+ */
+export type FindingsLayer = (document: vscode.TextDocument, result: CheckResult) => Finding[];
 
 /**
  * The checked state of every open analysis, keyed by document URI and version, so the
  * diagnostics, hovers, code actions and the preview share one parse and one check per edit.
  */
 export class AnalysisCache implements vscode.Disposable {
-  private readonly entries = new Map<string, { version: number; optionsKey: string; result: CheckResult }>();
+  /** `base`: the check alone; `result`: with the layers, dropped when a layer's findings change. */
+  private readonly entries = new Map<string, { version: number; optionsKey: string; base: CheckResult; result?: CheckResult }>();
+  private readonly layers: FindingsLayer[] = [];
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when a document's findings changed without an edit (a layer has new findings). */
+  readonly onDidChange = this.changed.event;
+
+  /** Adds a layer of findings on top of the rules'; disposing it removes it. */
+  addLayer(layer: FindingsLayer): vscode.Disposable {
+    this.layers.push(layer);
+    this.relayer();
+    return new vscode.Disposable(() => {
+      const i = this.layers.indexOf(layer);
+      if (i >= 0) this.layers.splice(i, 1);
+      this.relayer();
+    });
+  }
+
+  /**
+   * A layer's findings for a document changed: the layers are applied again (the check itself is
+   * kept), and the diagnostics and the preview show the document again.
+   */
+  invalidate(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    if (entry) entry.result = undefined;
+    this.changed.fire(uri);
+  }
+
+  private relayer(): void {
+    for (const entry of this.entries.values()) entry.result = undefined;
+  }
+
+  /** The layers' findings on top of a check. */
+  private layered(document: vscode.TextDocument, base: CheckResult): CheckResult {
+    let result = base;
+    for (const layer of this.layers) {
+      try {
+        result = { ...result, findings: layer(document, result) };
+      } catch {
+        // A failing layer never costs the rules' findings.
+      }
+    }
+    return result;
+  }
 
   /** The check of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): CheckResult {
@@ -15,9 +65,10 @@ export class AnalysisCache implements vscode.Disposable {
     const options = checkOptionsFor(document);
     const optionsKey = JSON.stringify(options);
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.result;
-    const result = checkText(document.getText(), options);
-    this.entries.set(key, { version: document.version, optionsKey, result });
+    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return (cached.result ??= this.layered(document, cached.base));
+    const base = checkText(document.getText(), options);
+    const result = this.layered(document, base);
+    this.entries.set(key, { version: document.version, optionsKey, base, result });
     return result;
   }
 
@@ -33,6 +84,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   dispose(): void {
     this.entries.clear();
+    this.changed.dispose();
   }
 }
 

@@ -51,6 +51,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((document) => this.refresh(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document)),
+      // Findings of a later tier (the model review) arrived for a document: show them now.
+      this.cache.onDidChange((uri) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) this.refresh(document);
+      }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('whys')) {
           if (event.affectsConfiguration('whys.synonyms')) applySynonyms();

@@ -10,16 +10,23 @@ import { registerPreview } from './preview/preview';
 import { registerLanguageFeatures } from './language';
 import { registerRootLenses } from './codeLens';
 import { registerNewAnalysisFromText } from './fromText';
+import { registerModelReview, type ModelReviewApi } from './judge';
+
+/** What the extension gives other extensions (the extension-host tests read the model review's state). */
+export type WhysApi = ModelReviewApi;
 
 /** Called by VS Code once, on the first activation event. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): WhysApi {
   const cache = new AnalysisCache();
   context.subscriptions.push(cache, new DiagnosticsPublisher(cache));
   const preview = registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
-  registerFixesAndHover(context, cache);
+  // The opt-in model review (whys.judge.*): sends nothing unless enabled and asked for.
+  const review = registerModelReview(context, cache);
+  registerFixesAndHover(context, cache, review.judgedBy);
   registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
   registerNewAnalysisFromText(context);
+  return review.api;
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -8,7 +8,7 @@ import { fixesFor, type Finding, type TextEdit } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
 import { LANGUAGE_ID } from './config';
 import { ruleOf } from './diagnostics';
-import { VerdictHoverProvider } from './verdictHover';
+import { VerdictHoverProvider, type JudgedBy } from './verdictHover';
 
 /** Provides the quick fixes of whys diagnostics. */
 export class WhysFixProvider implements vscode.CodeActionProvider {
@@ -81,10 +81,10 @@ function findingFor(document: vscode.TextDocument, findings: readonly Finding[],
 }
 
 /** Registers the quick fixes and the verdict hover on values for `whys` documents. */
-export function registerFixesAndHover(context: vscode.ExtensionContext, cache: AnalysisCache): void {
+export function registerFixesAndHover(context: vscode.ExtensionContext, cache: AnalysisCache, judgedBy?: JudgedBy): void {
   const selector: vscode.DocumentSelector = { language: LANGUAGE_ID };
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider(selector, new WhysFixProvider(cache), WhysFixProvider.metadata),
-    vscode.languages.registerHoverProvider(selector, new VerdictHoverProvider(cache)),
+    vscode.languages.registerHoverProvider(selector, new VerdictHoverProvider(cache, judgedBy)),
   );
 }

@@ -4,13 +4,19 @@
  * documentation hover elsewhere; this one answers on values only.
  */
 import * as vscode from 'vscode';
-import { verdictAt } from '../core';
+import { modelReviewNote, verdictAt } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
 import { ruleDocUri } from './diagnostics';
 
+/** Which model judged a step of a document, when the model review did (see `ModelReview.judgedBy`). */
+export type JudgedBy = (document: vscode.TextDocument, stepPath: string) => string | undefined;
+
 /** Provides the verdict hover from the shared analysis cache. */
 export class VerdictHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly cache: AnalysisCache) {}
+  constructor(
+    private readonly cache: AnalysisCache,
+    private readonly judgedBy?: JudgedBy,
+  ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const verdict = verdictAt(this.cache.get(document), document.offsetAt(position), {
@@ -19,7 +25,10 @@ export class VerdictHoverProvider implements vscode.HoverProvider {
       withMessages: false,
     });
     if (!verdict) return undefined;
-    const markdown = new vscode.MarkdownString(verdict.markdown);
+    // The model review's verdict beside the offline tier's (agrees / disagrees, its suggestion).
+    const stepPath = verdict.node.kind === 'cause' ? verdict.node.step.path : verdict.node.path;
+    const note = modelReviewNote(verdict, this.judgedBy?.(document, stepPath));
+    const markdown = new vscode.MarkdownString(note ? `${verdict.markdown}\n\n---\n\n${note}` : verdict.markdown);
     markdown.isTrusted = false;
     return new vscode.Hover(markdown, rangeOf(document, verdict.span));
   }

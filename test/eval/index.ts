@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { allSteps, checkText, isRuleCode, LineIndex, REASONING_RULES, type Finding, type RuleCode, type TextValue } from '../../src/core';
+import { judgeEval } from './judge';
 
 const MIN_RECALL = 0.85;
 const MAX_FALSE_ALARMS = 0.05;
@@ -190,4 +191,6 @@ function main(): number {
   return failed ? 1 : 0;
 }
 
-process.exitCode = main();
+// `--judge`: rules alone, the model review alone, and both (test/eval/judge.ts).
+if (process.argv.includes('--judge')) void judgeEval(process.argv.slice(2).filter((a) => a !== '--judge')).then((code) => (process.exitCode = code));
+else process.exitCode = main();

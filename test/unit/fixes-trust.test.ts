@@ -120,11 +120,12 @@ test('the hover’s better answer is a fix; the answer as written stays as a com
   const finding: Finding = {
     rule: 'off-topic',
     severity: 'warning',
-    message: '(model) off-topic',
+    message: 'off-topic',
     span: { start, end: start + 'The bands were last set in 2019.'.length },
     path: 'roots[0].whys[1]',
-    tier: 'model',
-    judge: { model: 'scripted', confidence: 0.9, explanation: 'x', suggestion: 'Nobody reviewed the bands after 2019.' },
+    // A rule's better answer (the model review's suggestion has its own, never-preferred fix:
+    // test/unit/judge/suggestion-fix.test.ts).
+    data: { suggestion: 'Nobody reviewed the bands after 2019.' },
   };
   const fixes = fixesFor(result.parsed, finding);
   const better = fixes.find((f) => f.title.startsWith('Use the suggested answer'));

@@ -1,7 +1,7 @@
 /** The verdict hover model: which value is under the cursor and what the rules say of it. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkText, NOTHING_FOUND, ruleFor, verdictAt, type Finding } from '../../src/core';
+import { checkText, modelReviewNote, NOTHING_FOUND, ruleFor, verdictAt, type Finding } from '../../src/core';
 
 const text = [
   'version: 1',
@@ -111,7 +111,9 @@ test('verdict: a finding from another tier names it, and the model review shows 
   assert.ok(verdict.markdown.includes('(`vague`, warning, found by the model review)'), verdict.markdown);
   assert.ok(verdict.markdown.includes('(`blame`, warning)'), 'the rules tier is the default and not named');
   assert.ok(verdict.markdown.includes('**Model review** (scripted\\-model, 91% confident): Says \\*nothing\\* testable\\.'), verdict.markdown);
-  assert.ok(verdict.markdown.includes('**Better answer:** The disk had no alert below 10% free\\.'), verdict.markdown);
+  // The model's suggestion is shown once, by the model review's own note (modelReviewNote), not as the rules' better answer.
+  assert.ok(!verdict.markdown.includes('**Better answer:**'), verdict.markdown);
+  assert.ok(modelReviewNote(verdict, undefined)?.includes('The disk had no alert below 10% free\\.'));
 });
 
 test('verdict: when the model review judged a value and found nothing, the hover says both', () => {

@@ -27,7 +27,8 @@ async function main() {
   try {
     return await runTests({
       version: process.env.VSCODE_VERSION || 'stable',
-      extensionDevelopmentPath: REPO_ROOT,
+      // whys, and the scripted stand-in for a language model that the model review's tests use.
+      extensionDevelopmentPath: [REPO_ROOT, path.join(REPO_ROOT, 'test', 'vscode', 'scripted-chat-model')],
       extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js'),
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
     });

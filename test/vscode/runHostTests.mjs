@@ -3,7 +3,8 @@
  * Runs the extension-host mocha suite (out/test/suite/index.js) inside a real VS Code:
  * code-server from npm, opened in headless Chromium with the `payload` that VS Code's own
  * browser integration tests use (extensionDevelopmentPath + extensionTestsPath). Prints
- * mocha's output and exits with the suite's code.
+ * mocha's output and exits with the suite's code. A scripted stand-in for a language model
+ * (test/vscode/scripted-chat-model/, a chat model provider) is installed beside whys.
  *
  *   node test/vscode/runHostTests.mjs [--no-build] [--timeout SECONDS] [--verbose] [--extension-path DIR]
  *
@@ -30,6 +31,23 @@ const eIdx = argv.indexOf('--extension-path');
 const EXTENSION_PATH = eIdx >= 0 ? path.resolve(argv[eIdx + 1]) : REPO_ROOT;
 const EXTENSION_MAIN = path.join(EXTENSION_PATH, JSON.parse(fs.readFileSync(path.join(EXTENSION_PATH, 'package.json'), 'utf8')).main ?? 'dist/extension.js');
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'suite', 'index.js');
+/**
+ * A scripted stand-in for a language model (a chat model provider extension, test-only), loaded
+ * beside whys so the model review is tested through the real `vscode.lm` API.
+ */
+export const SCRIPTED_CHAT_MODEL = path.join(REPO_ROOT, 'test', 'vscode', 'scripted-chat-model');
+
+/**
+ * A throw-away extensions folder holding the scripted stand-in, installed as VS Code lays an
+ * extension out (`publisher.name-version/`). The workbench keeps the test `payload` in a map, so
+ * a second `extensionDevelopmentPath` would replace whys's rather than join it.
+ */
+export function extensionsWithScriptedModel() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-extensions-'));
+  const pkg = JSON.parse(fs.readFileSync(path.join(SCRIPTED_CHAT_MODEL, 'package.json'), 'utf8'));
+  copyDir(SCRIPTED_CHAT_MODEL, path.join(dir, `${pkg.publisher}.${pkg.name}-${pkg.version}`));
+  return dir;
+}
 
 /** A throw-away workspace: the tests' own copy of the examples (test/examples/, so files a user adds to examples/ change nothing) and, when present, test/fixtures/. */
 export function makeWorkspace() {
@@ -50,7 +68,8 @@ async function main() {
   }
 
   const workspace = makeWorkspace();
-  const server = await startCodeServer({ workspace });
+  const extensionsDir = extensionsWithScriptedModel();
+  const server = await startCodeServer({ workspace, extensionsDir });
   const browser = await launchChromium();
   let code = 1;
   try {
@@ -100,6 +119,7 @@ async function main() {
     await browser.close().catch(() => {});
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
   }
   return code;
 }

@@ -15,6 +15,7 @@ export const json: Formatter = (reports) =>
         column: m.column,
         endLine: m.endLine,
         endColumn: m.endColumn,
+        ...(m.judge ? { judge: m.judge } : {}),
       })),
       errorCount: report.errorCount,
       warningCount: report.warningCount,

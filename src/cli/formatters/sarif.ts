@@ -32,6 +32,7 @@ export const sarif: Formatter = (reports, { cwd }) => {
           },
         },
       ],
+      ...(m.judge ? { properties: { judge: m.judge } } : {}),
     }));
   });
   const log = {

@@ -9,6 +9,7 @@ import { ignoreEdits } from './ignore';
 import type { TextEdit } from './layout';
 import { betterAnswerEdits, insertStepEdits, moveToActionsEdits, rephraseEdits, splitEdits, type TitledEdits } from './reasoning';
 import { actionSkeletonEdits, renameEdits, renameRefEdits } from './structure';
+import { suggestionEdits } from './suggestion';
 
 export { applyEdits, applyFilled, type Placeholder, type PlaceholderKind, type TextEdit } from './layout';
 export { ANSWER_PLACEHOLDER, asInstruction, asQuestion, subjectOfRemedy, withSharedQualifiers } from './reasoning';
@@ -41,8 +42,9 @@ const MAKERS: Partial<Record<RuleCode, FixMaker>> = {
 };
 
 /**
- * The quick fixes for a finding: the rule's own fix (when it has one) first, then the suggested
- * better answer (when the finding carries one), then "ignore here".
+ * The quick fixes for a finding: the rule's own fix (when it has one) first, then the model
+ * review's suggested text (when it gave one), then the better answer a rule suggests, then
+ * "ignore here".
  */
 export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
   const fixes: Fix[] = [];
@@ -53,7 +55,10 @@ export function fixesFor(parsed: ParsedAnalysis, finding: Finding): Fix[] {
     main = undefined;
   }
   if (main) fixes.push({ ...main, rule: finding.rule, preferred: true, ignore: false });
-  // The better answer the hover proposes (a rule's suggestion or the model review's), as a fix.
+  // The model review's suggestion: untrusted text, so never the preferred (auto-applied) fix.
+  const suggested = suggestionEdits(parsed, finding);
+  if (suggested) fixes.push({ ...suggested, rule: finding.rule, preferred: false, ignore: false });
+  // The better answer a rule suggests (the hover shows it), as a fix.
   let better: TitledEdits | undefined;
   try {
     better = betterAnswerEdits(parsed, finding);

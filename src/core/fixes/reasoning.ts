@@ -294,7 +294,7 @@ export function withSharedQualifiers(answer: string, parts: readonly string[]): 
  * and the user can take back what the suggestion left out.
  */
 export function betterAnswerEdits(parsed: ParsedAnalysis, finding: Finding): TitledEdits | undefined {
-  const suggestion = (finding.data?.suggestion ?? finding.judge?.suggestion)?.trim();
+  const suggestion = finding.data?.suggestion?.trim();
   if (!suggestion || finding.rule === 'action-as-cause') return undefined;
   const { text, analysis } = parsed;
   const owner = valueOwner(analysis, finding.span.start);

@@ -82,6 +82,10 @@ export class PreviewPanel implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('whys')) this.scheduleUpdate(0);
       }),
+      // A later tier's findings (the model review) arrived: mark them in the tree.
+      host.cache.onDidChange((uri) => {
+        if (uri.toString() === this.uri) this.scheduleUpdate(0);
+      }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         if (event.textEditor.document.uri.toString() !== this.uri) return;
         this.doc = event.textEditor.document;
