@@ -7,6 +7,7 @@
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shorten } from '../reasoning/steps';
 import type { Detector } from './detector';
+import { telling } from './explain';
 import { questionFeatures, type FeatureEnv } from './features';
 import type { QuestionUnit } from './units';
 
@@ -18,7 +19,7 @@ export const chainBreakDetector: Detector<FeatureEnv, QuestionUnit> = {
   explain(unit, env) {
     const previous = unit.previous;
     const matches = previous ? env.align(unit.question, previous).matches : [];
-    const best = [...matches].sort((a, b) => b.similarity - a.similarity || b.weight - a.weight)[0];
+    const best = matches.filter((m) => telling(env, m.word) || telling(env, m.match)).sort((a, b) => b.similarity - a.similarity || b.weight - a.weight)[0];
     const shares = best && best.similarity >= 0.55;
     const closest = shares
       ? best.word === best.match

@@ -36,3 +36,8 @@ export function quoteAll(words: readonly string[]): string {
   const q = words.map((w) => `“${w}”`);
   return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}`;
 }
+
+/** Whether a word is rare enough to be worth naming in a message (not `get`, `make`, `time`). */
+export function telling(env: FeatureEnv, word: string): boolean {
+  return env.vectors.idf(word) >= Math.log(300);
+}
