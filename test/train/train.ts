@@ -81,7 +81,8 @@ export function trainDetector(detector: Detector<FeatureEnv, LearnedUnit>, files
   for (const file of files) {
     const units = detector.target === 'answer' ? file.units.answers : file.units.questions;
     for (const unit of units) {
-      if (!judged(unit)) continue;
+      // A detector learns from the units it judges.
+      if (!judged(unit) || (detector.applies && !detector.applies(unit, env))) continue;
       const label = file.labels.get(unit.value.span.start)?.expected.has(detector.rule) ? 1 : 0;
       const variants: LearnedUnit[] = [unit];
       // Training data in both styles: the same answer with and without a leading "Because".

@@ -47,6 +47,11 @@ export interface Detector<E = unknown, U extends LearnedUnit = LearnedUnit> {
   readonly target: U['kind'];
   /** Dense features by name (the weights file fixes which are used, and their order). */
   dense(unit: U, env: E): Readonly<Record<string, number>>;
+  /**
+   * Whether the detector judges this unit at all (a unit it does not judge is never flagged, and
+   * scores 0 when thresholds are chosen). Absent: every unit of its target.
+   */
+  applies?(unit: U, env: E): boolean;
   /** Sparse terms of the unit, when the detector uses them. */
   terms?(unit: U): readonly string[];
   /** Says what the verdict was judged by. */

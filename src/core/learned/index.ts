@@ -79,7 +79,8 @@ export function scoreAll(analysis: Analysis, models: LearnedModels, detectors = 
     for (const unit of detector.target === 'answer' ? answers : questions) {
       if (!judged(unit)) continue;
       const d = detector as Detector<FeatureEnv, LearnedUnit>;
-      out.push({ detector: d.name, rule: d.rule, unit, probability: score(weights, d.dense(unit, env), d.terms?.(unit)) });
+      const probability = d.applies && !d.applies(unit, env) ? 0 : score(weights, d.dense(unit, env), d.terms?.(unit));
+      out.push({ detector: d.name, rule: d.rule, unit, probability });
     }
   }
   return out;
@@ -112,7 +113,7 @@ export function learnedFindings(
     const weights = models.weights.get(d.name)!;
     const threshold = models.settings[d.name].threshold;
     for (const unit of d.target === 'answer' ? answers : questions) {
-      if (!judged(unit) || skip(d.rule, unit.value.span.start)) continue;
+      if (!judged(unit) || skip(d.rule, unit.value.span.start) || (d.applies && !d.applies(unit, env))) continue;
       const p = score(weights, d.dense(unit, env), d.terms?.(unit));
       if (p < threshold) continue;
       const { message, evidence, suggestion } = d.explain(unit, env, weights);
