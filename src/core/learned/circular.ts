@@ -6,7 +6,7 @@
 import { shorten } from '../reasoning/steps';
 import type { Detector } from './detector';
 import { telling } from './explain';
-import { answerFeatures, type FeatureEnv } from './features';
+import { ANSWER_FEATURES, answerFeatures, featureArray, type FeatureEnv } from './features';
 import type { AnswerUnit } from './units';
 import type { WordMatch } from './align';
 
@@ -17,7 +17,8 @@ export const circularDetector: Detector<FeatureEnv, AnswerUnit> = {
   name: 'circular',
   rule: 'circular',
   target: 'answer',
-  dense: (unit, env) => answerFeatures(env, unit),
+  features: ANSWER_FEATURES,
+  dense: (unit, env) => featureArray(ANSWER_FEATURES, answerFeatures(env, unit)),
   // Only an answer that says again at least one telling word of its question can restate it.
   applies: (unit, env) => restatedWords(unit, env).length > 0,
   explain(unit, env) {
