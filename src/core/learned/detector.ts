@@ -79,11 +79,16 @@ export function fits(weights: DetectorWeights, features: readonly string[]): boo
   return weights.features.length === features.length && weights.features.every((f, i) => f === features[i]);
 }
 
-/** The probability a detector's weights give a unit's features (dense in the weights' order). */
-export function score(weights: DetectorWeights, dense: ArrayLike<number>, terms: readonly string[] = []): number {
+/**
+ * The probability a detector's weights give a unit's features: an array in the weights' order,
+ * or a record by feature name (a missing name counts 0).
+ */
+export function score(weights: DetectorWeights, dense: ArrayLike<number> | Readonly<Record<string, number>>, terms: readonly string[] = []): number {
   let z = weights.bias;
+  const inOrder = Array.isArray(dense) || ArrayBuffer.isView(dense);
   for (let i = 0; i < weights.features.length; i++) {
-    z += weights.weights[i] * ((dense[i] - weights.mean[i]) / weights.scale[i]);
+    const x = inOrder ? (dense as ArrayLike<number>)[i] : ((dense as Readonly<Record<string, number>>)[weights.features[i]] ?? 0);
+    z += weights.weights[i] * ((x - weights.mean[i]) / weights.scale[i]);
   }
   if (terms.length) {
     const each = 1 / Math.sqrt(terms.length);
