@@ -10,13 +10,15 @@ import { exportFile } from './export';
 import { importFile, readStdin } from './import';
 import { UsageError } from './errors';
 import { judgeOptions, DEFAULT_JUDGE_CACHE } from './judge';
-import { configureSynonyms } from '../core';
+import { configureSynonyms, isLearnedMode } from '../core';
+import { learnedModelsFor } from './learned';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
+             [--learned default|all|off]
              [--judge[=cached]] [--judge-url URL] [--judge-model NAME] [--judge-cache FILE]
              [--print-request]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
@@ -34,6 +36,9 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --synonym       words or phrases that mean the same to the reasoning rules, joined
                         by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
                         whys.synonyms takes the same groups
+        --learned       the learned detectors (trained on labelled analyses): default (those
+                        switched on in their data), all, or off; the VS Code setting
+                        whys.learned takes the same values
         --judge         also review the reasoning with a language model (opt-in; sends
                         the analyses' text to the endpoint): an OpenAI-compatible
                         /chat/completions endpoint given by --judge-url (or WHYS_JUDGE_URL,
@@ -121,6 +126,7 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
     'judge-concurrency': { type: 'string' },
     'print-request': { type: 'boolean' },
     'judge-prune': { type: 'boolean' },
+    learned: { type: 'string', default: 'default' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -149,6 +155,8 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
           printRequest ? 'print' : judge!,
         )
       : undefined;
+  const learnedMode = String(values.learned);
+  if (!isLearnedMode(learnedMode)) throw new UsageError(`unknown --learned "${learnedMode}": use default, all or off.`);
   configureSynonyms(synonymGroups((values.synonym as string[] | undefined) ?? []));
   const format = String(values.format);
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
@@ -157,7 +165,8 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io, judge: judgeRun, printRequest });
+  const learned = learnedModelsFor(learnedMode);
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, judge: judgeRun, printRequest });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

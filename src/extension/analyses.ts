@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkText, type CheckResult, type Finding } from '../core';
 import { checkOptionsFor } from './config';
+import type { LearnedAssets } from './learned';
 
 /**
  * A later tier's findings joined to the rules': given a document and its check so far, the
@@ -59,11 +60,16 @@ export class AnalysisCache implements vscode.Disposable {
     return result;
   }
 
+  /** `learned`: the learned detectors' asset, joined to the check once it is loaded. */
+  constructor(private readonly learned?: LearnedAssets) {}
+
   /** The check of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): CheckResult {
     const key = document.uri.toString();
-    const options = checkOptionsFor(document);
-    const optionsKey = JSON.stringify(options);
+    const settings = checkOptionsFor(document);
+    const learned = this.learned?.modelsFor(settings.learnedMode ?? 'default');
+    const options = { ...settings, learned };
+    const optionsKey = JSON.stringify(settings) + (learned ? '+learned' : '');
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return (cached.result ??= this.layered(document, cached.base));
     const base = checkText(document.getText(), options);

@@ -11,14 +11,26 @@ import { registerLanguageFeatures } from './language';
 import { registerRootLenses } from './codeLens';
 import { registerNewAnalysisFromText } from './fromText';
 import { registerModelReview, type ModelReviewApi } from './judge';
+import { LearnedAssets } from './learned';
 
 /** What the extension gives other extensions (the extension-host tests read the model review's state). */
 export type WhysApi = ModelReviewApi;
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): WhysApi {
-  const cache = new AnalysisCache();
-  context.subscriptions.push(cache, new DiagnosticsPublisher(cache));
+  // The learned detectors' asset is read on first use, not here; their findings join when it is in.
+  const learned = new LearnedAssets(context.extensionUri);
+  const cache = new AnalysisCache(learned);
+  const diagnostics = new DiagnosticsPublisher(cache);
+  context.subscriptions.push(
+    learned,
+    cache,
+    diagnostics,
+    learned.onDidLoad(() => {
+      cache.clear();
+      diagnostics.refreshAll();
+    }),
+  );
   const preview = registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   // The opt-in model review (whys.judge.*): sends nothing unless enabled and asked for.
