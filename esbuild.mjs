@@ -4,9 +4,10 @@
 //   dist/cli.js        the `whys` command (node, cjs, with a shebang)
 //   dist/webview.js    the preview's front end (browser, iife, with mermaid)
 //   dist/whys.schema.json  the JSON Schema of the format, written from src/core/schema.ts
+//   dist/learned/      the learned detectors' asset (weights.json, word-vectors.bin), loaded lazily
 // Flags: --watch, --production (minify, no source maps), --tests (bundle test entries to out/).
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +55,20 @@ async function writeSchema() {
   new Function('module', 'exports', out.outputFiles[0].text)(mod, mod.exports);
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeFileSync(join(root, 'dist/whys.schema.json'), JSON.stringify(mod.exports.whysSchema, null, 2) + '\n');
+}
+
+/**
+ * The learned detectors' asset for the hosts to load lazily: every detector's weights and the
+ * thresholds in one `weights.json`, and the word vectors as they are committed.
+ */
+function writeLearned() {
+  const from = join(root, 'src/core/learned/weights');
+  const to = join(root, 'dist/learned');
+  mkdirSync(to, { recursive: true });
+  const settings = JSON.parse(readFileSync(join(from, 'thresholds.json'), 'utf8'));
+  const weights = Object.keys(settings).map((name) => JSON.parse(readFileSync(join(from, `${name}.json`), 'utf8')));
+  writeFileSync(join(to, 'weights.json'), JSON.stringify({ weights, settings }));
+  copyFileSync(join(from, 'word-vectors.bin'), join(to, 'word-vectors.bin'));
 }
 
 const productBuilds = [
@@ -126,6 +141,7 @@ const testBuild = () => ({
 
 async function main() {
   await writeSchema();
+  writeLearned();
   const builds = tests ? [testBuild()] : productBuilds;
   if (watch) {
     for (const options of builds) {

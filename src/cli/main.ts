@@ -7,13 +7,15 @@ import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { exportFile } from './export';
 import { UsageError } from './errors';
-import { configureSynonyms } from '../core';
+import { configureSynonyms, isLearnedMode } from '../core';
+import { learnedModelsFor } from './learned';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
+             [--learned default|all|off]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys --help | --version
 
@@ -28,6 +30,9 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --synonym       words or phrases that mean the same to the reasoning rules, joined
                         by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
                         whys.synonyms takes the same groups
+        --learned       the learned detectors (trained on labelled analyses): default (those
+                        switched on in their data), all, or off; the VS Code setting
+                        whys.learned takes the same values
 export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
 
 Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
@@ -76,12 +81,15 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     rule: { type: 'string', multiple: true },
     'min-depth': { type: 'string' },
     synonym: { type: 'string', multiple: true },
+    learned: { type: 'string', default: 'default' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.out(HELP);
     return 0;
   }
+  const learnedMode = String(values.learned);
+  if (!isLearnedMode(learnedMode)) throw new UsageError(`unknown --learned "${learnedMode}": use default, all or off.`);
   configureSynonyms(synonymGroups((values.synonym as string[] | undefined) ?? []));
   const format = String(values.format);
   if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
@@ -90,7 +98,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io });
+  const learned = learnedModelsFor(learnedMode);
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

@@ -7,6 +7,7 @@ import { parseAnalysis, type ParsedAnalysis } from './parse';
 import { RULES, ruleFor } from './rules';
 import { isSuppressed, suppressionsOf } from './suppression';
 import { MAX_FINDINGS_PER_RULE } from './limits';
+import { learnedFindings } from './learned';
 
 export { MAX_FINDINGS_PER_RULE };
 
@@ -59,6 +60,7 @@ export function checkParsed(parsed: ParsedAnalysis, options: CheckOptions = {}, 
       }
       for (const finding of found) raw.push({ rule, finding });
     }
+    if (options.learned && options.learnedMode !== 'off') addLearned(parsed, options, rules, raw);
   }
   const suppressions = suppressionsOf(parsed.text, parsed.analysis, parsed.comments);
   const findings: Finding[] = [];
@@ -71,6 +73,20 @@ export function checkParsed(parsed: ParsedAnalysis, options: CheckOptions = {}, 
   return capped(findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end));
 }
 
+/**
+ * The learned detectors' findings, for rules that are on and run here, on scalars the rules did
+ * not already flag for the same rule (one finding per scalar and rule; the rule's message wins).
+ */
+function addLearned(parsed: ParsedAnalysis, options: CheckOptions, rules: readonly Rule[], raw: { rule: Rule; finding: RuleFinding }[]): void {
+  const running = new Map(rules.filter((r) => severityOf(r, options) !== undefined).map((r) => [r.code, r]));
+  const flagged = new Set(raw.map(({ rule, finding }) => `${rule.code}@${finding.span.start}`));
+  try {
+    const found = learnedFindings(parsed.analysis, options.learned!, options.learnedMode ?? 'default', (code, start) => !running.has(code) || flagged.has(`${code}@${start}`));
+    for (const finding of found) raw.push({ rule: running.get(finding.rule)!, finding });
+  } catch {
+    // A learned detector never takes the rules' findings down with it.
+  }
+}
 
 /** Keeps the first findings of each rule and says, in one more finding, how many were left out. */
 function capped(findings: Finding[]): Finding[] {

@@ -1,4 +1,5 @@
 import type { Analysis, ModelPath, Span } from './model';
+import type { LearnedMode, LearnedModels } from './learned';
 
 /** How strongly a finding is reported; `off` switches a rule off. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -89,6 +90,13 @@ export interface CheckOptions {
   readonly rules?: Readonly<Partial<Record<string, SeveritySetting>>>;
   /** The `shallow` rule flags chains with fewer steps than this (default 3). */
   readonly minDepth?: number;
+  /**
+   * The learned detectors' asset, once the host has loaded it (`loadLearned`); without it only
+   * the hand-written rules run. Their findings carry `tier: 'learned'`.
+   */
+  readonly learned?: LearnedModels;
+  /** Which learned detectors run: those switched on in their data (`default`), `all`, or `off`. */
+  readonly learnedMode?: LearnedMode;
 }
 
 /** What a rule sees: the model and the options. Rules never see YAML text or editor types. */

@@ -20,3 +20,4 @@ export { fixesFor, applyEdits, type Fix, type TextEdit } from './fixes';
 export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
+export { loadLearned, learnedFindings, isLearnedMode, detectorOn, WORD_VECTOR_DETECTORS, type LearnedMode, type LearnedModels, type LearnedWeightsFile, type LearnedFinding } from './learned';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkText, type CheckResult } from '../core';
 import { checkOptionsFor } from './config';
+import type { LearnedAssets } from './learned';
 
 /**
  * The checked state of every open analysis, keyed by document URI and version, so the
@@ -9,11 +10,16 @@ import { checkOptionsFor } from './config';
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, { version: number; optionsKey: string; result: CheckResult }>();
 
+  /** `learned`: the learned detectors' asset, joined to the check once it is loaded. */
+  constructor(private readonly learned?: LearnedAssets) {}
+
   /** The check of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): CheckResult {
     const key = document.uri.toString();
-    const options = checkOptionsFor(document);
-    const optionsKey = JSON.stringify(options);
+    const settings = checkOptionsFor(document);
+    const learned = this.learned?.modelsFor(settings.learnedMode ?? 'default');
+    const options = { ...settings, learned };
+    const optionsKey = JSON.stringify(settings) + (learned ? '+learned' : '');
     const cached = this.entries.get(key);
     if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return cached.result;
     const result = checkText(document.getText(), options);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { configureSynonyms, readSynonymSetting, type CheckOptions, type SeveritySetting } from '../core';
+import { configureSynonyms, isLearnedMode, readSynonymSetting, type CheckOptions, type SeveritySetting } from '../core';
 
 /** The language id of `.whys.yaml` files. */
 export const LANGUAGE_ID = 'whys';
@@ -9,7 +9,8 @@ export function checkOptionsFor(scope?: vscode.ConfigurationScope): CheckOptions
   const config = vscode.workspace.getConfiguration('whys', scope);
   const rules = config.get<Record<string, SeveritySetting>>('rules') ?? {};
   const minDepth = config.get<number>('minDepth') ?? 3;
-  return { rules, minDepth };
+  const learned = config.get<string>('learned');
+  return { rules, minDepth, learnedMode: isLearnedMode(learned) ? learned : 'default' };
 }
 
 /** Whether a document is an analysis this extension checks. */

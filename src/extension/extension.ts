@@ -8,11 +8,23 @@ import { DiagnosticsPublisher } from './diagnostics';
 import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
 import { registerLanguageFeatures } from './language';
+import { LearnedAssets } from './learned';
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): void {
-  const cache = new AnalysisCache();
-  context.subscriptions.push(cache, new DiagnosticsPublisher(cache));
+  // The learned detectors' asset is read on first use, not here; their findings join when it is in.
+  const learned = new LearnedAssets(context.extensionUri);
+  const cache = new AnalysisCache(learned);
+  const diagnostics = new DiagnosticsPublisher(cache);
+  context.subscriptions.push(
+    learned,
+    cache,
+    diagnostics,
+    learned.onDidLoad(() => {
+      cache.clear();
+      diagnostics.refreshAll();
+    }),
+  );
   registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   registerFixesAndHover(context, cache);

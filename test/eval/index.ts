@@ -7,28 +7,39 @@
  * recall, the false-alarm rate on clean steps, and every miss and false alarm. Exits 1 when a
  * rule's recall is below 0.85 or the false-alarm rate is above 0.05 (the bars of issue 4).
  *
+ * `--learned=MODE` (default, all, off) chooses the learned detectors that join the rules, as
+ * `whys.learned` does; the report also shows, per rule, what the rules alone, every learned
+ * detector alone and both find. `--compare [FOLDERS]` prints that table for the corpus and each
+ * held-out set (or the folders given).
+ *
  * `--baseline` gates on test/eval/baseline.json instead: each rule's recall may not fall below
  * the figure recorded there (a ratchet, raised as the rules improve), and false alarms stay at
  * most 0.05. `npm test` uses it, so a regression fails the build while the issue's bars, which
  * some rules do not meet yet, are still printed and still fail `npm run eval`.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { allSteps, checkText, isRuleCode, LineIndex, REASONING_RULES, type Finding, type RuleCode, type TextValue } from '../../src/core';
+import { checkText, isLearnedMode, learnedFindings, LineIndex, loadLearned, REASONING_RULES, type Finding, type LearnedMode, type LearnedModels, type LearnedWeightsFile, type RuleCode } from '../../src/core';
+import { analysisFiles, labelledScalars } from './labels';
 
 const MIN_RECALL = 0.85;
 const MAX_FALSE_ALARMS = 0.05;
 const RULES: RuleCode[] = REASONING_RULES.map((r) => r.code);
 const REASONING = new Set<string>(RULES);
 
-/** One labelled scalar: a why, a because text or a cause. */
+/** One labelled scalar: a why, a because text or a cause, with what each tier found on it. */
 interface Unit {
   readonly file: string;
   readonly line: number;
   readonly text: string;
   readonly stepKey: string;
   readonly expected: Set<RuleCode>;
+  /** What the check reports (the rules, and the learned detectors of the chosen mode). */
   readonly found: Map<RuleCode, Finding>;
+  /** The hand-written rules alone. */
+  readonly byRules: Set<RuleCode>;
+  /** Every learned detector alone (all of them, whatever their switch). */
+  readonly byLearned: Set<RuleCode>;
 }
 
 const root = resolve(__dirname, '..', '..', '..');
@@ -39,33 +50,15 @@ function baseline(): Record<string, number> {
   return (JSON.parse(readFileSync(file, 'utf8')) as { minRecall: Record<string, number> }).minRecall;
 }
 
-function corpusFiles(args: readonly string[]): string[] {
-  const targets = args.length > 0 ? args.map((a) => resolve(a)) : [join(root, 'test', 'corpus')];
-  const files: string[] = [];
-  for (const target of targets) {
-    if (statSync(target).isDirectory()) {
-      for (const name of readdirSync(target).sort()) if (/\.whys\.ya?ml$/.test(name)) files.push(join(target, name));
-    } else files.push(target);
-  }
-  return files;
+/** The learned detectors' asset as the build writes it (dist/learned/), or from the committed weights. */
+function learnedModels(): LearnedModels {
+  const dir = join(root, 'src', 'core', 'learned', 'weights');
+  const settings = JSON.parse(readFileSync(join(dir, 'thresholds.json'), 'utf8')) as LearnedWeightsFile['settings'];
+  const weights = Object.keys(settings).map((name) => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8')));
+  return loadLearned(readFileSync(join(dir, 'word-vectors.bin')), { weights, settings });
 }
 
-/** The labels on the lines of a scalar, from its key line to its last line. */
-function labelsOf(lines: readonly string[], first: number, last: number, where: string, problems: string[]): Set<RuleCode> {
-  const out = new Set<RuleCode>();
-  for (let line = first; line <= last; line++) {
-    const m = /#\s*expect:\s*([^#]+)$/.exec(lines[line] ?? '');
-    if (!m) continue;
-    for (const raw of m[1].split(',')) {
-      const rule = raw.trim();
-      if (isRuleCode(rule) && REASONING.has(rule)) out.add(rule);
-      else problems.push(`${where}:${line + 1}: unknown rule in label: "${rule}"`);
-    }
-  }
-  return out;
-}
-
-function evaluate(files: readonly string[]) {
+function evaluate(files: readonly string[], models: LearnedModels, mode: LearnedMode) {
   const units: Unit[] = [];
   const problems: string[] = [];
   const stray: string[] = [];
@@ -73,38 +66,51 @@ function evaluate(files: readonly string[]) {
   for (const file of files) {
     const text = readFileSync(file, 'utf8');
     const name = relative(cwd, file);
-    const { parsed, findings } = checkText(text);
+    const { parsed, findings } = checkText(text, { learned: models, learnedMode: mode });
     if (!parsed.wellFormed) problems.push(`${name}: does not parse`);
     const index = new LineIndex(text);
-    const lines = text.split(/\r?\n/);
     const byStart = new Map<number, Unit>();
-    const add = (value: TextValue | undefined, stepKey: string): void => {
-      if (!value) return;
-      const first = index.position(value.keySpan?.start ?? value.span.start).line;
-      const last = index.position(value.span.end).line;
-      const unit: Unit = { file: name, line: first + 1, text: value.text, stepKey, expected: labelsOf(lines, first, last, name, problems), found: new Map() };
+    for (const s of labelledScalars(parsed, name, problems)) {
+      const unit: Unit = { file: name, line: s.line, text: s.text, stepKey: s.stepKey, expected: s.expected, found: new Map(), byRules: new Set(), byLearned: new Set() };
       units.push(unit);
-      byStart.set(value.span.start, unit);
-    };
-    for (const step of allSteps(parsed.analysis)) {
-      const key = `${name}#${step.path}`;
-      add(step.why, key);
-      add(step.because, key);
-      for (const cause of step.causes ?? []) add(cause.cause, key);
+      byStart.set(s.start, unit);
     }
     for (const finding of findings) {
       if (!REASONING.has(finding.rule)) continue;
       const unit = byStart.get(finding.span.start);
-      if (unit) unit.found.set(finding.rule, finding);
-      else stray.push(`${name}:${index.position(finding.span.start).line + 1}: ${finding.rule} on no why/because/cause scalar`);
+      if (unit) {
+        unit.found.set(finding.rule, finding);
+        if (finding.tier !== 'learned') unit.byRules.add(finding.rule);
+      } else stray.push(`${name}:${index.position(finding.span.start).line + 1}: ${finding.rule} on no why/because/cause scalar`);
     }
-    // Labels on lines that hold no scalar we judge.
-    const labelled = new Set(units.filter((u) => u.file === name).flatMap((u) => (u.expected.size ? [u.line] : [])));
-    lines.forEach((l, i) => {
-      if (/#\s*expect:/.test(l) && !labelled.has(i + 1)) problems.push(`${name}:${i + 1}: label on a line that is not a why, because or cause`);
-    });
+    if (parsed.wellFormed) for (const f of learnedFindings(parsed.analysis, models, 'all')) byStart.get(f.span.start)?.byLearned.add(f.rule);
   }
   return { units, problems, stray };
+}
+
+/** Per rule: faults found by the rules alone, the detectors alone, and both (rules or detector); and clean steps each flags. */
+function tierTable(units: readonly Unit[]): string[] {
+  const steps = new Map<string, Unit[]>();
+  for (const u of units) steps.set(u.stepKey, [...(steps.get(u.stepKey) ?? []), u]);
+  const clean = [...steps.values()].filter((us) => us.every((u) => u.expected.size === 0));
+  const tiers: [string, (u: Unit, r: RuleCode) => boolean][] = [
+    ['rules', (u, r) => u.byRules.has(r)],
+    ['detectors', (u, r) => u.byLearned.has(r)],
+    ['both', (u, r) => u.byRules.has(r) || u.byLearned.has(r)],
+  ];
+  const out = ['rule                labelled   rules found (FP)   detectors found (FP)   both found (FP)'];
+  for (const rule of RULES) {
+    const labelled = units.filter((u) => u.expected.has(rule)).length;
+    const cells = tiers.map(([, has]) => {
+      const found = units.filter((u) => has(u, rule));
+      const tp = found.filter((u) => u.expected.has(rule)).length;
+      return `${tp} (${found.length - tp})`;
+    });
+    out.push(`${rule.padEnd(20)}${String(labelled).padStart(8)}   ${cells[0].padEnd(19)}${cells[1].padEnd(23)}${cells[2]}`);
+  }
+  const flagged = tiers.map(([, has]) => clean.filter((us) => us.some((u) => RULES.some((r) => has(u, r)))).length);
+  out.push(`clean steps flagged of ${clean.length}: rules ${flagged[0]}, detectors ${flagged[1]}, both ${flagged[2]}`);
+  return out;
 }
 
 function pct(n: number, d: number): string {
@@ -114,16 +120,25 @@ function pct(n: number, d: number): string {
 function main(): number {
   const args = process.argv.slice(2);
   const useBaseline = args.includes('--baseline');
+  const modeArg = args.find((a) => a.startsWith('--learned='))?.slice('--learned='.length) ?? 'default';
+  if (!isLearnedMode(modeArg)) {
+    console.error(`eval: unknown --learned=${modeArg} (default, all or off)`);
+    return 1;
+  }
+  const compare = args.includes('--compare');
   // A held-out set is measured, never tuned on: only its false alarms are gated.
   const heldOut = args.includes('--held-out');
-  const files = corpusFiles(args.filter((a) => !a.startsWith('--')));
+  const targets = args.filter((a) => !a.startsWith('--'));
+  const models = learnedModels();
+  if (compare) return compareTiers(targets.length ? targets : [join(root, 'test', 'corpus'), ...heldOutSets()], models);
+  const files = analysisFiles(targets.length > 0 ? targets.map((a) => resolve(a)) : [join(root, 'test', 'corpus')]);
   const floor = useBaseline ? baseline() : undefined;
   if (files.length === 0) {
     console.error('eval: no *.whys.yaml files found');
     return 1;
   }
   const started = performance.now();
-  const { units, problems, stray } = evaluate(files);
+  const { units, problems, stray } = evaluate(files, models, modeArg);
   const ms = performance.now() - started;
   const steps = new Map<string, Unit[]>();
   for (const u of units) steps.set(u.stepKey, [...(steps.get(u.stepKey) ?? []), u]);
@@ -132,7 +147,7 @@ function main(): number {
   const cleanUnits = units.filter((u) => u.expected.size === 0);
   const falseAlarmUnits = cleanUnits.filter((u) => u.found.size > 0);
 
-  console.log(`whys eval: ${files.length} files, ${steps.size} steps (${cleanSteps.length} clean), ${units.length} scalars judged, ${ms.toFixed(0)} ms\n`);
+  console.log(`whys eval: ${files.length} files, ${steps.size} steps (${cleanSteps.length} clean), ${units.length} scalars judged, learned detectors: ${modeArg}, ${ms.toFixed(0)} ms\n`);
   console.log('rule              labelled  found   TP   FP   FN  precision  recall');
   let failed = false;
   const failures: string[] = [];
@@ -164,6 +179,9 @@ function main(): number {
   console.log(`false alarms on clean scalars: ${falseAlarmUnits.length} of ${cleanUnits.length} = ${(cleanUnits.length ? falseAlarmUnits.length / cleanUnits.length : 0).toFixed(3)}`);
   if (rate > MAX_FALSE_ALARMS) failures.push(`false-alarm rate ${rate.toFixed(3)} > ${MAX_FALSE_ALARMS}`);
 
+  console.log('\nby tier (detectors: every learned detector, whatever its switch):');
+  for (const line of tierTable(units)) console.log(`  ${line}`);
+
   const misses = units.flatMap((u) => [...u.expected].filter((r) => !u.found.has(r)).map((r) => `  ${u.file}:${u.line}  ${r}  “${u.text}”${u.found.size ? `  (found instead: ${[...u.found.keys()].join(', ')})` : ''}`));
   const alarms = units.flatMap((u) => [...u.found].filter(([r]) => !u.expected.has(r)).map(([r, f]) => `  ${u.file}:${u.line}  ${r}${u.expected.size ? ` (labelled ${[...u.expected].join(', ')})` : ''}  “${u.text}”\n      ${f.message}`));
   console.log(`\nmisses (${misses.length}):`);
@@ -188,6 +206,27 @@ function main(): number {
   else if (floor) console.log(`\nPASS (baseline): no rule's recall below test/eval/baseline.json, false alarms <= ${MAX_FALSE_ALARMS}`);
   else console.log(`\nPASS: every rule's recall >= ${MIN_RECALL}, false alarms <= ${MAX_FALSE_ALARMS}`);
   return failed ? 1 : 0;
+}
+
+/** Every held-out set folder, in number order. */
+function heldOutSets(): string[] {
+  const dir = join(root, 'test', 'heldout');
+  return readdirSync(dir)
+    .filter((n) => /^set-\d+$/.test(n))
+    .sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))
+    .map((n) => join(dir, n));
+}
+
+/** `--compare`: the rules alone, the learned detectors alone and both, per rule, for each folder. */
+function compareTiers(folders: readonly string[], models: LearnedModels): number {
+  console.log('whys eval --compare: faults found (false alarms) per rule; rules alone | every learned detector alone | both\n');
+  for (const folder of folders) {
+    const { units } = evaluate(analysisFiles([resolve(folder)]), models, 'all');
+    console.log(relative(process.cwd(), resolve(folder)) || '.');
+    for (const line of tierTable(units)) console.log(`  ${line}`);
+    console.log('');
+  }
+  return 0;
 }
 
 process.exitCode = main();

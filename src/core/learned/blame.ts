@@ -1,0 +1,27 @@
+/**
+ * Learned `blame`: an answer that stops at a person, judged by logistic regression over the
+ * answer's words and word pairs, its averaged word vector and its length.
+ */
+import type { Detector } from './detector';
+import { quoteAll, weightiestWords } from './explain';
+import { answerFeatures, termsOf, vectorFeatures, type FeatureEnv } from './features';
+import type { AnswerUnit } from './units';
+
+export const blameDetector: Detector<FeatureEnv, AnswerUnit> = {
+  name: 'blame',
+  rule: 'blame',
+  target: 'answer',
+  dense(unit, env) {
+    const f = answerFeatures(env, unit);
+    return { a_words: f.a_words, a_content: f.a_content, a_commas: f.a_commas, a_digits: f.a_digits, a_paren: f.a_paren, aq_sim: f.aq_sim, qa_sim: f.qa_sim, ...vectorFeatures(env, unit.answer) };
+  },
+  terms: (unit) => termsOf(unit.answer),
+  explain(unit, env, weights) {
+    const words = weightiestWords(env, weights, unit.answer);
+    const by = words.length ? `mostly by ${quoteAll(words)}` : 'by its wording as a whole';
+    return {
+      message: `The answer reads as stopping at a person or a slip (judged by the learned detector, ${by}): people slip in every system, so this names nothing to fix. Ask what let the slip through (which check, default, design or workload made it possible) and answer with that.`,
+      evidence: words,
+    };
+  },
+};

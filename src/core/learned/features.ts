@@ -1,0 +1,130 @@
+/**
+ * The features the word-vector detectors share, computed once per unit: word alignment between
+ * the answer, its question and the answer before (and the question and the answer it follows
+ * from), how the pair ranks among the file's other answers, length and punctuation, the
+ * averaged word vector, and the words and word pairs (for the sparse part of a detector).
+ */
+import { align, cosine, meanVector, type Alignment } from './align';
+import type { LearnedText } from './text';
+import type { AnswerUnit, QuestionUnit } from './units';
+import type { WordVectors } from './vectors';
+
+/** Per-check memo of mean vectors and alignments (texts repeat across units). */
+export class FeatureEnv {
+  private readonly means = new Map<LearnedText, Float32Array>();
+  private readonly alignments = new Map<LearnedText, Map<LearnedText, Alignment>>();
+  constructor(readonly vectors: WordVectors) {}
+
+  mean(text: LearnedText): Float32Array {
+    let m = this.means.get(text);
+    if (!m) this.means.set(text, (m = meanVector(this.vectors, text)));
+    return m;
+  }
+
+  align(a: LearnedText, b: LearnedText): Alignment {
+    let row = this.alignments.get(a);
+    if (!row) this.alignments.set(a, (row = new Map()));
+    let hit = row.get(b);
+    if (!hit) row.set(b, (hit = align(this.vectors, a, b)));
+    return hit;
+  }
+}
+
+const EMPTY: Alignment = { similarity: 0, coverage: 0, exact: 0, matches: [] };
+
+/** Length and punctuation of a text. */
+function shape(prefix: string, t: LearnedText): Record<string, number> {
+  return {
+    [`${prefix}_words`]: Math.log1p(t.words.length),
+    [`${prefix}_content`]: Math.log1p(t.content.length),
+    [`${prefix}_commas`]: Math.min(4, (t.normalised.match(/,/g) ?? []).length),
+    [`${prefix}_digits`]: /\d/.test(t.normalised) ? 1 : 0,
+    [`${prefix}_paren`]: /[();]/.test(t.normalised) ? 1 : 0,
+  };
+}
+
+/** The share of `others` that a target resembles more than it resembles `mine` (0 = mine is the closest). */
+function rank(env: FeatureEnv, target: LearnedText, mine: LearnedText | undefined, others: readonly LearnedText[]): number {
+  if (!mine || others.length === 0) return 0.5;
+  const t = env.mean(target);
+  const own = cosine(t, env.mean(mine));
+  let higher = 0;
+  for (const o of others) if (cosine(t, env.mean(o)) > own) higher++;
+  return higher / others.length;
+}
+
+/** The dense features of an answer, by name. */
+export function answerFeatures(env: FeatureEnv, u: AnswerUnit): Record<string, number> {
+  const q = u.question;
+  const aq = q ? env.align(u.answer, q) : EMPTY;
+  const qa = q ? env.align(q, u.answer) : EMPTY;
+  const ap = u.previous ? env.align(u.answer, u.previous) : EMPTY;
+  const pa = u.previous ? env.align(u.previous, u.answer) : EMPTY;
+  const ar = u.rootQuestion ? env.align(u.answer, u.rootQuestion) : EMPTY;
+  return {
+    aq_sim: aq.similarity,
+    aq_cov: aq.coverage,
+    aq_exact: aq.exact,
+    qa_sim: qa.similarity,
+    qa_cov: qa.coverage,
+    qa_exact: qa.exact,
+    ap_sim: ap.similarity,
+    ap_cov: ap.coverage,
+    pa_sim: pa.similarity,
+    ar_sim: ar.similarity,
+    aq_cos: q ? cosine(env.mean(u.answer), env.mean(q)) : 0,
+    a_rank: q ? rank(env, q, u.answer, u.others) : 0.5,
+    a_ratio: q ? Math.log1p(u.answer.content.length) - Math.log1p(q.content.length) : 0,
+    a_cause_list: u.step.causes ? 1 : 0,
+    ...shape('a', u.answer),
+  };
+}
+
+/** The dense features of a question, by name. */
+export function questionFeatures(env: FeatureEnv, u: QuestionUnit): Record<string, number> {
+  const p = u.previous;
+  const qp = p ? env.align(u.question, p) : EMPTY;
+  const pq = p ? env.align(p, u.question) : EMPTY;
+  const qq = u.previousQuestion ? env.align(u.question, u.previousQuestion) : EMPTY;
+  const qr = u.rootQuestion ? env.align(u.question, u.rootQuestion) : EMPTY;
+  const best = qp.matches.reduce((m, x) => Math.max(m, x.similarity), 0);
+  return {
+    qp_sim: qp.similarity,
+    qp_cov: qp.coverage,
+    qp_exact: qp.exact,
+    qp_best: best,
+    pq_sim: pq.similarity,
+    pq_cov: pq.coverage,
+    qq_sim: qq.similarity,
+    qq_cov: qq.coverage,
+    qr_sim: qr.similarity,
+    qp_cos: p ? cosine(env.mean(u.question), env.mean(p)) : 0,
+    q_rank: p ? rank(env, u.question, p, u.others) : 0.5,
+    q_refers: /\b(it|this|that|these|those|they|them|such|so|there)\b/.test(u.question.normalised) ? 1 : 0,
+    q_from_answer: u.previousFrom === 'answer' ? 1 : 0,
+    q_from_cause: u.previousFrom === 'cause' ? 1 : 0,
+    q_from_top: u.previousFrom === 'problem' || u.previousFrom === 'question' || !p ? 1 : 0,
+    q_mark: /\?\s*$/.test(u.question.raw) ? 1 : 0,
+    q_why: u.question.words[0] === 'why' ? 1 : 0,
+    ...shape('q', u.question),
+  };
+}
+
+/** The averaged word vector, as features `v0` … `v99`. */
+export function vectorFeatures(env: FeatureEnv, text: LearnedText): Record<string, number> {
+  const m = env.mean(text);
+  const out: Record<string, number> = {};
+  for (let d = 0; d < m.length; d++) out[`v${d}`] = m[d];
+  return out;
+}
+
+/** The words and word pairs of a text, as sparse terms (`w:lack`, `b:lack_of`), distinct. */
+export function termsOf(text: LearnedText): string[] {
+  const out = new Set<string>();
+  const w = text.words;
+  for (let i = 0; i < w.length; i++) {
+    out.add(`w:${w[i]}`);
+    if (i + 1 < w.length) out.add(`b:${w[i]}_${w[i + 1]}`);
+  }
+  return [...out];
+}

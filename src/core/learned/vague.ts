@@ -1,0 +1,28 @@
+/**
+ * Learned `vague`: an unfalsifiable cause, judged by logistic regression over the answer's words
+ * and word pairs, its averaged word vector, its length and how it aligns with its question.
+ */
+import { shorten } from '../reasoning/steps';
+import type { Detector } from './detector';
+import { quoteAll, weightiestWords } from './explain';
+import { answerFeatures, termsOf, vectorFeatures, type FeatureEnv } from './features';
+import type { AnswerUnit } from './units';
+
+export const vagueDetector: Detector<FeatureEnv, AnswerUnit> = {
+  name: 'vague',
+  rule: 'vague',
+  target: 'answer',
+  dense(unit, env) {
+    const f = answerFeatures(env, unit);
+    return { a_words: f.a_words, a_content: f.a_content, a_commas: f.a_commas, a_digits: f.a_digits, a_paren: f.a_paren, aq_sim: f.aq_sim, qa_sim: f.qa_sim, ...vectorFeatures(env, unit.answer) };
+  },
+  terms: (unit) => termsOf(unit.answer),
+  explain(unit, env, weights) {
+    const words = weightiestWords(env, weights, unit.answer);
+    const by = words.length ? `mostly by ${quoteAll(words)}` : 'by its wording as a whole';
+    return {
+      message: `“${shorten(unit.value.text)}” reads as a cause that cannot be checked (judged by the learned detector, ${by}): it names nothing specific that was missing or wrong. Say what exactly: which check, step, message or piece of information was missing, and where.`,
+      evidence: words,
+    };
+  },
+};
