@@ -7,15 +7,16 @@ import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { exportFile } from './export';
 import { UsageError } from './errors';
-import { configureSynonyms, isLearnedMode } from '../core';
+import { configureSynonyms, isLearnedMode, parseSemanticMode } from '../core';
 import { learnedModelsFor } from './learned';
+import { semanticRunFor } from './semantic';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
-             [--learned default|all|off]
+             [--learned default|all|off] [--semantic default|all|RULE,...] [--no-semantic]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys --help | --version
 
@@ -33,6 +34,10 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --learned       the learned detectors (trained on labelled analyses): default (those
                         switched on in their data), all, or off; the VS Code setting
                         whys.learned takes the same values
+        --semantic      the semantic pass (the shipped sentence model, run after the rules):
+                        default (the detectors switched on in their data), all, or a list of
+                        rules such as off-topic; the VS Code setting whys.semantic takes the same
+        --no-semantic   skip the semantic pass
 export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
 
 Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
@@ -82,6 +87,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     'min-depth': { type: 'string' },
     synonym: { type: 'string', multiple: true },
     learned: { type: 'string', default: 'default' },
+    semantic: { type: 'string', default: 'default' },
+    'no-semantic': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -98,8 +105,11 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
+  const semanticMode = values['no-semantic'] ? 'off' : parseSemanticMode(String(values.semantic));
+  if (!semanticMode) throw new UsageError(`unknown --semantic "${String(values.semantic)}": use default, all, off or a list of rules.`);
   const learned = learnedModelsFor(learnedMode);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io });
+  const semantic = semanticRunFor(semanticMode);
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, semantic });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

@@ -21,3 +21,4 @@ export { verdictAt, valueAt, escapeMarkdown, SOUND, type Verdict, type VerdictEn
 export { configureSynonyms, toWhyQuestion } from './reasoning';
 export { readSynonymSetting, type SynonymSetting } from './synonyms';
 export { loadLearned, learnedFindings, isLearnedMode, detectorOn, WORD_VECTOR_DETECTORS, type LearnedMode, type LearnedModels, type LearnedWeightsFile, type LearnedFinding } from './learned';
+export * from './semantic';

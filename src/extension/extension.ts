@@ -9,6 +9,7 @@ import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
 import { registerLanguageFeatures } from './language';
 import { LearnedAssets } from './learned';
+import { registerSemanticPass } from './semantic';
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -25,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): void {
       diagnostics.refreshAll();
     }),
   );
+  // The semantic pass (the sentence model) runs after each published check, off this thread.
+  registerSemanticPass(context, diagnostics);
   registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   registerFixesAndHover(context, cache);
