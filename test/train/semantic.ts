@@ -49,7 +49,7 @@ export function repositoryEncoder(): Promise<SentenceEncoder & { cached: number 
 }
 
 /** An encoder whose vectors persist in .cache/ between runs (training only). */
-function diskCached(inner: SentenceEncoder): SentenceEncoder & { save(): void } {
+export function diskCached(inner: SentenceEncoder): SentenceEncoder & { save(): void } {
   const stored: Record<string, number[]> = existsSync(CACHE) ? JSON.parse(readFileSync(CACHE, 'utf8')) : {};
   return {
     async embed(texts) {

@@ -2,7 +2,8 @@
  * What the semantic detectors judge, and the texts they need embedded: every answer (a step's
  * `because` or one cause) with its question, the answer its question follows from, the problem,
  * its root's framing question, the next question, and the questions of nearby steps to rank its
- * own question against (bounded, so a long file costs linear time).
+ * own question against (bounded, so a long file costs linear time; the questions that follow
+ * from this step's answers are left out, since they are meant to be close to it).
  */
 import { allSteps, describe, previousAnswer, type Analysis, type Step, type TextValue } from '../model';
 
@@ -37,12 +38,14 @@ export function semanticAnswers(analysis: Analysis): SemanticAnswer[] {
   for (const step of steps) {
     const question = step.why?.text;
     const at = position.get(step) ?? steps.indexOf(step);
+    // The questions that ask about this step's answers follow from them by design: not rivals.
+    const followers = new Set([step.chain.steps[step.index + 1]?.why?.text, ...(step.causes ?? []).map((c) => c.chain.steps[0]?.why?.text)]);
     const others: OtherQuestion[] = [];
     for (let d = 1; others.length < NEARBY_QUESTIONS && (at - d >= 0 || at + d < asked.length); d++) {
       for (const j of [at - d, at + d]) {
         if (j < 0 || j >= asked.length || others.length >= NEARBY_QUESTIONS) continue;
         const other = asked[j];
-        if (other === step || other.why!.text === question) continue;
+        if (other === step || other.why!.text === question || followers.has(other.why!.text)) continue;
         others.push({ text: other.why!.text, where: describe(other) });
       }
     }
