@@ -107,7 +107,8 @@ const productBuilds = [
     format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    external: ['vscode'],
+    // The Node host's semantic worker needs worker_threads; the web host never reaches that require.
+    external: ['vscode', 'node:worker_threads'],
   },
   {
     ...common,

@@ -40,7 +40,7 @@ before(async () => {
     // runs in the web-worker extension host.
     // The semantic pass on for every detector, and the essay's short example to run it on.
     userSettings: { 'remote.extensionKind': { 'whys.whys': ['ui'] }, 'whys.semantic': 'all' },
-    extraFiles: { 'crowdstrike-short.whys.yaml': 'test/fixtures/semantic/crowdstrike-short.whys.yaml' },
+    extraFiles: { 'checkout-certificate.whys.yaml': 'test/fixtures/semantic/checkout-certificate.whys.yaml' },
   });
   page = workbench.page;
 });
@@ -95,17 +95,17 @@ test('the preview draws the tree from the web worker', { timeout: 120_000 }, asy
   await shot('preview');
 });
 
-test('the semantic pass (the shipped sentence model, in the web worker) flags step 4 of the short example', { timeout: 180_000 }, async () => {
-  await openFromExplorer(page, 'crowdstrike-short.whys.yaml');
+test('the semantic pass (the shipped sentence model, in the web worker) flags the answer that answers another question', { timeout: 180_000 }, async () => {
+  await openFromExplorer(page, 'checkout-certificate.whys.yaml');
   await page.locator(`${EDITOR} .view-lines`).first().click();
   await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   const text = await assertEventually(
     async () => (await rows.allInnerTexts()).join('\n'),
-    (t) => /semantic pass/.test(t) && /\[Ln 17,/.test(t),
-    'a Problems row of the semantic pass on line 17',
+    (t) => /semantic pass/.test(t) && /\[Ln 15,/.test(t),
+    'a Problems row of the semantic pass on line 15',
     170_000,
   );
-  assert.match(text, /closer to the question of|reads as/);
+  assert.match(text, /closer to the question of step 1 of root `detection`/);
   await shot('semantic');
 });

@@ -62,9 +62,9 @@ async function main(): Promise<number> {
         steps.set(s.stepKey, step);
         const fault = s.expected.has('off-topic');
         if (fault) t.labelled++;
-        if (r) fault ? t.rules++ : t.rulesFP++;
-        if (m) fault ? t.semantic++ : t.semanticFP++;
-        if (r || m) fault ? t.either++ : t.eitherFP++;
+        if (r) t[fault ? 'rules' : 'rulesFP']++;
+        if (m) t[fault ? 'semantic' : 'semanticFP']++;
+        if (r || m) t[fault ? 'either' : 'eitherFP']++;
       }
       for (const s of steps.values()) {
         if (!s.clean) continue;

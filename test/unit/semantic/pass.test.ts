@@ -1,49 +1,45 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeSemanticDetectors, parseAnalysis, parseSemanticMode, PassCancelled, semanticPass, similarityInWords } from '../../../src/core';
+import { activeSemanticDetectors, parseAnalysis, parseSemanticMode, PassCancelled, semanticPass, semanticScores, similarityInWords } from '../../../src/core';
 import { committedSemanticModels, fixture, realEncoder } from './helpers';
 
 const short = fixture('crowdstrike-short.whys.yaml');
+const checkout = fixture('checkout-certificate.whys.yaml');
 
-test('real model: the semantic pass flags step 4 of the essay\'s short example off-topic, and only that step', async () => {
-  const findings = await semanticPass(parseAnalysis(short), await realEncoder(), committedSemanticModels(), { mode: 'all' });
+test('real model: the semantic pass flags the answer that answers another root\'s question, and only that one', async () => {
+  const findings = await semanticPass(parseAnalysis(checkout), await realEncoder(), committedSemanticModels(), { mode: 'all' });
   assert.deepEqual(
-    findings.map((f) => short.slice(f.span.start, f.span.end)),
-    ["New templates weren't fully tested."],
+    findings.map((f) => checkout.slice(f.span.start, f.span.end)),
+    ['The checkout failures went on for forty minutes because the alert only watched 500s.'],
   );
   const [f] = findings;
   assert.equal(f.rule, 'off-topic');
   assert.equal(f.tier, 'semantic');
   assert.equal(f.severity, 'warning');
-  assert.match(f.message, /Found by the semantic pass/);
-  assert.match(f.message, /similarity \d\.\d\d/);
+  assert.match(f.message, /^This answer is closer to the question of step 1 of root `detection`, 'Why did nobody notice the failing checkouts for forty minutes\?', than to its own: very close to that one \(similarity 0\.\d\d\), unrelated to its own question \(similarity 0\.\d\d\)\. Found by the semantic pass/);
 });
 
-test('real model: the message names the closer question when there is one', async () => {
-  const text = `version: 1
-problem: Checkout requests failed for twenty minutes after a deploy.
-roots:
-  - whys:
-      - why: Why did checkout requests fail?
-        because: The payment service rejected every call with an authentication error.
-      - why: Why did the payment service reject the calls?
-        because: The payment service rejected every call with an authentication error after the deploy.
-`;
-  const findings = await semanticPass(parseAnalysis(text), await realEncoder(), committedSemanticModels(), { mode: 'all' });
-  for (const f of findings) assert.match(f.message, /closer to the question of step 1 of root 1, 'Why did checkout requests fail\?', than to its own|reads as/);
+test('real model: the essay\'s short example gets no semantic finding (step 4 is a miss of the sentence model: it scores below the threshold)', async () => {
+  const parsed = parseAnalysis(short);
+  assert.deepEqual(await semanticPass(parsed, await realEncoder(), committedSemanticModels(), { mode: 'all' }), []);
+  const scores = await semanticScores(parsed, await realEncoder(), committedSemanticModels());
+  const step4 = scores.find((s) => short.slice(s.start).startsWith("New templates weren't fully tested."));
+  assert.ok(step4 && step4.probability < committedSemanticModels().settings['off-topic'].threshold);
 });
 
 test('the pass honours the rule\'s severity setting, # whys-ignore and the mode', async () => {
   const encoder = await realEncoder();
   const models = committedSemanticModels();
-  assert.deepEqual(await semanticPass(parseAnalysis(short), encoder, models, { mode: 'all', check: { rules: { 'off-topic': 'off' } } }), []);
-  assert.deepEqual(await semanticPass(parseAnalysis(short), encoder, models, { mode: 'off' }), []);
-  const error = await semanticPass(parseAnalysis(short), encoder, models, { mode: ['off-topic'], check: { rules: { 'off-topic': 'error' } } });
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'all', check: { rules: { 'off-topic': 'off' } } }), []);
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'off' }), []);
+  const error = await semanticPass(parseAnalysis(checkout), encoder, models, { mode: ['off-topic'], check: { rules: { 'off-topic': 'error' } } });
   assert.equal(error[0]?.severity, 'error');
-  const ignored = short.replace("      - why: Why was it set for 20?", "      # whys-ignore off-topic\n      - why: Why was it set for 20?");
+  const line = '      - why: Why was the renewal job switched off during the migration?';
+  const ignored = checkout.replace(line, `      # whys-ignore off-topic\n${line}`);
+  assert.notEqual(ignored, checkout);
   assert.deepEqual(await semanticPass(parseAnalysis(ignored), encoder, models, { mode: 'all' }), []);
   const flaggedStart = error[0].span.start;
-  assert.deepEqual(await semanticPass(parseAnalysis(short), encoder, models, { mode: 'all', flagged: new Set([`off-topic@${flaggedStart}`]) }), []);
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'all', flagged: new Set([`off-topic@${flaggedStart}`]) }), []);
 });
 
 test('a cancelled pass stops between slices with PassCancelled', async () => {
