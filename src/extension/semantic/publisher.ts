@@ -65,7 +65,8 @@ export class SemanticDiagnostics implements vscode.Disposable {
     const job = this.host.engine().start({
       text: result.parsed.text,
       mode,
-      check: { rules: vscode.workspace.getConfiguration('whys', document).get('rules') ?? {} },
+      // A plain copy: the configuration object is a proxy that cannot cross to a worker.
+      check: { rules: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whys', document).get('rules') ?? {})) },
       flagged: result.findings.map((f) => `${f.rule}@${f.span.start}`),
       onProgress: (done, total) => progress?.(done, total),
     });

@@ -58,7 +58,12 @@ export class WorkerEngine implements SemanticEngine {
       this.pending.set(id, { resolve, reject, onProgress: request.onProgress });
     });
     const message: ToSemanticWorker = { type: 'run', id, text: request.text, mode: request.mode, check: request.check, flagged: request.flagged };
-    this.ensure().postMessage(message);
+    try {
+      this.ensure().postMessage(message);
+    } catch (error) {
+      this.pending.get(id)?.reject(error instanceof Error ? error : new Error(String(error)));
+      this.pending.delete(id);
+    }
     return {
       result,
       cancel: () => {
