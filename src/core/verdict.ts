@@ -92,7 +92,8 @@ function markdownOf(field: VerdictField, node: Step | Cause, sound: boolean, ent
   for (const entry of ordered) {
     const link = options.ruleLink?.(entry.finding.rule);
     const code = link ? `[\`${entry.finding.rule}\`](${link})` : `\`${entry.finding.rule}\``;
-    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity})`];
+    const tier = entry.finding.tier === 'semantic' ? ', found by the semantic pass (sentence model)' : '';
+    const lines = [`**${escapeMarkdown(entry.title)}** (${code}, ${entry.finding.severity}${tier})`];
     if (options.withMessages !== false) lines.push('', entry.finding.message);
     if (entry.explanation) lines.push('', `_${entry.explanation}_`);
     if (entry.suggestion) lines.push('', `**Better ${field === 'why' ? 'question' : 'answer'}:** ${escapeMarkdown(entry.suggestion)}`);

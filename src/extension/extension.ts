@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   // The semantic pass (the sentence model) runs after each published check, off this thread.
-  registerSemanticPass(context, diagnostics);
+  registerSemanticPass(context, diagnostics, cache);
   registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   registerFixesAndHover(context, cache);

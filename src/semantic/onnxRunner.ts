@@ -28,11 +28,16 @@ export class OnnxTransformerRunner implements TransformerRunner {
       ort.env.wasm.proxy = false;
       ort.env.logLevel = 'error';
     }
+    // Node does not count a pending WebAssembly compilation as work: without a timer, a process
+    // with nothing else to do would exit while the session is being created.
+    const keepAlive = setInterval(() => {}, 1000);
     try {
       const session = await ort.InferenceSession.create(bytes.model, { executionProviders: ['wasm'], graphOptimizationLevel: 'basic' });
       return new OnnxTransformerRunner(session);
     } catch (error) {
       throw new Error(`the sentence model could not be loaded (${error instanceof Error ? error.message : String(error)})`);
+    } finally {
+      clearInterval(keepAlive);
     }
   }
 

@@ -25,6 +25,11 @@ suite('semantic pass (real sentence model)', () => {
     const found = semanticOf(diagnostics);
     assert.deepStrictEqual(found.map((d) => document.getText(d.range)), [ANSWER]);
     assert.match(found[0].message, /closer to the question of step 1 of root `detection`/);
+    // The hover's verdict counts the semantic finding: not "sound", and marked as the pass's.
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, found[0].range.start.translate(0, 3));
+    const hoverText = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.doesNotMatch(hoverText, /Sound: no reasoning problem found/);
+    assert.match(hoverText, /off-topic.*found by the semantic pass \(sentence model\)/);
     assert.match(found[0].message, /similarity \d\.\d\d/);
     assert.strictEqual(found[0].severity, vscode.DiagnosticSeverity.Warning);
   });

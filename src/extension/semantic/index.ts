@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { parseSemanticMode, type SemanticMode, type SemanticModels } from '../../core';
 import type { DetectorSetting, DetectorWeights } from '../../core/learned';
+import type { AnalysisCache } from '../analyses';
 import type { DiagnosticsPublisher } from '../diagnostics';
 import { toDiagnostic } from '../diagnostics';
 import type { SemanticEngine } from './engine';
@@ -24,7 +25,7 @@ function onNode(): boolean {
 }
 
 /** Registers the semantic pass behind the diagnostics publisher. */
-export function registerSemanticPass(context: vscode.ExtensionContext, diagnostics: DiagnosticsPublisher): SemanticDiagnostics {
+export function registerSemanticPass(context: vscode.ExtensionContext, diagnostics: DiagnosticsPublisher, cache: AnalysisCache): SemanticDiagnostics {
   let engine: SemanticEngine | undefined;
   let models: Promise<SemanticModels> | undefined;
   const folder = vscode.Uri.joinPath(context.extensionUri, 'dist', 'semantic');
@@ -38,6 +39,7 @@ export function registerSemanticPass(context: vscode.ExtensionContext, diagnosti
         return { weights: new Map(file.weights.map((w) => [w.detector, w])), settings: file.settings };
       })),
     publish: (document, list) => diagnostics.replace(document, list),
+    remember: (document, version, findings) => cache.setLater(document, version, findings),
     toDiagnostic,
   });
   context.subscriptions.push(

@@ -6,7 +6,7 @@
  * rules' diagnostics stand.
  */
 import * as vscode from 'vscode';
-import { activeSemanticDetectors, type CheckResult, type SemanticMode, type SemanticModels } from '../../core';
+import { activeSemanticDetectors, type CheckResult, type Finding, type SemanticMode, type SemanticModels } from '../../core';
 import { isAnalysis } from '../config';
 import type { SemanticEngine, SemanticJob } from './engine';
 
@@ -26,6 +26,8 @@ export interface SemanticHost {
   readonly models: () => Promise<SemanticModels>;
   /** Sets a document's diagnostics (the instant ones plus the pass's). */
   readonly publish: (document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]) => void;
+  /** Keeps the pass's findings with the version's check, for hovers, quick fixes and the preview. */
+  readonly remember: (document: vscode.TextDocument, version: number, findings: Finding[]) => void;
   readonly toDiagnostic: (document: vscode.TextDocument, finding: CheckResult['findings'][number]) => vscode.Diagnostic;
 }
 
@@ -61,13 +63,17 @@ export class SemanticDiagnostics implements vscode.Disposable {
     if (activeSemanticDetectors(models, mode).length === 0) return;
     if (document.isClosed || document.version !== version) return;
     const key = document.uri.toString();
+    // The check may already hold this pass's earlier findings for the same version: the pass
+    // judges anew, so they are left out of the base and of what counts as flagged.
+    const base = diagnostics.filter((_, i) => result.findings[i]?.tier !== 'semantic');
+    const instant = result.findings.filter((f) => f.tier !== 'semantic');
     let progress: ((done: number, total: number) => void) | undefined;
     const job = this.host.engine().start({
       text: result.parsed.text,
       mode,
       // A plain copy: the configuration object is a proxy that cannot cross to a worker.
       check: { rules: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whys', document).get('rules') ?? {})) },
-      flagged: result.findings.map((f) => `${f.rule}@${f.span.start}`),
+      flagged: instant.map((f) => `${f.rule}@${f.span.start}`),
       onProgress: (done, total) => progress?.(done, total),
     });
     this.jobs.set(key, { version, job });
@@ -89,7 +95,8 @@ export class SemanticDiagnostics implements vscode.Disposable {
     this.jobs.delete(key);
     // Dropped when an edit or a close overtook it.
     if (!findings || document.isClosed || document.version !== version) return;
-    this.host.publish(document, [...diagnostics, ...findings.map((f) => this.host.toDiagnostic(document, f))]);
+    this.host.remember(document, version, findings);
+    this.host.publish(document, [...base, ...findings.map((f) => this.host.toDiagnostic(document, f))]);
     this.done.fire({ uri: document.uri, version, count: findings.length });
   }
 
