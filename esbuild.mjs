@@ -89,6 +89,14 @@ function writeSemantic() {
   writeFileSync(join(to, 'weights.json'), JSON.stringify({ weights, settings }));
 }
 
+/** For the web build: a Node-only module `X.ts` is replaced by its `X.web.ts` (the semantic worker thread). */
+const nodeOnlyToWeb = {
+  name: 'node-only-to-web',
+  setup(build) {
+    build.onResolve({ filter: /\/workerEngine$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
 const productBuilds = [
   {
     ...common,
@@ -107,8 +115,8 @@ const productBuilds = [
     format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    // The Node host's semantic worker needs worker_threads; the web host never reaches that require.
-    external: ['vscode', 'node:worker_threads'],
+    external: ['vscode'],
+    plugins: [problemReporter, nodeOnlyToWeb],
   },
   {
     ...common,

@@ -1,9 +1,9 @@
 /**
  * The semantic pass on the Node extension host: a `worker_threads` worker running
  * dist/semantic/worker.js, started on the first pass (never on activation). The host's thread
- * only sends the text and receives findings.
+ * only sends the text and receives findings. (The web build gets workerEngine.web.ts instead.)
  */
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { FromSemanticWorker, ToSemanticWorker } from '../../semantic/protocol';
 import type { SemanticEngine, SemanticJob, SemanticRequest } from './engine';
 import type { Finding } from '../../core';
@@ -25,9 +25,7 @@ export class WorkerEngine implements SemanticEngine {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    // Required here, not imported: the web build never runs this path and has no worker_threads.
-    const threads = require('node:worker_threads') as typeof import('node:worker_threads');
-    const worker = new threads.Worker(this.workerFile);
+    const worker = new Worker(this.workerFile);
     worker.on('message', (message: FromSemanticWorker) => {
       const job = this.pending.get(message.id);
       if (!job) return;
