@@ -6,12 +6,18 @@
 export { WordPieceTokenizer, normalizeForBert, preTokenize, MAX_TOKENS, type TokenIds } from './tokenizer';
 export { meanPoolNormalized, cosine } from './pooling';
 export { CachedSentenceEncoder, toBatch, type SentenceEncoder, type TransformerRunner, type TokenBatch } from './encoder';
-export { semanticAnswers, textsOf, NEARBY_QUESTIONS, type SemanticAnswer, type OtherQuestion } from './units';
+export { semanticAnswers, semanticQuestions, textsOf, questionTextsOf, NEARBY_QUESTIONS, type SemanticAnswer, type SemanticQuestion, type OtherQuestion, type OtherAnswer } from './units';
+export { chainBreakEvidence, chainBreakMessage, CHAIN_BREAK_FEATURES, type ChainBreakEvidence } from './chainBreak';
 export { offTopicEvidence, offTopicMessage, similarityInWords, OFF_TOPIC_FEATURES, type OffTopicEvidence } from './offTopic';
 export {
   semanticPass,
   semanticScores,
   offTopicRows,
+  semanticRows,
+  SEMANTIC_DETECTORS,
+  SEMANTIC_FEATURES,
+  type SemanticRow,
+  type SemanticDetectorName,
   parseSemanticMode,
   activeSemanticDetectors,
   validSemanticWeights,

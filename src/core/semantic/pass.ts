@@ -12,7 +12,9 @@ import { isSuppressed, suppressionsOf } from '../suppression';
 import { score, type DetectorSetting, type DetectorWeights } from '../learned/detector';
 import type { SentenceEncoder } from './encoder';
 import { offTopicEvidence, offTopicMessage, OFF_TOPIC_FEATURES } from './offTopic';
-import { semanticAnswers, textsOf } from './units';
+import { questionTextsOf, semanticAnswers, semanticQuestions, textsOf } from './units';
+import { chainBreakEvidence, chainBreakMessage, CHAIN_BREAK_FEATURES } from './chainBreak';
+import type { TextValue } from '../model';
 import { MAX_FINDINGS_PER_RULE } from '../limits';
 
 /** `whys.semantic` / `--semantic`: the detectors switched on in their data, all, none, or a list of rules. */
@@ -98,61 +100,111 @@ async function embedAll(texts: readonly string[], encoder: SentenceEncoder, opti
   return vectors;
 }
 
-/** The off-topic detector's features for every answer of a file (training and evaluation use this too). */
-export async function offTopicRows(parsed: ParsedAnalysis, encoder: SentenceEncoder, options: SemanticPassOptions = {}) {
-  const answers = semanticAnswers(parsed.analysis);
-  const vectors = await embedAll(textsOf(answers), encoder, options);
-  return answers.flatMap((answer) => {
-    const evidence = offTopicEvidence(answer, vectors);
-    return evidence ? [{ answer, evidence, dense: evidence.features as Readonly<Record<string, number>> }] : [];
-  });
+/** One judged scalar of a detector: its features, and its message for a probability. */
+export interface SemanticRow {
+  readonly detector: SemanticDetectorName;
+  readonly rule: RuleCode;
+  readonly value: TextValue;
+  readonly path: string;
+  readonly dense: Readonly<Record<string, number>>;
+  readonly evidence: readonly string[];
+  message(probability: number): string;
 }
 
-/** Every semantic detector's probability for every answer (no thresholds). */
+/** The semantic detectors, in the order they run. */
+export const SEMANTIC_DETECTORS = ['off-topic', 'chain-break'] as const;
+export type SemanticDetectorName = (typeof SEMANTIC_DETECTORS)[number];
+
+/** The feature names of each detector, in weights-file order. */
+export const SEMANTIC_FEATURES: Readonly<Record<SemanticDetectorName, readonly string[]>> = { 'off-topic': OFF_TOPIC_FEATURES, 'chain-break': CHAIN_BREAK_FEATURES };
+
+/** The rows of the named detectors for a file, every text embedded once (training and evaluation use this too). */
+export async function semanticRows(parsed: ParsedAnalysis, encoder: SentenceEncoder, detectors: readonly string[], options: SemanticPassOptions = {}): Promise<SemanticRow[]> {
+  const answers = detectors.includes('off-topic') ? semanticAnswers(parsed.analysis) : [];
+  const questions = detectors.includes('chain-break') ? semanticQuestions(parsed.analysis) : [];
+  const vectors = await embedAll([...new Set([...textsOf(answers), ...questionTextsOf(questions)])], encoder, options);
+  const rows: SemanticRow[] = [];
+  for (const answer of answers) {
+    const evidence = offTopicEvidence(answer, vectors);
+    if (!evidence) continue;
+    rows.push({
+      detector: 'off-topic',
+      rule: 'off-topic',
+      value: answer.value,
+      path: answer.step.path,
+      dense: evidence.features,
+      evidence: evidence.closer ? [evidence.closer.text] : [],
+      message: (p) => offTopicMessage(evidence, p),
+    });
+  }
+  for (const question of questions) {
+    const evidence = chainBreakEvidence(question, vectors);
+    if (!evidence) continue;
+    rows.push({
+      detector: 'chain-break',
+      rule: 'chain-break',
+      value: question.value,
+      path: question.step.path,
+      dense: evidence.features,
+      evidence: evidence.closer ? [evidence.closer.text] : [],
+      message: (p) => chainBreakMessage(evidence, p),
+    });
+  }
+  return rows;
+}
+
+/** The off-topic detector's rows (kept for callers that judge answers only). */
+export async function offTopicRows(parsed: ParsedAnalysis, encoder: SentenceEncoder, options: SemanticPassOptions = {}): Promise<SemanticRow[]> {
+  return semanticRows(parsed, encoder, ['off-topic'], options);
+}
+
+/** Every semantic detector's probability for every scalar it judges (no thresholds). */
 export async function semanticScores(parsed: ParsedAnalysis, encoder: SentenceEncoder, models: SemanticModels, options: SemanticPassOptions = {}): Promise<SemanticScore[]> {
-  const weights = models.weights.get('off-topic');
-  if (!weights || !parsed.wellFormed) return [];
-  const rows = await offTopicRows(parsed, encoder, options);
-  return rows.map((r) => ({ detector: 'off-topic', rule: 'off-topic', start: r.answer.value.span.start, probability: score(weights, r.dense) }));
+  if (!parsed.wellFormed) return [];
+  const names = SEMANTIC_DETECTORS.filter((d) => models.weights.has(d));
+  const rows = await semanticRows(parsed, encoder, names, options);
+  return rows.map((r) => ({ detector: r.detector, rule: r.rule, start: r.value.span.start, probability: score(models.weights.get(r.detector)!, r.dense) }));
 }
 
 /**
- * The semantic findings of an analysis under the options: each active detector flags answers at
- * or above its threshold, with a message that says what the answer is closer to.
+ * The semantic findings of an analysis under the options: each active detector flags the
+ * scalars it scores at or above its threshold, with a message that says what the text is closer to.
  */
 export async function semanticPass(parsed: ParsedAnalysis, encoder: SentenceEncoder, models: SemanticModels, options: SemanticPassOptions = {}): Promise<Finding[]> {
   if (!parsed.wellFormed) return [];
-  const active = activeSemanticDetectors(models, options.mode ?? 'default');
-  const rule = ruleFor('off-topic');
-  if (!active.includes('off-topic') || !rule) return [];
-  const severity = severityOf(rule, options.check ?? {});
-  if (!severity) return [];
-  const weights = models.weights.get('off-topic')!;
-  const threshold = models.settings['off-topic'].threshold;
-  const rows = await offTopicRows(parsed, encoder, options);
+  const active = activeSemanticDetectors(models, options.mode ?? 'default').filter((name) => {
+    const rule = ruleFor(models.weights.get(name)!.rule);
+    return rule && severityOf(rule, options.check ?? {}) !== undefined && (SEMANTIC_DETECTORS as readonly string[]).includes(name);
+  });
+  if (active.length === 0) return [];
+  const rows = await semanticRows(parsed, encoder, active, options);
   const suppressions = suppressionsOf(parsed.text, parsed.analysis, parsed.comments);
   const findings: Finding[] = [];
+  const counts = new Map<string, number>();
   for (const row of rows) {
-    const start = row.answer.value.span.start;
-    if (options.flagged?.has(`off-topic@${start}`)) continue;
-    const probability = score(weights, row.dense);
-    if (probability < threshold) continue;
+    const start = row.value.span.start;
+    if (options.flagged?.has(`${row.rule}@${start}`)) continue;
+    if ((counts.get(row.rule) ?? 0) >= MAX_FINDINGS_PER_RULE) continue;
+    const probability = score(models.weights.get(row.detector)!, row.dense);
+    if (probability < models.settings[row.detector].threshold) continue;
     const finding: Finding = {
-      rule: 'off-topic',
-      severity,
+      rule: row.rule,
+      severity: severityOf(ruleFor(row.rule)!, options.check ?? {})!,
       tier: 'semantic',
-      span: row.answer.value.span,
-      path: row.answer.step.path,
-      message: offTopicMessage(row.evidence, probability),
-      data: { evidence: row.evidence.closer ? [row.evidence.closer.text] : [] },
+      span: row.value.span,
+      path: row.path,
+      message: row.message(probability),
+      data: { evidence: row.evidence },
     };
-    if (!isSuppressed(finding, suppressions)) findings.push(finding);
-    if (findings.length >= MAX_FINDINGS_PER_RULE) break;
+    if (isSuppressed(finding, suppressions)) continue;
+    findings.push(finding);
+    counts.set(row.rule, (counts.get(row.rule) ?? 0) + 1);
   }
-  return findings;
+  return findings.sort((a, b) => a.span.start - b.span.start);
 }
 
-/** Checks that a weights file has what the off-topic detector computes. */
+/** Checks that a weights file has the features its detector computes. */
 export function validSemanticWeights(weights: DetectorWeights): boolean {
-  return weights.features.length === OFF_TOPIC_FEATURES.length && weights.features.every((f, i) => f === OFF_TOPIC_FEATURES[i]);
+  const expected = SEMANTIC_FEATURES[weights.detector as SemanticDetectorName];
+  return !!expected && weights.features.length === expected.length && weights.features.every((f, i) => f === expected[i]);
 }

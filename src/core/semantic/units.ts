@@ -88,3 +88,63 @@ export function textsOf(answers: readonly SemanticAnswer[]): string[] {
   }
   return [...texts];
 }
+
+/** Another step's answer a question may be closer to. */
+export interface OtherAnswer {
+  readonly text: string;
+  readonly where: string;
+}
+
+/** One question in its context: the answer it should follow, and what else it could follow. */
+export interface SemanticQuestion {
+  readonly value: TextValue;
+  readonly step: Step;
+  /** The answer (or cause) the question should ask about. */
+  readonly previous: string;
+  readonly previousQuestion?: string;
+  readonly ownAnswers: readonly string[];
+  readonly problem?: string;
+  /** Answers of nearby steps, not the one it follows nor its own (the nearest, bounded). */
+  readonly others: readonly OtherAnswer[];
+}
+
+/** Every question that follows an answer or a cause, in file order. */
+export function semanticQuestions(analysis: Analysis): SemanticQuestion[] {
+  const steps = allSteps(analysis);
+  const out: SemanticQuestion[] = [];
+  steps.forEach((step, at) => {
+    const previous = previousAnswer(step, analysis);
+    if (!step.why || !previous || (previous.from !== 'answer' && previous.from !== 'cause')) return;
+    const own = step.because ? [step.because.text] : (step.causes ?? []).flatMap((c) => (c.cause ? [c.cause.text] : []));
+    const skip = new Set([previous.text, ...own]);
+    const others: OtherAnswer[] = [];
+    for (let d = 1; others.length < NEARBY_QUESTIONS && (at - d >= 0 || at + d < steps.length); d++) {
+      for (const j of [at - d, at + d]) {
+        if (j < 0 || j >= steps.length || others.length >= NEARBY_QUESTIONS) continue;
+        const other = steps[j];
+        const texts = other.because ? [other.because.text] : (other.causes ?? []).flatMap((c) => (c.cause ? [c.cause.text] : []));
+        for (const text of texts) if (!skip.has(text)) others.push({ text, where: describe(other) });
+      }
+    }
+    const before = step.index > 0 ? step.chain.steps[step.index - 1].why?.text : step.chain.owner.kind === 'cause' ? step.chain.owner.step.why?.text : undefined;
+    out.push({ value: step.why, step, previous: previous.text, previousQuestion: before, ownAnswers: own, problem: analysis.problem?.text, others });
+  });
+  return out;
+}
+
+/** Every text the questions' features need, each once. */
+export function questionTextsOf(questions: readonly SemanticQuestion[]): string[] {
+  const texts = new Set<string>();
+  const add = (t: string | undefined): void => {
+    if (t && t.trim()) texts.add(t);
+  };
+  for (const q of questions) {
+    add(q.value.text);
+    add(q.previous);
+    add(q.previousQuestion);
+    add(q.problem);
+    q.ownAnswers.forEach(add);
+    for (const o of q.others) add(o.text);
+  }
+  return [...texts];
+}
