@@ -77,11 +77,12 @@ const round = (x: number): number => Number(x.toPrecision(6));
 
 /** Trains one detector on the training files. */
 export function trainDetector(detector: Detector<FeatureEnv, LearnedUnit>, files: readonly LabelledFile[], env: FeatureEnv): DetectorWeights {
-  const samples: { dense: Readonly<Record<string, number>>; terms: readonly string[]; label: 0 | 1 }[] = [];
+  const samples: { dense: ArrayLike<number>; terms: readonly string[]; label: 0 | 1 }[] = [];
   for (const file of files) {
     const units = detector.target === 'answer' ? file.units.answers : file.units.questions;
     for (const unit of units) {
-      if (!judged(unit)) continue;
+      // A detector learns from the units it judges.
+      if (!judged(unit) || (detector.applies && !detector.applies(unit, env))) continue;
       const label = file.labels.get(unit.value.span.start)?.expected.has(detector.rule) ? 1 : 0;
       const variants: LearnedUnit[] = [unit];
       // Training data in both styles: the same answer with and without a leading "Because".
@@ -89,9 +90,9 @@ export function trainDetector(detector: Detector<FeatureEnv, LearnedUnit>, files
       for (const v of variants) samples.push({ dense: detector.dense(v, env), terms: detector.terms?.(v) ?? [], label });
     }
   }
-  const features = Object.keys(samples[0].dense);
-  const mean = features.map((f) => samples.reduce((s, x) => s + (x.dense[f] ?? 0), 0) / samples.length);
-  const scale = features.map((f, i) => Math.sqrt(samples.reduce((s, x) => s + ((x.dense[f] ?? 0) - mean[i]) ** 2, 0) / samples.length) || 1);
+  const features = [...detector.features];
+  const mean = features.map((_, i) => samples.reduce((s, x) => s + x.dense[i], 0) / samples.length);
+  const scale = features.map((_, i) => Math.sqrt(samples.reduce((s, x) => s + (x.dense[i] - mean[i]) ** 2, 0) / samples.length) || 1);
   const roundedMean = mean.map(round);
   const roundedScale = scale.map(round);
   const counts = new Map<string, number>();
@@ -102,7 +103,7 @@ export function trainDetector(detector: Detector<FeatureEnv, LearnedUnit>, files
   const positives = samples.filter((s) => s.label === 1).length;
   const negatives = samples.length - positives;
   const rows: TrainingRow[] = samples.map((s) => ({
-    dense: features.map((f, i) => ((s.dense[f] ?? 0) - roundedMean[i]) / roundedScale[i]),
+    dense: features.map((_, i) => (s.dense[i] - roundedMean[i]) / roundedScale[i]),
     terms: s.terms.flatMap((t) => (termIndex.has(t) ? [termIndex.get(t)!] : [])),
     label: s.label,
     // Classes weigh alike: the faults are a few percent of the texts.

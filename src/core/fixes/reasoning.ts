@@ -3,7 +3,8 @@
  * into the root's actions, rephrase a statement as a question, insert the missing step.
  */
 import type { Finding } from '../findings';
-import { previousAnswer, type Cause, type Step } from '../model';
+import { previousAnswer, type Analysis, type Cause, type Step } from '../model';
+import { REASONING_RULES } from '../rules';
 import type { ParsedAnalysis } from '../parse';
 import {
   afterColon,
@@ -83,6 +84,9 @@ export function insertStepEdits(parsed: ParsedAnalysis, finding: Finding): Title
   const owner = valueOwner(analysis, finding.span.start);
   if (owner?.field !== 'why' || owner.node.kind !== 'step') return undefined;
   const step = owner.node;
+  // Asking about an answer that is itself flagged (off-topic, circular, …) would extend a chain that went wrong there.
+  const previousValue = previousAnswer(step, analysis);
+  if (previousValue && (previousValue.from === 'answer' || previousValue.from === 'cause') && answerFlagged(analysis, previousValue.span.start)) return undefined;
   const dash = itemStartOf(text, step.span);
   if (dash === step.span.start || !startsLine(text, dash)) return undefined;
   let question = finding.data?.suggestion;
@@ -96,6 +100,12 @@ export function insertStepEdits(parsed: ParsedAnalysis, finding: Finding): Title
   const at = commentBlockStart(text, lineStartOf(text, dash));
   const lines = [`${spaces(dashColumn)}-${spaces(keyColumn - dashColumn - 1)}why: ${yamlScalar(question)}`, `${spaces(keyColumn)}because: ${ANSWER_PLACEHOLDER}`];
   return { title: `Insert the step “${question}” before this one`, edits: [insertLinesBefore(text, at, lines)] };
+}
+
+/** Whether a reasoning rule that judges answers flags the answer starting at an offset. */
+function answerFlagged(analysis: Analysis, start: number): boolean {
+  const context = { analysis, minDepth: 1 };
+  return REASONING_RULES.some((rule) => rule.code !== 'chain-break' && rule.code !== 'not-a-question' && rule.code !== 'compound' && rule.check(context).some((f) => f.span.start === start));
 }
 
 /**

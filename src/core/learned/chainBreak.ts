@@ -8,14 +8,15 @@ import { toWhyQuestion } from '../reasoning/rephrase';
 import { shorten } from '../reasoning/steps';
 import type { Detector } from './detector';
 import { telling } from './explain';
-import { questionFeatures, type FeatureEnv } from './features';
+import { featureArray, QUESTION_FEATURES, questionFeatures, type FeatureEnv } from './features';
 import type { QuestionUnit } from './units';
 
 export const chainBreakDetector: Detector<FeatureEnv, QuestionUnit> = {
   name: 'chain-break',
   rule: 'chain-break',
   target: 'question',
-  dense: (unit, env) => questionFeatures(env, unit),
+  features: QUESTION_FEATURES,
+  dense: (unit, env) => featureArray(QUESTION_FEATURES, questionFeatures(env, unit)),
   explain(unit, env) {
     const previous = unit.previous;
     const matches = previous ? env.align(unit.question, previous).matches : [];

@@ -45,12 +45,28 @@ export interface Detector<E = unknown, U extends LearnedUnit = LearnedUnit> {
   readonly rule: RuleCode;
   /** Which units it judges. */
   readonly target: U['kind'];
-  /** Dense features by name (the weights file fixes which are used, and their order). */
-  dense(unit: U, env: E): Readonly<Record<string, number>>;
+  /** The names of its dense features, in the order `dense` gives them (the weights file must list the same). */
+  readonly features: readonly string[];
+  /** The dense features of a unit, in the order of `features`. */
+  dense(unit: U, env: E): ArrayLike<number>;
+  /**
+   * Whether the detector judges this unit at all (a unit it does not judge is never flagged, and
+   * scores 0 when thresholds are chosen). Absent: every unit of its target.
+   */
+  applies?(unit: U, env: E): boolean;
   /** Sparse terms of the unit, when the detector uses them. */
   terms?(unit: U): readonly string[];
   /** Says what the verdict was judged by. */
   explain(unit: U, env: E, weights: DetectorWeights): Explanation;
+}
+
+const tables = new WeakMap<DetectorWeights, Map<string, number>>();
+
+/** A detector's term weights as a map (looked up once per weights). */
+function termTable(weights: DetectorWeights): Map<string, number> {
+  let t = tables.get(weights);
+  if (!t) tables.set(weights, (t = new Map(Object.entries(weights.terms))));
+  return t;
 }
 
 /** The logistic function. */
@@ -58,16 +74,26 @@ export function sigmoid(z: number): number {
   return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
 }
 
-/** The probability a detector's weights give a unit's features. */
-export function score(weights: DetectorWeights, dense: Readonly<Record<string, number>>, terms: readonly string[] = []): number {
+/** Whether weights were trained on a detector's features, in its order. */
+export function fits(weights: DetectorWeights, features: readonly string[]): boolean {
+  return weights.features.length === features.length && weights.features.every((f, i) => f === features[i]);
+}
+
+/**
+ * The probability a detector's weights give a unit's features: an array in the weights' order,
+ * or a record by feature name (a missing name counts 0).
+ */
+export function score(weights: DetectorWeights, dense: ArrayLike<number> | Readonly<Record<string, number>>, terms: readonly string[] = []): number {
   let z = weights.bias;
+  const inOrder = Array.isArray(dense) || ArrayBuffer.isView(dense);
   for (let i = 0; i < weights.features.length; i++) {
-    const x = dense[weights.features[i]] ?? 0;
+    const x = inOrder ? (dense as ArrayLike<number>)[i] : ((dense as Readonly<Record<string, number>>)[weights.features[i]] ?? 0);
     z += weights.weights[i] * ((x - weights.mean[i]) / weights.scale[i]);
   }
   if (terms.length) {
     const each = 1 / Math.sqrt(terms.length);
-    for (const t of terms) z += (weights.terms[t] ?? 0) * each;
+    const table = termTable(weights);
+    for (const t of terms) z += (table.get(t) ?? 0) * each;
   }
   return sigmoid(z);
 }

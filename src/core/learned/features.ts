@@ -9,21 +9,31 @@ import type { LearnedText } from './text';
 import type { AnswerUnit, QuestionUnit } from './units';
 import type { WordVectors } from './vectors';
 
-/** Per-check memo of mean vectors and alignments (texts repeat across units). */
+/** What features are computed with: the word vectors (alignments and means are remembered per vectors). */
 export class FeatureEnv {
-  private readonly means = new Map<LearnedText, Float32Array>();
-  private readonly alignments = new Map<LearnedText, Map<LearnedText, Alignment>>();
+  private readonly answers = new WeakMap<AnswerUnit, Record<string, number>>();
+  private readonly pairs = new WeakMap<LearnedText, Map<LearnedText, Alignment>>();
   constructor(readonly vectors: WordVectors) {}
 
   mean(text: LearnedText): Float32Array {
-    let m = this.means.get(text);
-    if (!m) this.means.set(text, (m = meanVector(this.vectors, text)));
-    return m;
+    return meanVector(this.vectors, text);
   }
 
   align(a: LearnedText, b: LearnedText): Alignment {
-    let row = this.alignments.get(a);
-    if (!row) this.alignments.set(a, (row = new Map()));
+    return this.alignOnce(a, b);
+  }
+
+  /** An answer's features, computed once per unit however many detectors read them. */
+  answerFeatures(u: AnswerUnit, compute: () => Record<string, number>): Record<string, number> {
+    let f = this.answers.get(u);
+    if (!f) this.answers.set(u, (f = compute()));
+    return f;
+  }
+
+  /** The alignment of A to B, remembered for this check by the texts' objects (then across checks by their words). */
+  alignOnce(a: LearnedText, b: LearnedText): Alignment {
+    let row = this.pairs.get(a);
+    if (!row) this.pairs.set(a, (row = new Map()));
     let hit = row.get(b);
     if (!hit) row.set(b, (hit = align(this.vectors, a, b)));
     return hit;
@@ -53,8 +63,18 @@ function rank(env: FeatureEnv, target: LearnedText, mine: LearnedText | undefine
   return higher / others.length;
 }
 
+/** The names of `answerFeatures`, in a fixed order. */
+export const ANSWER_FEATURES: readonly string[] = ['aq_sim', 'aq_cov', 'aq_exact', 'qa_sim', 'qa_cov', 'qa_exact', 'ap_sim', 'ap_cov', 'pa_sim', 'ar_sim', 'aq_cos', 'a_rank', 'a_ratio', 'a_cause_list', 'a_words', 'a_content', 'a_commas', 'a_digits', 'a_paren'];
+
+/** The names of `questionFeatures`, in a fixed order. */
+export const QUESTION_FEATURES: readonly string[] = ['qp_sim', 'qp_cov', 'qp_exact', 'qp_best', 'pq_sim', 'pq_cov', 'qq_sim', 'qq_cov', 'qr_sim', 'qp_cos', 'q_rank', 'q_refers', 'q_from_answer', 'q_from_cause', 'q_from_top', 'q_mark', 'q_why', 'q_words', 'q_content', 'q_commas', 'q_digits', 'q_paren'];
+
 /** The dense features of an answer, by name. */
 export function answerFeatures(env: FeatureEnv, u: AnswerUnit): Record<string, number> {
+  return env.answerFeatures(u, () => computeAnswerFeatures(env, u));
+}
+
+function computeAnswerFeatures(env: FeatureEnv, u: AnswerUnit): Record<string, number> {
   const q = u.question;
   const aq = q ? env.align(u.answer, q) : EMPTY;
   const qa = q ? env.align(q, u.answer) : EMPTY;
@@ -110,16 +130,31 @@ export function questionFeatures(env: FeatureEnv, u: QuestionUnit): Record<strin
   };
 }
 
-/** The averaged word vector, as features `v0` … `v99`. */
-export function vectorFeatures(env: FeatureEnv, text: LearnedText): Record<string, number> {
-  const m = env.mean(text);
-  const out: Record<string, number> = {};
-  for (let d = 0; d < m.length; d++) out[`v${d}`] = m[d];
+/** The names of the averaged-vector features, `v0` … `v99`. */
+export const VECTOR_FEATURES: readonly string[] = Array.from({ length: 100 }, (_, d) => `v${d}`);
+
+/**
+ * Named features in a fixed order, then the averaged word vector of `text` (when given), as one
+ * array for `Detector.dense`.
+ */
+export function featureArray(names: readonly string[], record: Readonly<Record<string, number>>, env?: FeatureEnv, text?: LearnedText): Float64Array {
+  const vector = text && env ? env.mean(text) : undefined;
+  const out = new Float64Array(names.length + (vector ? vector.length : 0));
+  for (let i = 0; i < names.length; i++) out[i] = record[names[i]] ?? 0;
+  if (vector) out.set(vector, names.length);
   return out;
 }
 
-/** The words and word pairs of a text, as sparse terms (`w:lack`, `b:lack_of`), distinct. */
+const terms = new WeakMap<LearnedText, string[]>();
+
+/** The words and word pairs of a text, as sparse terms (`w:lack`, `b:lack_of`), distinct (computed once per text). */
 export function termsOf(text: LearnedText): string[] {
+  let known = terms.get(text);
+  if (!known) terms.set(text, (known = computeTerms(text)));
+  return known;
+}
+
+function computeTerms(text: LearnedText): string[] {
   const out = new Set<string>();
   const w = text.words;
   for (let i = 0; i < w.length; i++) {

@@ -8,17 +8,17 @@ import type { Analysis } from '../model';
 import { blameDetector } from './blame';
 import { chainBreakDetector } from './chainBreak';
 import { circularDetector } from './circular';
-import { score, type Detector, type DetectorSetting, type DetectorWeights } from './detector';
+import { fits, score, type Detector, type DetectorSetting, type DetectorWeights } from './detector';
 import { FeatureEnv } from './features';
 import { unitsOf, type AnswerUnit, type LearnedUnit, type QuestionUnit } from './units';
 import { vagueDetector } from './vague';
 import { WordVectors } from './vectors';
 
 export { WordVectors } from './vectors';
-export { FeatureEnv, answerFeatures, questionFeatures, termsOf, vectorFeatures } from './features';
+export { FeatureEnv, answerFeatures, questionFeatures, termsOf, featureArray, ANSWER_FEATURES, QUESTION_FEATURES, VECTOR_FEATURES } from './features';
 export { unitsOf, type AnswerUnit, type QuestionUnit, type LearnedUnit } from './units';
 export { learnedText, normalise, type LearnedText } from './text';
-export { score, sigmoid, type Detector, type DetectorSetting, type DetectorWeights, type Explanation } from './detector';
+export { fits, score, sigmoid, type Detector, type DetectorSetting, type DetectorWeights, type Explanation } from './detector';
 export { trainLogistic, type TrainingRow, type TrainedModel } from './logistic';
 
 /** The word-vector detectors, in the order they run. */
@@ -75,11 +75,12 @@ export function scoreAll(analysis: Analysis, models: LearnedModels, detectors = 
   const out: UnitScore[] = [];
   for (const detector of detectors) {
     const weights = models.weights.get(detector.name);
-    if (!weights) continue;
+    if (!weights || !fits(weights, detector.features)) continue;
     for (const unit of detector.target === 'answer' ? answers : questions) {
       if (!judged(unit)) continue;
       const d = detector as Detector<FeatureEnv, LearnedUnit>;
-      out.push({ detector: d.name, rule: d.rule, unit, probability: score(weights, d.dense(unit, env), d.terms?.(unit)) });
+      const probability = d.applies && !d.applies(unit, env) ? 0 : score(weights, d.dense(unit, env), d.terms?.(unit));
+      out.push({ detector: d.name, rule: d.rule, unit, probability });
     }
   }
   return out;
@@ -102,7 +103,8 @@ export function learnedFindings(
   skip: (rule: RuleCode, start: number) => boolean = () => false,
   detectors = WORD_VECTOR_DETECTORS,
 ): LearnedFinding[] {
-  const active = detectors.filter((d) => detectorOn(models, d.name, mode));
+  // Weights trained on other features than the detector reads are not used.
+  const active = detectors.filter((d) => detectorOn(models, d.name, mode) && fits(models.weights.get(d.name)!, d.features));
   if (active.length === 0) return [];
   const env = new FeatureEnv(models.vectors);
   const { answers, questions } = unitsOf(analysis);
@@ -112,7 +114,7 @@ export function learnedFindings(
     const weights = models.weights.get(d.name)!;
     const threshold = models.settings[d.name].threshold;
     for (const unit of d.target === 'answer' ? answers : questions) {
-      if (!judged(unit) || skip(d.rule, unit.value.span.start)) continue;
+      if (!judged(unit) || skip(d.rule, unit.value.span.start) || (d.applies && !d.applies(unit, env))) continue;
       const p = score(weights, d.dense(unit, env), d.terms?.(unit));
       if (p < threshold) continue;
       const { message, evidence, suggestion } = d.explain(unit, env, weights);

@@ -74,9 +74,17 @@ export interface LearnedText {
   readonly content: readonly string[];
 }
 
-/** Prepares a text (normalise, words, content words). */
+const prepared = new Map<string, LearnedText>();
+
+/** Prepares a text (normalise, words, content words); remembered across checks (bounded). */
 export function learnedText(raw: string): LearnedText {
-  const normalised = normalise(raw.length > 4000 ? raw.slice(0, 4000) : raw);
-  const words = wordsOf(normalised);
-  return { raw, normalised, words, content: contentWords(words) };
+  let t = prepared.get(raw);
+  if (!t) {
+    const normalised = normalise(raw.length > 4000 ? raw.slice(0, 4000) : raw);
+    const words = wordsOf(normalised);
+    t = { raw, normalised, words, content: contentWords(words) };
+    if (prepared.size >= 50_000) prepared.clear();
+    prepared.set(raw, t);
+  }
+  return t;
 }

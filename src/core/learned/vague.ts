@@ -5,17 +5,18 @@
 import { shorten } from '../reasoning/steps';
 import type { Detector } from './detector';
 import { quoteAll, weightiestWords } from './explain';
-import { answerFeatures, termsOf, vectorFeatures, type FeatureEnv } from './features';
+import { answerFeatures, featureArray, termsOf, VECTOR_FEATURES, type FeatureEnv } from './features';
+
+/** Length, punctuation and alignment with the question; then the averaged word vector. */
+const NAMED = ['a_words', 'a_content', 'a_commas', 'a_digits', 'a_paren', 'aq_sim', 'qa_sim'];
 import type { AnswerUnit } from './units';
 
 export const vagueDetector: Detector<FeatureEnv, AnswerUnit> = {
   name: 'vague',
   rule: 'vague',
   target: 'answer',
-  dense(unit, env) {
-    const f = answerFeatures(env, unit);
-    return { a_words: f.a_words, a_content: f.a_content, a_commas: f.a_commas, a_digits: f.a_digits, a_paren: f.a_paren, aq_sim: f.aq_sim, qa_sim: f.qa_sim, ...vectorFeatures(env, unit.answer) };
-  },
+  features: [...NAMED, ...VECTOR_FEATURES],
+  dense: (unit, env) => featureArray(NAMED, answerFeatures(env, unit), env, unit.answer),
   terms: (unit) => termsOf(unit.answer),
   explain(unit, env, weights) {
     const words = weightiestWords(env, weights, unit.answer);

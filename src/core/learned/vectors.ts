@@ -125,23 +125,6 @@ export class WordVectors {
   }
 }
 
-/** The cosine of two words: 1 when equal, else of their vectors (0 when one is unknown). */
-export function wordSimilarity(vectors: WordVectors, a: string, b: string): number {
-  if (a === b) return 1;
-  const va = vectors.vector(a);
-  const vb = vectors.vector(b);
-  if (!va || !vb) return sameStem(a, b) ? 0.9 : 0;
-  let dot = 0;
-  for (let d = 0; d < va.length; d++) dot += va[d] * vb[d];
-  return Math.max(dot, sameStem(a, b) ? 0.9 : -1);
-}
-
-/** A crude stem match (`deploy`/`deployed`/`deploys`), for words the slice lacks. */
-function sameStem(a: string, b: string): boolean {
-  const stem = (w: string): string => w.replace(/(?:ing|ed|es|s|er|ion|ions|ment|ly)$/, '');
-  return a.length > 3 && b.length > 3 && stem(a) === stem(b);
-}
-
 /** UTF-8 bytes of a string (the core has no TextEncoder type: it runs on no DOM and no Node API). */
 function utf8Encode(text: string): Uint8Array {
   const out: number[] = [];

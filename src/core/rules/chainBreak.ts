@@ -6,6 +6,8 @@ import { asksAboutDetection, judgeQuestions, shorten, type QuestionJudge, type T
 import { blameOf } from './blame';
 import { vaguePhraseOf } from './vague';
 import { phrasesOf } from '../reasoning/evidence';
+import { allSteps } from '../model';
+import { backOnTrack } from './backOnTrack';
 
 /** Nouns that sum up what was said before (`the mismatch`, `this gap`): the question refers back. */
 const SUMMARY_NOUNS = new Set(
@@ -153,6 +155,10 @@ export const chainBreakRule: Rule = {
   explanation:
     'In a chain of whys each question asks why the previous answer was true; a question about something else breaks the chain, and the causes below it no longer explain the problem. Ask about the previous answer, or move this line of inquiry to its own root or cause.',
   check({ analysis }) {
-    return judgeQuestions('chain-break', analysis, judgeChainBreak);
+    const found = judgeQuestions('chain-break', analysis, judgeChainBreak);
+    if (found.length === 0) return found;
+    // A question that goes back past an off-topic answer puts the chain back on track: the answer is flagged instead.
+    const back = new Set(allSteps(analysis).flatMap((step) => backOnTrack(analysis, step)?.next.why?.span.start ?? []));
+    return found.filter((f) => !back.has(f.span.start));
   },
 };

@@ -8,6 +8,8 @@ import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextI
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
 import { vaguePhraseOf } from './vague';
+import { backOnTrack } from './backOnTrack';
+import { allSteps } from '../model';
 
 /** Words of consequence: who or what was hurt (the impact, not the cause). */
 const IMPACT_WORDS = new Set(`affected impacted impact complained complaints complaint revenue refunds refund penalty
@@ -156,10 +158,46 @@ export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }
   if (aside) return aside;
   if (asksWhyUnnoticed(question)) return unseen(answer, question);
   if (asksAboutDetection(question.text)) return undefined;
+  const untested = whollyUntested(answer, question, detectionFramed);
+  if (untested) return untested;
   // `Our monitoring just wasn't good enough`: too vague to be about anything; `vague` speaks to it.
   if (vaguePhraseOf(answer)) return undefined;
   return turned(answer, question, detectionFramed);
 };
+
+/** A question why something was built, set or made as it was (`Why was it set for 20?`). */
+const MAKING_QUESTION = /\b(set|built|build|designed|design|written|write|wrote|configured|configure|coded|code|implemented|implement|chosen|choose|chose|defined|define|made|make|sized|size|specified|programmed|hard-?coded|created|create|limited|capped)\b/i;
+/** A question of how something got through (`Why was it released?`): testing may answer that. */
+const GETTING_THROUGH = /\b(reach\w*|ship\w*|deploy\w*|releas\w*|escap\w*|slip\w*|through|merg\w*|approv\w*|pass\w*|live|roll\w*|push\w*|allow\w*|let|accept\w*|sign\w* off|go out|went out|missed)\b/i;
+/**
+ * `New templates weren't fully tested`: a whole answer saying that something was not tested,
+ * reviewed, checked or monitored (with at most a short phrase after it).
+ */
+const UNTESTED = /^((?:[\w'-]+\s+){1,6}?)(?:was|were|is|are|had|has|have)(n't|\s+not|\s+never)?\s+((?:(?:been|not|never|ever|yet|fully|properly|adequately|thoroughly|sufficiently|completely|really|well|formally|independently)\s+)*)(tested|reviewed|checked|validated|verified|inspected|audited|monitored|qa'd)((?:\s+[\w'-]+){0,5})$/i;
+
+/**
+ * An answer that is wholly about testing, review or monitoring, given to a question that asks
+ * why something was built, set or made as it was: it explains why the fault was not caught,
+ * not why it was made (the essay's short list: "Why was it set for 20? — New templates weren't
+ * fully tested."). Not in a root that asks about detection.
+ */
+function whollyUntested(answer: TextInfo, question: TextInfo, detectionFramed: boolean): Verdict | undefined {
+  if (detectionFramed || !MAKING_QUESTION.test(question.text) || GETTING_THROUGH.test(question.text)) return undefined;
+  const text = answer.text
+    .replace(/[\u2018\u2019]/g, "'")
+    .trim()
+    .replace(/^because\b[\s,]*/i, '')
+    .replace(/[.!]+$/, '');
+  const m = UNTESTED.exec(text);
+  if (!m) return undefined;
+  const negated = !!m[2] || /\b(not|never)\b/i.test(m[3]);
+  if (!negated || /\b(because|but|so|and|which|since|as|while|though|although)\b/i.test(m[5])) return undefined;
+  const turn = text.slice(m[1].length).trim();
+  return {
+    message: `Asked “${shorten(question.text)}”, the answer says only that “${shorten(text, 90)}”: that explains why the problem was not caught, not why it was made that way. Answer what made it so, and give detection its own root.`,
+    evidence: [turn],
+  };
+}
 
 /** Words of seeing and signalling: an answer to "why did nobody notice?" should be about these. */
 const SIGNAL_KEYS = new Set(
@@ -311,6 +349,19 @@ export const offTopicRule: Rule = {
   explanation:
     'The answer should say why the thing the question asks about happened. An answer that turns to testing, detection, recovery, impact, how far it spread or when it happened, or says another matter is the real issue, answers a different question with its own causes. Answer the question asked, and give detection or recovery its own root.',
   check({ analysis }) {
-    return judgeAnswers('off-topic', analysis, judgeOffTopic);
+    const found = judgeAnswers('off-topic', analysis, judgeOffTopic);
+    const flagged = new Set(found.map((f) => f.span.start));
+    for (const step of allSteps(analysis)) {
+      if (!step.because || flagged.has(step.because.span.start)) continue;
+      const back = backOnTrack(analysis, step);
+      if (!back || !step.why || !back.next.why) continue;
+      found.push({
+        span: step.because.span,
+        path: step.path,
+        message: `The next question (“${shorten(back.next.why.text)}”) goes back to “${back.words.join(' … ')}”, which this step's question asked about, and takes up nothing of this answer: the chain went back on track past it, so this answer seems to explain something other than what “${shorten(step.why.text)}” asks. Answer what the question asks, and give this answer's matter its own root if it counts.`,
+        data: { evidence: [...back.words] },
+      });
+    }
+    return found;
   },
 };

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { fixesFor, parseAnalysis } from '../../../src/core';
 import { analysis, spanOf } from '../rules/reasoning.helpers';
 import { learned } from './helpers';
 
@@ -15,6 +16,9 @@ test('learned chain-break: a question about something the previous answer never 
   assert.equal(found[0].tier, 'learned');
   assert.match(found[0].message, /share no word|closest words|only word/);
   assert.ok(found[0].data?.suggestion?.startsWith('Why'), found[0].data?.suggestion);
+  // The quick fix is the rule's: insert the step that asks about the previous answer.
+  const fixes = fixesFor(parseAnalysis(text), { ...found[0], severity: 'warning' });
+  assert.ok(fixes.some((f) => f.preferred && f.title === `Insert the step “${found[0].data?.suggestion}” before this one`), JSON.stringify(fixes.map((f) => f.title)));
 });
 
 test('learned chain-break: a question about the previous answer is not flagged', () => {
