@@ -5,6 +5,8 @@
 //   dist/webview.js    the preview's front end (browser, iife, with mermaid)
 //   dist/whys.schema.json  the JSON Schema of the format, written from src/core/schema.ts
 //   dist/learned/      the learned detectors' asset (weights.json, word-vectors.bin), loaded lazily
+//   dist/semantic/     the semantic pass's asset (model.onnx, tokenizer.json, ONNX Runtime's .wasm,
+//                      weights.json), loaded lazily; dist/semantic/worker.js, the pass's worker
 // Flags: --watch, --production (minify, no source maps), --tests (bundle test entries to out/).
 import * as esbuild from 'esbuild';
 import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, chmodSync, copyFileSync } from 'node:fs';
@@ -71,6 +73,30 @@ function writeLearned() {
   copyFileSync(join(from, 'word-vectors.bin'), join(to, 'word-vectors.bin'));
 }
 
+/**
+ * The semantic pass's asset: the committed sentence model and tokenizer, ONNX Runtime's
+ * single-threaded WebAssembly module (the one `.wasm` the wasm backend needs), and the semantic
+ * detectors' weights and thresholds in one `weights.json`.
+ */
+function writeSemantic() {
+  const to = join(root, 'dist/semantic');
+  mkdirSync(to, { recursive: true });
+  for (const name of ['model.onnx', 'tokenizer.json', 'LICENSE']) copyFileSync(join(root, 'models/all-MiniLM-L6-v2', name), join(to, name));
+  copyFileSync(join(root, 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.wasm'), join(to, 'ort-wasm-simd-threaded.wasm'));
+  const from = join(root, 'src/core/semantic/weights');
+  const settings = JSON.parse(readFileSync(join(from, 'thresholds.json'), 'utf8'));
+  const weights = Object.keys(settings).map((name) => JSON.parse(readFileSync(join(from, `${name}.json`), 'utf8')));
+  writeFileSync(join(to, 'weights.json'), JSON.stringify({ weights, settings }));
+}
+
+/** For the web build: a Node-only module `X.ts` is replaced by its `X.web.ts` (the semantic worker thread). */
+const nodeOnlyToWeb = {
+  name: 'node-only-to-web',
+  setup(build) {
+    build.onResolve({ filter: /\/workerEngine$/ }, (args) => ({ path: join(args.resolveDir, `${args.path}.web.ts`) }));
+  },
+};
+
 const productBuilds = [
   {
     ...common,
@@ -90,6 +116,7 @@ const productBuilds = [
     platform: 'browser',
     target: 'es2022',
     external: ['vscode'],
+    plugins: [problemReporter, nodeOnlyToWeb],
   },
   {
     ...common,
@@ -101,6 +128,15 @@ const productBuilds = [
     // Bundled ES modules (tinyglobby's fdir) read import.meta.url, which cjs lacks.
     banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': 'importMetaUrl', WHYS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  },
+  {
+    // The semantic pass's worker thread for the Node extension host (it reads dist/semantic/).
+    ...common,
+    entryPoints: ['src/semantic/worker.ts'],
+    outfile: 'dist/semantic/worker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
   },
   {
     ...common,
@@ -142,6 +178,7 @@ const testBuild = () => ({
 async function main() {
   await writeSchema();
   writeLearned();
+  writeSemantic();
   const builds = tests ? [testBuild()] : productBuilds;
   if (watch) {
     for (const options of builds) {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { checkText, isRuleCode, type CheckOptions } from '../core';
+import { checkText, isRuleCode, semanticPass, type CheckOptions, type Finding, type ParsedAnalysis } from '../core';
 import { UsageError } from './errors';
 import { resolveFiles } from './files';
 import { notJudgedMessage, NOT_JUDGED_RULE, printRequests, reviewFiles, type JudgeCliOptions, type JudgedFile } from './judge';
@@ -8,6 +8,7 @@ import { sarif } from './formatters/sarif';
 import { stylish } from './formatters/stylish';
 import type { CliIO } from './main';
 import { reportFor, type FileReport, type Formatter } from './report';
+import type { SemanticRun } from './semantic';
 
 const FORMATTERS: Record<'stylish' | 'json' | 'sarif', Formatter> = { stylish, json, sarif };
 
@@ -25,6 +26,8 @@ export async function checkFiles(run: {
   judge?: JudgeCliOptions;
   /** `--print-request`: print what the review would send, send nothing, check nothing. */
   printRequest?: boolean;
+  /** The semantic pass, when a semantic detector runs (after each file's instant check). */
+  semantic?: SemanticRun;
 }): Promise<number> {
   const { io } = run;
   for (const name of Object.keys(run.options.rules ?? {})) {
@@ -37,6 +40,19 @@ export async function checkFiles(run: {
   }
   const analyses: (JudgedFile & { text: string })[] = [];
   let unreadable = 0;
+  let semanticFailed = false;
+  /** The semantic pass on one file; a model that cannot load is reported once, and the rules' findings stand. */
+  const semanticFindings = async (parsed: ParsedAnalysis, found: readonly Finding[], r: { semantic?: SemanticRun; options: CheckOptions }): Promise<Finding[]> => {
+    try {
+      const encoder = await r.semantic!.encoder();
+      const flagged = new Set(found.map((f) => `${f.rule}@${f.span.start}`));
+      return await semanticPass(parsed, encoder, r.semantic!.models, { mode: r.semantic!.mode, check: r.options, flagged });
+    } catch (error) {
+      semanticFailed = true;
+      io.err(`whys: the semantic pass is off: ${error instanceof Error ? error.message : String(error)}. The rules' findings are complete; use --no-semantic to skip the pass.\n`);
+      return [];
+    }
+  };
   for (const file of files) {
     let text: string;
     try {
@@ -48,8 +64,10 @@ export async function checkFiles(run: {
       io.err(`whys: cannot read ${file}: ${readError(error)}\n`);
       continue;
     }
-    const { parsed, findings } = checkText(text, run.options);
-    analyses.push({ file, text, parsed, findings });
+    const checked = checkText(text, run.options);
+    const semantic = run.semantic && !run.printRequest && !semanticFailed ? await semanticFindings(checked.parsed, checked.findings, run) : [];
+    const findings = semantic.length ? [...checked.findings, ...semantic].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end) : checked.findings;
+    analyses.push({ file, text, parsed: checked.parsed, findings });
   }
   if (run.printRequest && run.judge) {
     printRequests(analyses, run.judge, run.format, io);

@@ -10,15 +10,16 @@ import { exportFile } from './export';
 import { importFile, readStdin } from './import';
 import { UsageError } from './errors';
 import { judgeOptions, DEFAULT_JUDGE_CACHE } from './judge';
-import { configureSynonyms, isLearnedMode } from '../core';
+import { configureSynonyms, isLearnedMode, parseSemanticMode } from '../core';
 import { learnedModelsFor } from './learned';
+import { semanticRunFor } from './semantic';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
-             [--learned default|all|off]
+             [--learned default|all|off] [--semantic default|all|RULE,...] [--no-semantic]
              [--judge[=cached]] [--judge-url URL] [--judge-model NAME] [--judge-cache FILE]
              [--print-request]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
@@ -39,6 +40,10 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --learned       the learned detectors (trained on labelled analyses): default (those
                         switched on in their data), all, or off; the VS Code setting
                         whys.learned takes the same values
+        --semantic      the semantic pass (the shipped sentence model, run after the rules):
+                        default (the detectors switched on in their data), all, or a list of
+                        rules such as off-topic; the VS Code setting whys.semantic takes the same
+        --no-semantic   skip the semantic pass
         --judge         also review the reasoning with a language model (opt-in; sends
                         the analyses' text to the endpoint): an OpenAI-compatible
                         /chat/completions endpoint given by --judge-url (or WHYS_JUDGE_URL,
@@ -127,6 +132,8 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
     'print-request': { type: 'boolean' },
     'judge-prune': { type: 'boolean' },
     learned: { type: 'string', default: 'default' },
+    semantic: { type: 'string', default: 'default' },
+    'no-semantic': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -165,8 +172,11 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
+  const semanticMode = values['no-semantic'] ? 'off' : parseSemanticMode(String(values.semantic));
+  if (!semanticMode) throw new UsageError(`unknown --semantic "${String(values.semantic)}": use default, all, off or a list of rules.`);
   const learned = learnedModelsFor(learnedMode);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, judge: judgeRun, printRequest });
+  const semantic = semanticRunFor(semanticMode);
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, judge: judgeRun, printRequest, semantic });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

@@ -26,3 +26,4 @@ export { readSynonymSetting, type SynonymSetting } from './synonyms';
 export { importAnalysis, type ImportedAnalysis, type ImportOptions } from './fromText';
 export { rootSummaries, longestChain, type RootSummary } from './summary';
 export { loadLearned, learnedFindings, isLearnedMode, detectorOn, WORD_VECTOR_DETECTORS, type LearnedMode, type LearnedModels, type LearnedWeightsFile, type LearnedFinding } from './learned';
+export * from './semantic';

@@ -15,8 +15,13 @@ export type FindingsLayer = (document: vscode.TextDocument, result: CheckResult)
  * diagnostics, hovers, code actions and the preview share one parse and one check per edit.
  */
 export class AnalysisCache implements vscode.Disposable {
-  /** `base`: the check alone; `result`: with the layers, dropped when a layer's findings change. */
-  private readonly entries = new Map<string, { version: number; optionsKey: string; base: CheckResult; result?: CheckResult }>();
+  /**
+   * `base`: the check alone; `result`: with the later pass's findings and the layers (computed
+   * from `from`), dropped when a layer's findings change.
+   */
+  private readonly entries = new Map<string, { version: number; optionsKey: string; base: CheckResult; result?: CheckResult; from?: CheckResult }>();
+  /** Findings of a later pass (the semantic pass) for one version of a document. */
+  private readonly later = new Map<string, { version: number; findings: readonly Finding[]; merged?: CheckResult; base?: CheckResult }>();
   private readonly layers: FindingsLayer[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's findings changed without an edit (a layer has new findings). */
@@ -71,21 +76,53 @@ export class AnalysisCache implements vscode.Disposable {
     const options = { ...settings, learned };
     const optionsKey = JSON.stringify(settings) + (learned ? '+learned' : '');
     const cached = this.entries.get(key);
-    if (cached && cached.version === document.version && cached.optionsKey === optionsKey) return (cached.result ??= this.layered(document, cached.base));
-    const base = checkText(document.getText(), options);
-    const result = this.layered(document, base);
-    this.entries.set(key, { version: document.version, optionsKey, base, result });
-    return result;
+    let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
+    if (!entry) {
+      entry = { version: document.version, optionsKey, base: checkText(document.getText(), options) };
+      this.entries.set(key, entry);
+    }
+    // The semantic pass's findings first, then the layers (the model review merges with both).
+    const withLater = this.withLater(key, document.version, entry.base);
+    if (!entry.result || entry.from !== withLater) {
+      entry.result = this.layered(document, withLater);
+      entry.from = withLater;
+    }
+    return entry.result;
+  }
+
+  /**
+   * Adds a later pass's findings to a document version's check (hovers, quick fixes and the
+   * preview then see them too); an edit makes them stale and they are dropped.
+   */
+  setLater(document: vscode.TextDocument, version: number, findings: readonly Finding[]): void {
+    this.later.set(document.uri.toString(), { version, findings });
+  }
+
+  private withLater(key: string, version: number, result: CheckResult): CheckResult {
+    const later = this.later.get(key);
+    if (!later || later.version !== version) {
+      if (later) this.later.delete(key);
+      return result;
+    }
+    if (later.findings.length === 0) return result;
+    if (later.base !== result || !later.merged) {
+      const findings = [...result.findings, ...later.findings].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+      later.base = result;
+      later.merged = { ...result, findings };
+    }
+    return later.merged;
   }
 
   /** Forgets a closed document. */
   forget(uri: vscode.Uri): void {
     this.entries.delete(uri.toString());
+    this.later.delete(uri.toString());
   }
 
   /** Forgets everything (settings changed). */
   clear(): void {
     this.entries.clear();
+    this.later.clear();
   }
 
   dispose(): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core';
+import type { CheckResult, Finding, Severity } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
 import { applySynonyms, isAnalysis } from './config';
 
@@ -44,7 +44,10 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('whys');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private readonly published = new vscode.EventEmitter<{ document: vscode.TextDocument; result: CheckResult; diagnostics: vscode.Diagnostic[] }>();
+  /** Fires after each check is published (the semantic pass starts from it). */
+  readonly onDidPublish = this.published.event;
+  private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
 
   constructor(private readonly cache: AnalysisCache) {
     this.disposables.push(
@@ -82,10 +85,14 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }
     this.cancel(document.uri);
     const result = this.cache.get(document);
-    this.collection.set(
-      document.uri,
-      result.findings.map((finding) => toDiagnostic(document, finding)),
-    );
+    const diagnostics = result.findings.map((finding) => toDiagnostic(document, finding));
+    this.collection.set(document.uri, diagnostics);
+    this.published.fire({ document, result, diagnostics });
+  }
+
+  /** Replaces a document's diagnostics (a later pass adding its findings to the published ones). */
+  replace(document: vscode.TextDocument, diagnostics: vscode.Diagnostic[]): void {
+    if (!document.isClosed) this.collection.set(document.uri, diagnostics);
   }
 
   private schedule(document: vscode.TextDocument): void {

@@ -12,6 +12,7 @@ import { registerRootLenses } from './codeLens';
 import { registerNewAnalysisFromText } from './fromText';
 import { registerModelReview, type ModelReviewApi } from './judge';
 import { LearnedAssets } from './learned';
+import { registerSemanticPass } from './semantic';
 
 /** What the extension gives other extensions (the extension-host tests read the model review's state). */
 export type WhysApi = ModelReviewApi;
@@ -31,6 +32,8 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
       diagnostics.refreshAll();
     }),
   );
+  // The semantic pass (the sentence model) runs after each published check, off this thread.
+  registerSemanticPass(context, diagnostics, cache);
   const preview = registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   // The opt-in model review (whys.judge.*): sends nothing unless enabled and asked for.

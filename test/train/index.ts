@@ -6,6 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { trainAll, WEIGHTS_DIR } from './train';
+import { trainSemanticMain } from './semantic';
 
 function main(): void {
   const started = performance.now();
@@ -27,3 +28,8 @@ function main(): void {
 }
 
 main();
+// The semantic detector (issue 14): its embeddings come from the shipped sentence model.
+trainSemanticMain().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

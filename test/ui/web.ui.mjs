@@ -38,7 +38,9 @@ before(async () => {
     viewport: { width: 1500, height: 950 },
     // In the browser the "ui" side is the page itself: a ui extension with a `browser` entry
     // runs in the web-worker extension host.
-    userSettings: { 'remote.extensionKind': { 'whys.whys': ['ui'] } },
+    // The semantic pass on for every detector, and the essay's short example to run it on.
+    userSettings: { 'remote.extensionKind': { 'whys.whys': ['ui'] }, 'whys.semantic': 'all' },
+    extraFiles: { 'checkout-certificate.whys.yaml': 'test/fixtures/semantic/checkout-certificate.whys.yaml' },
   });
   page = workbench.page;
 });
@@ -91,4 +93,19 @@ test('the preview draws the tree from the web worker', { timeout: 120_000 }, asy
   assert.equal(await nodes.count(), 7);
   await preview.locator('#canvas g.node.weak[data-path="roots[0].whys[3]"]').waitFor({ timeout: 20_000 });
   await shot('preview');
+});
+
+test('the semantic pass (the shipped sentence model, in the web worker) flags the answer that answers another question', { timeout: 180_000 }, async () => {
+  await openFromExplorer(page, 'checkout-certificate.whys.yaml');
+  await page.locator(`${EDITOR} .view-lines`).first().click();
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  const text = await assertEventually(
+    async () => (await rows.allInnerTexts()).join('\n'),
+    (t) => /semantic pass/.test(t) && /\[Ln 15,/.test(t),
+    'a Problems row of the semantic pass on line 15',
+    170_000,
+  );
+  assert.match(text, /closer to the question of step 1 of root `detection`/);
+  await shot('semantic');
 });

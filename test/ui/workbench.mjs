@@ -22,7 +22,7 @@ export const EDITOR = '.part.editor';
  * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
-export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown> }} */ { label, viewport, userSettings = {} }) {
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, extraFiles?: Record<string, string> }} */ { label, viewport, userSettings = {}, extraFiles = {} }) {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -30,6 +30,8 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
   copyDir(path.join(REPO_ROOT, 'test', 'examples'), path.join(workspace, 'examples'));
+  // More files for one test (name under examples/ → a file of the repository).
+  for (const [name, from] of Object.entries(extraFiles)) fs.copyFileSync(path.join(REPO_ROOT, from), path.join(workspace, 'examples', name));
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
   const server = await startCodeServer({ workspace, extensionsDir, userSettings });

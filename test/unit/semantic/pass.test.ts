@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { activeSemanticDetectors, parseAnalysis, parseSemanticMode, PassCancelled, semanticPass, semanticScores, similarityInWords } from '../../../src/core';
+import { committedSemanticModels, fixture, realEncoder } from './helpers';
+
+const short = fixture('crowdstrike-short.whys.yaml');
+const checkout = fixture('checkout-certificate.whys.yaml');
+const invoices = fixture('invoices-twice.whys.yaml');
+
+test('real model: the semantic pass flags the answer that answers another root\'s question, and only that one', async () => {
+  const findings = await semanticPass(parseAnalysis(checkout), await realEncoder(), committedSemanticModels(), { mode: 'all' });
+  assert.deepEqual(
+    findings.map((f) => checkout.slice(f.span.start, f.span.end)),
+    ['The checkout failures went on for forty minutes because the alert only watched 500s.'],
+  );
+  const [f] = findings;
+  assert.equal(f.rule, 'off-topic');
+  assert.equal(f.tier, 'semantic');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /^This answer is closer to the question of step 1 of root `detection`, 'Why did nobody notice the failing checkouts for forty minutes\?', than to its own: very close to that one \(similarity 0\.\d\d\), unrelated to its own question \(similarity 0\.\d\d\)\. Found by the semantic pass/);
+});
+
+test('real model: the essay\'s short example gets no semantic finding (step 4 is a miss of the sentence model: it scores below the threshold)', async () => {
+  const parsed = parseAnalysis(short);
+  assert.deepEqual(await semanticPass(parsed, await realEncoder(), committedSemanticModels(), { mode: 'all' }), []);
+  const scores = await semanticScores(parsed, await realEncoder(), committedSemanticModels());
+  const step4 = scores.find((s) => short.slice(s.start).startsWith("New templates weren't fully tested."));
+  assert.ok(step4 && step4.probability < committedSemanticModels().settings['off-topic'].threshold);
+});
+
+test('real model: the semantic chain-break detector flags the question that leaves the answer before it', async () => {
+  const findings = await semanticPass(parseAnalysis(invoices), await realEncoder(), committedSemanticModels(), { mode: ['chain-break'] });
+  assert.deepEqual(
+    findings.map((f) => [f.rule, f.tier, invoices.slice(f.span.start, f.span.end)]),
+    [['chain-break', 'semantic', 'Why were the refunds paid only a week later?']],
+  );
+  assert.match(findings[0].message, /^This question is closer to the answer of step 1 of root `double-run`, 'The billing job ran on two hosts at the same time after the failover\.' \(similarity 0\.\d\d\), than to the answer before it: [a-z ]+ to the answer it should follow, 'The failover script started the scheduler on the standby without stopping it …' \(similarity 0\.\d\d\)\. Found by the semantic pass \(sentence model, \d+% chain break\)\.$/);
+  // With the rules' own chain-break finding there, the pass adds none (one finding per scalar and rule).
+  const start = invoices.indexOf('Why were the refunds');
+  assert.deepEqual(await semanticPass(parseAnalysis(invoices), await realEncoder(), committedSemanticModels(), { mode: ['chain-break'], flagged: new Set([`chain-break@${start}`]) }), []);
+});
+
+test('the pass honours the rule\'s severity setting, # whys-ignore and the mode', async () => {
+  const encoder = await realEncoder();
+  const models = committedSemanticModels();
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'all', check: { rules: { 'off-topic': 'off' } } }), []);
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'off' }), []);
+  const error = await semanticPass(parseAnalysis(checkout), encoder, models, { mode: ['off-topic'], check: { rules: { 'off-topic': 'error' } } });
+  assert.equal(error[0]?.severity, 'error');
+  const line = '      - why: Why was the renewal job switched off during the migration?';
+  const ignored = checkout.replace(line, `      # whys-ignore off-topic\n${line}`);
+  assert.notEqual(ignored, checkout);
+  assert.deepEqual(await semanticPass(parseAnalysis(ignored), encoder, models, { mode: 'all' }), []);
+  const flaggedStart = error[0].span.start;
+  assert.deepEqual(await semanticPass(parseAnalysis(checkout), encoder, models, { mode: 'all', flagged: new Set([`off-topic@${flaggedStart}`]) }), []);
+});
+
+test('a cancelled pass stops between slices with PassCancelled', async () => {
+  const cancel = { cancelled: false };
+  let slices = 0;
+  await assert.rejects(
+    semanticPass(parseAnalysis(short.replace(/Why/g, 'How come')), await realEncoder(), committedSemanticModels(), {
+      mode: 'all',
+      slice: 2,
+      cancel,
+      onProgress: () => {
+        slices++;
+        cancel.cancelled = true;
+      },
+    }),
+    PassCancelled,
+  );
+  assert.equal(slices, 1);
+});
+
+test('whys.semantic values: default, all, off, on/true/false and lists of rules', () => {
+  assert.equal(parseSemanticMode('default'), 'default');
+  assert.equal(parseSemanticMode(false), 'off');
+  assert.deepEqual(parseSemanticMode(['off-topic']), ['off-topic']);
+  assert.deepEqual(parseSemanticMode('off-topic, chain-break'), ['off-topic', 'chain-break']);
+  assert.equal(parseSemanticMode(3), undefined);
+  const models = committedSemanticModels();
+  assert.deepEqual(activeSemanticDetectors(models, 'all'), ['off-topic', 'chain-break']);
+  assert.deepEqual(activeSemanticDetectors(models, ['chain-break']), ['chain-break']);
+  assert.deepEqual(activeSemanticDetectors(models, ['off-topic']), ['off-topic']);
+  assert.deepEqual(activeSemanticDetectors(models, 'default'), ['off-topic', 'chain-break'].filter((d) => models.settings[d].on));
+  assert.equal(similarityInWords(0.05), 'unrelated');
+  assert.equal(similarityInWords(0.75), 'very close');
+});
