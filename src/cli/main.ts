@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { checkFiles } from './check';
 import { exportFile } from './export';
 import { UsageError } from './errors';
+import { escapeControlCharacters } from './terminal';
 import { configureSynonyms } from '../core';
 
 const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
@@ -14,11 +15,13 @@ const HELP = `whys — check and export 5 Whys root-cause analyses (.whys.yaml)
 Usage:
   whys check [FILES or GLOBS...] [--format stylish|json|sarif] [--max-warnings N]
              [--rule RULE=SEVERITY]... [--min-depth N] [--synonym "A=B[=C...]"]...
+             [--no-error-on-unmatched-pattern]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys --help | --version
 
 check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the current
-        folder, skipping node_modules). Folders are searched for analyses.
+        folder, skipping node_modules). Folders are searched for analyses; a folder or
+        glob without any is an error (exit 2) unless --no-error-on-unmatched-pattern.
         --format        stylish (default; colours on a terminal), json (ESLint's shape),
                         sarif (SARIF 2.1.0 for code scanning)
         --max-warnings  fail when there are more than N warnings (default: no limit)
@@ -28,13 +31,16 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --synonym       words or phrases that mean the same to the reasoning rules, joined
                         by "=" (e.g. --synonym "WS=widget service"); the VS Code setting
                         whys.synonyms takes the same groups
-export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
+export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report;
+        a file with errors (exit 1) or that does not parse is not exported.
 
 Exit status: 0 no errors and at most N warnings; 1 otherwise; 2 usage error or unreadable file.
 `;
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // Every message on stderr may quote a file name or a value from a file: no control characters.
+  const io: CliIO = { ...raw, err: (text) => raw.err(escapeControlCharacters(text, '\n')) };
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -76,6 +82,7 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
     rule: { type: 'string', multiple: true },
     'min-depth': { type: 'string' },
     synonym: { type: 'string', multiple: true },
+    'no-error-on-unmatched-pattern': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -90,7 +97,8 @@ async function runCheck(args: string[], io: CliIO): Promise<number> {
   const maxWarnings = values['max-warnings'] === undefined ? -1 : wholeNumber('--max-warnings', String(values['max-warnings']));
   const minDepth = values['min-depth'] === undefined ? undefined : wholeNumber('--min-depth', String(values['min-depth']));
   const rules = ruleSettings((values.rule as string[] | undefined) ?? []);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io });
+  const errorOnUnmatched = values['no-error-on-unmatched-pattern'] !== true;
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth }, io, errorOnUnmatched });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {
