@@ -24,8 +24,23 @@ export interface ParsedAnalysis {
 /** The most syntax errors reported for one file; past that the rest are noise. */
 const MAX_SYNTAX_FINDINGS = 50;
 
-/** Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. */
-export function parseAnalysis(text: string): ParsedAnalysis {
+/**
+ * Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. Old Mac line
+ * endings (a CR alone) are read as line breaks, as YAML 1.2 says; offsets stay those of `text`.
+ */
+export function parseAnalysis(original: string): ParsedAnalysis {
+  const parsed = parseLines(lineFeeds(original));
+  return parsed.text === original ? parsed : { ...parsed, text: original };
+}
+
+/** The text with every lone CR turned into a LF: same length, so every offset still holds. */
+function lineFeeds(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return text;
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+function parseLines(text: string): ParsedAnalysis {
   const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };
   if (text.length > MAX_TEXT_LENGTH) {
     const size = (text.length / (1024 * 1024)).toFixed(1);

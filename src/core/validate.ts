@@ -29,6 +29,8 @@ function typeName(node: YamlNode | null | undefined): string {
     if (value === null) return 'nothing';
     if (typeof value === 'number') return `the number ${String(value)}`;
     if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+    if (value instanceof Uint8Array) return 'binary data (a `!!binary` tag): write it as plain text';
+    if (typeof value !== 'string') return `a value tagged \`${node.tag ?? '?'}\`: write it as plain text`;
     return 'text';
   }
   return 'something else';
