@@ -22,7 +22,7 @@ export const EDITOR = '.part.editor';
  * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
-export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown> }} */ { label, viewport, userSettings = {} }) {
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, workspaceTrust?: boolean }} */ { label, viewport, userSettings = {}, workspaceTrust = false }) {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -32,7 +32,7 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
   copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
-  const server = await startCodeServer({ workspace, extensionsDir, userSettings });
+  const server = await startCodeServer({ workspace, extensionsDir, userSettings, workspaceTrust });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   await page.goto(workbenchUrl(server, workspace));

@@ -237,10 +237,12 @@ function privateEnv(/** @type {CodeServerInstall} */ p, /** @type {ReturnType<ty
 /**
  * Starts code-server on 127.0.0.1 in its own process group, with private folders, and waits
  * until `/healthz` answers.
- * @param {{ workspace: string, extensionsDir?: string, userSettings?: Record<string, unknown>, port?: number, timeoutMs?: number, quiet?: boolean }} opts
+ * `workspaceTrust: true` leaves VS Code's workspace trust on (every other run passes
+ * `--disable-workspace-trust`), so a folder opens in Restricted Mode.
+ * @param {{ workspace: string, extensionsDir?: string, userSettings?: Record<string, unknown>, port?: number, timeoutMs?: number, quiet?: boolean, workspaceTrust?: boolean }} opts
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, timeoutMs = 60_000, quiet = true }) {
+export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, timeoutMs = 60_000, quiet = true, workspaceTrust = false }) {
   const p = ensureCodeServer();
   const dirs = privateDirs(extensionsDir);
   const settingsDir = path.join(dirs.userData, 'User');
@@ -255,7 +257,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,
