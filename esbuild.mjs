@@ -74,7 +74,8 @@ const productBuilds = [
     format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    external: ['vscode'],
+    // Reached only in the Node host (src/extension/background.ts checks first).
+    external: ['vscode', 'node:worker_threads'],
   },
   {
     ...common,
@@ -86,6 +87,24 @@ const productBuilds = [
     // Bundled ES modules (tinyglobby's fdir) read import.meta.url, which cjs lacks.
     banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;" },
     define: { 'import.meta.url': 'importMetaUrl', WHYS_VERSION: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) },
+  },
+  {
+    // The check, off the host's main thread (src/extension/background.ts starts it).
+    ...common,
+    entryPoints: ['src/extension/checkWorker.ts'],
+    outfile: 'dist/checkWorker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/checkWorker.ts'],
+    outfile: 'dist/web/checkWorker.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['node:worker_threads'],
   },
   {
     ...common,

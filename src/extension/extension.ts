@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analyses';
+import { BackgroundChecker } from './background';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
@@ -12,10 +13,20 @@ import { registerLanguageFeatures } from './language';
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): void {
   const cache = new AnalysisCache();
-  context.subscriptions.push(cache, new DiagnosticsPublisher(cache));
+  context.subscriptions.push(cache, new DiagnosticsPublisher(cache, backgroundChecker(context)));
   registerPreview(context, cache);
   registerLanguageFeatures(context, cache);
   registerFixesAndHover(context, cache);
+}
+
+/** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */
+function backgroundChecker(context: vscode.ExtensionContext): BackgroundChecker | undefined {
+  const node = typeof process !== 'undefined' && !!process.versions?.node;
+  const script = node ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'checkWorker.js').fsPath : vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'checkWorker.js').toString(true);
+  if (!node && typeof (globalThis as { Worker?: unknown }).Worker !== 'function') return undefined;
+  const checker = new BackgroundChecker(script);
+  context.subscriptions.push(checker);
+  return checker;
 }
 
 /** Everything is disposed through `context.subscriptions`. */
