@@ -45,7 +45,6 @@ interface WorkerPort {
 /** Starts a worker on the bundle at `script` (a file path in Node, a URL in a browser). */
 function startWorker(script: string): WorkerPort {
   if (typeof process !== 'undefined' && process.versions?.node) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { Worker: NodeWorker } = require('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new NodeWorker(script);
     worker.unref();

@@ -19,7 +19,6 @@ function answer(request: CheckRequest): CheckResponse {
 declare const self: { onmessage: ((event: { data: CheckRequest }) => void) | null; postMessage(message: CheckResponse): void } | undefined;
 
 if (typeof process !== 'undefined' && process.versions?.node) {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
   parentPort?.on('message', (request: CheckRequest) => parentPort.postMessage(answer(request)));
 } else if (typeof self !== 'undefined') {

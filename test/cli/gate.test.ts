@@ -95,7 +95,7 @@ test('SARIF output is valid against the SARIF 2.1.0 JSON schema, with file names
   const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv);
   const validate = ajv.compile(JSON.parse(readFileSync(SARIF_SCHEMA, 'utf8')));
-  assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+  assert.ok(validate(JSON.parse(run.out)), JSON.stringify(validate.errors, null, 2));
   const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri);
   assert.ok(uris.includes('caf%C3%A9%20%231%20100%25%3F.whys.yaml'), uris.join(', '));
   assert.ok(uris.includes('sub%20dir/b%5B1%5D.whys.yaml'), uris.join(', '));
