@@ -74,8 +74,7 @@ const productBuilds = [
     format: 'cjs',
     platform: 'browser',
     target: 'es2022',
-    // Reached only in the Node host (src/extension/background.ts checks first).
-    external: ['vscode', 'node:worker_threads'],
+    external: ['vscode'],
   },
   {
     ...common,
@@ -104,7 +103,6 @@ const productBuilds = [
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    external: ['node:worker_threads'],
   },
   {
     ...common,

@@ -34,6 +34,14 @@ export class Overtaken extends Error {
   }
 }
 
+/**
+ * Node's own `require`, reached only in the Node host: through `module.require` the bundler
+ * leaves it alone, so the web bundle names no Node module at all.
+ */
+function nodeRequire(id: string): unknown {
+  return module.require(id);
+}
+
 /** The few things both kinds of worker do. */
 interface WorkerPort {
   post(request: CheckRequest): void;
@@ -45,7 +53,7 @@ interface WorkerPort {
 /** Starts a worker on the bundle at `script` (a file path in Node, a URL in a browser). */
 function startWorker(script: string): WorkerPort {
   if (typeof process !== 'undefined' && process.versions?.node) {
-    const { Worker: NodeWorker } = require('node:worker_threads') as typeof import('node:worker_threads');
+    const { Worker: NodeWorker } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new NodeWorker(script);
     worker.unref();
     return {

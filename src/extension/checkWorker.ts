@@ -16,10 +16,18 @@ function answer(request: CheckRequest): CheckResponse {
   }
 }
 
+/**
+ * Node's own `require`, reached only in the Node host: through `module.require` the bundler
+ * leaves it alone, so the web bundle names no Node module at all.
+ */
+function nodeRequire(id: string): unknown {
+  return module.require(id);
+}
+
 declare const self: { onmessage: ((event: { data: CheckRequest }) => void) | null; postMessage(message: CheckResponse): void } | undefined;
 
 if (typeof process !== 'undefined' && process.versions?.node) {
-  const { parentPort } = require('node:worker_threads') as typeof import('node:worker_threads');
+  const { parentPort } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
   parentPort?.on('message', (request: CheckRequest) => parentPort.postMessage(answer(request)));
 } else if (typeof self !== 'undefined') {
   self.onmessage = (event) => self.postMessage(answer(event.data));

@@ -15,8 +15,10 @@ function longestChain(): string {
   const parts = [HEAD, '  - whys:\n'];
   let length = parts.join('').length;
   for (let i = 0; ; i++) {
-    const answer = i % 3 === 0 ? `We should add check ${i}` : i % 3 === 1 ? `Disk ${i} filled and fan ${i} failed` : `It ${i} broke`;
-    const step = `      - why: ${i % 5 === 0 ? 'Step' : 'Why'} ${i}?\n        because: ${answer}.\n`;
+    // Short steps, so that the chain is as long as the limit allows; now and then one that a
+    // rule with a quick fix flags (a remedy, a compound answer, a question without "?").
+    const answer = i % 97 === 1 ? `We should add check ${i}` : i % 97 === 2 ? `The filter ${i} was clogged, and the pressure gauge was broken` : `It ${i} broke`;
+    const step = `      - why: ${i % 97 === 3 ? 'Step' : 'Why'} ${i}${i % 97 === 3 ? '' : '?'}\n        because: ${answer}.\n`;
     if (length + step.length > MAX_TEXT_LENGTH) break;
     parts.push(step);
     length += step.length;
@@ -71,8 +73,9 @@ function everything(name: string, text: string): CheckResult {
     done.add(finding.rule);
     for (const fix of fixesFor(parsed, finding)) {
       const fixed = applyEdits(text, fix.edits);
-      // A fix that adds lines to a file at the limit may take it past; the rest must still read.
-      if (fixed.length <= MAX_TEXT_LENGTH) assert.equal(parseAnalysis(fixed).wellFormed, parsed.wellFormed, `${name}: ${fix.title}`);
+      // The rule's own fix leaves a file that still reads (one that adds lines to a file at the
+      // limit may take it past, and is then reported as too large, not read).
+      if (fix.preferred && fixed.length <= MAX_TEXT_LENGTH) assert.equal(parseAnalysis(fixed).wellFormed, parsed.wellFormed, `${name}: ${fix.title}`);
     }
   }
   return result;
