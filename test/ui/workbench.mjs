@@ -22,7 +22,7 @@ export const EDITOR = '.part.editor';
  * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
-export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, workspaceTrust?: boolean }} */ { label, viewport, userSettings = {}, workspaceTrust = false }) {
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, workspaceTrust?: boolean, extraFiles?: Record<string, string> }} */ { label, viewport, userSettings = {}, workspaceTrust = false, extraFiles = {} }) {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
@@ -30,6 +30,7 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
   copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  for (const [name, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(workspace, 'examples', name), text);
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
   const server = await startCodeServer({ workspace, extensionsDir, userSettings, workspaceTrust });
