@@ -102,7 +102,8 @@ export class BackgroundChecker {
     }
     if (overtaken) this.restart();
     const worker = this.ensureWorker();
-    const request: CheckRequest = { id: this.nextId++, text, options, synonyms };
+    // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
+    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][] };
     return new Promise<Finding[]>((resolve, reject) => {
       this.pending.set(request.id, { key, request, resolve, reject });
       worker.post(request);

@@ -23,7 +23,8 @@ function largeAnalysis(/** @type {number} */ steps) {
     }
     lines.push('    actions:', `      - do: Add a limit for case ${root}.`, '        owner: platform', '        due: 2025-01-31');
   }
-  return lines.join('\n') + '\n';
+  // One misspelt key near the top, so the check has an error to underline where the editor shows it.
+  return lines.join('\n').replace('        owner: platform', '        ownr: platform') + '\n';
 }
 
 /** @type {Awaited<ReturnType<typeof openWorkbench>>[]} */
@@ -60,7 +61,10 @@ for (const host of ['node', 'web']) {
       await workbench.shot('open-failed');
       throw error;
     });
-    await page.locator(`${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info`).first().waitFor({ timeout: 120_000 });
+    await page.locator(`${EDITOR} .squiggly-error`).first().waitFor({ timeout: 120_000 }).catch(async (error) => {
+      await workbench.shot('no-squiggles');
+      throw error;
+    });
     const seen = await page.evaluate(() => /** @type {{ whysStatusSeen: string[] }} */ (/** @type {unknown} */ (window)).whysStatusSeen);
     assert.ok(seen.some((text) => /whys: checking large\.whys\.yaml/.test(text)), `status bar texts seen: ${JSON.stringify(seen)}`);
     // Checked: the item is gone.

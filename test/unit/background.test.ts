@@ -36,6 +36,18 @@ test('the worker answers the findings checkText gives, with the options and syno
   }
 });
 
+test('options that are not plain data (VS Code hands settings over as proxies) still reach the worker', async () => {
+  const background = checker();
+  try {
+    const rules = new Proxy({ shallow: 'off' }, {});
+    const options = { rules, minDepth: 3, read: () => rules } as unknown as Parameters<BackgroundChecker['check']>[2];
+    const findings = await background.check('p', VALID.replace('title:', 'titel:'), options, []);
+    assert.ok(findings.some((f) => f.rule === 'schema'));
+  } finally {
+    background.dispose();
+  }
+});
+
 test('a newer check of the same document drops the older one; another document is still answered', async () => {
   const background = checker();
   try {
