@@ -87,11 +87,24 @@ export class BackgroundChecker {
   /** Requests sent and not answered, by id, with the document they are for and how to settle them. */
   private readonly pending = new Map<number, { key: string; request: CheckRequest; resolve: (findings: Finding[]) => void; reject: (error: Error) => void }>();
 
-  /** `script`: the worker bundle, a file path in Node or a URL in a browser. */
-  constructor(private readonly script: string) {}
+  /**
+   * `script`: the worker bundle, a file path in Node or a URL in a browser, or a promise of one
+   * (a web host reads the bundle and hands over a blob: URL); checks wait for it.
+   */
+  constructor(private readonly script: string | Promise<string>) {}
+
+  private ready: Promise<string> | undefined;
+  private scriptUrl: string | undefined;
 
   /** Checks `text` for the document `key`; rejects with `Overtaken` when a newer check of the same key starts first. */
   check(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
+    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms);
+    this.ready ??= Promise.resolve(this.script).then((url) => (this.scriptUrl = url));
+    // In call order: a later check of the same document still overtakes an earlier one.
+    return this.ready.then(() => this.send(key, text, options, synonyms));
+  }
+
+  private send(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
     // Work for an older version of this document is dropped: if the worker is on it, restart it.
     let overtaken = false;
     for (const [id, entry] of this.pending) {
@@ -112,7 +125,7 @@ export class BackgroundChecker {
 
   private ensureWorker(): WorkerPort {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.script);
+    const worker = startWorker(this.scriptUrl!);
     worker.onAnswer((response) => {
       if (this.worker !== worker) return;
       const entry = this.pending.get(response.id);

@@ -22,8 +22,17 @@ export function activate(context: vscode.ExtensionContext): void {
 /** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */
 function backgroundChecker(context: vscode.ExtensionContext): BackgroundChecker | undefined {
   const node = typeof process !== 'undefined' && !!process.versions?.node;
-  const script = node ? vscode.Uri.joinPath(context.extensionUri, 'dist', 'checkWorker.js').fsPath : vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'checkWorker.js').toString(true);
-  if (!node && typeof (globalThis as { Worker?: unknown }).Worker !== 'function') return undefined;
+  if (node) {
+    const checker = new BackgroundChecker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'checkWorker.js').fsPath);
+    context.subscriptions.push(checker);
+    return checker;
+  }
+  if (typeof (globalThis as { Worker?: unknown }).Worker !== 'function') return undefined;
+  // The web host starts workers from http(s) and blob: URLs only (not from an extension served
+  // by a remote, as code-server serves it): read the bundle and start it from a blob: URL.
+  const script = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'checkWorker.js'))).then((bytes) =>
+    URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })),
+  );
   const checker = new BackgroundChecker(script);
   context.subscriptions.push(checker);
   return checker;
