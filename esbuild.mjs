@@ -134,9 +134,23 @@ const productBuilds = [
     ...common,
     entryPoints: ['src/semantic/worker.ts'],
     outfile: 'dist/semantic/worker.js',
+  },
+  {
+    // The check, off the host's main thread (src/extension/background.ts starts it).
+    ...common,
+    entryPoints: ['src/extension/checkWorker.ts'],
+    outfile: 'dist/checkWorker.js',
     format: 'cjs',
     platform: 'node',
     target: 'node18',
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/checkWorker.ts'],
+    outfile: 'dist/web/checkWorker.js',
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
   },
   {
     ...common,

@@ -43,6 +43,7 @@ function copyExtension(/** @type {string} */ extensionsDir) {
 }
 
 async function main() {
+  console.log('[start] checking for code-server in .vscode-test/ (the first run installs it: a few minutes, with progress below)');
   ensureCodeServer();
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-start-extensions-'));
   process.on('exit', () => fs.rmSync(extensionsDir, { recursive: true, force: true }));
@@ -52,11 +53,13 @@ async function main() {
     installVsix(path.join(REPO_ROOT, 'whys.vsix'), extensionsDir);
     console.log('[start] installed whys.vsix');
   } else {
+    console.log('[start] building the extension');
     runStep(process.execPath, ['esbuild.mjs']);
     const id = copyExtension(extensionsDir);
     console.log(`[start] installed the built extension ${id} (copy)`);
   }
   const workspace = path.join(REPO_ROOT, 'examples');
+  console.log(`[start] starting code-server on 127.0.0.1:${port}`);
   const server = await startCodeServer({ workspace, extensionsDir, port, quiet: true });
   const url = `${server.url}?folder=${encodeURIComponent(workspace)}`;
   console.log(`\n  whys is running in VS Code (code-server) at:\n\n    ${url}\n\n  code-server log: ${server.logFile}\n  Press Ctrl+C to stop.\n`);

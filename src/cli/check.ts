@@ -28,14 +28,17 @@ export async function checkFiles(run: {
   printRequest?: boolean;
   /** The semantic pass, when a semantic detector runs (after each file's instant check). */
   semantic?: SemanticRun;
+  /** False with `--no-error-on-unmatched-pattern`: a folder or glob without analyses passes. */
+  errorOnUnmatched?: boolean;
 }): Promise<number> {
   const { io } = run;
   for (const name of Object.keys(run.options.rules ?? {})) {
     if (!isRuleCode(name)) throw new UsageError(`unknown rule "${name}" in --rule (see the rule table in the README).`);
   }
-  const files = await resolveFiles(run.patterns, io.cwd);
+  const files = await resolveFiles(run.patterns, io.cwd, run.errorOnUnmatched ?? true);
   if (files.length === 0) {
-    io.err('whys: no .whys.yaml or .whys.yml files found under this folder.\n');
+    // Only with --no-error-on-unmatched-pattern: say so, print an empty report, pass.
+    io.err('whys: no .whys.yaml or .whys.yml files found.\n');
     return run.format === 'stylish' ? 0 : (io.out(run.format === 'json' ? '[]\n' : FORMATTERS.sarif([], io)), 0);
   }
   const analyses: (JudgedFile & { text: string })[] = [];

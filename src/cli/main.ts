@@ -10,6 +10,7 @@ import { exportFile } from './export';
 import { importFile, readStdin } from './import';
 import { UsageError } from './errors';
 import { judgeOptions, DEFAULT_JUDGE_CACHE } from './judge';
+import { escapeControlCharacters } from './terminal';
 import { configureSynonyms, isLearnedMode, parseSemanticMode } from '../core';
 import { learnedModelsFor } from './learned';
 import { semanticRunFor } from './semantic';
@@ -22,12 +23,14 @@ Usage:
              [--learned default|all|off] [--semantic default|all|RULE,...] [--no-semantic]
              [--judge[=cached]] [--judge-url URL] [--judge-model NAME] [--judge-cache FILE]
              [--print-request]
+             [--no-error-on-unmatched-pattern]
   whys export FILE --format mermaid|markdown [--direction TD|LR]
   whys import FILE|- [-o FILE] [--title TITLE]
   whys --help | --version
 
 check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the current
-        folder, skipping node_modules). Folders are searched for analyses.
+        folder, skipping node_modules). Folders are searched for analyses; a folder or
+        glob without any is an error (exit 2) unless --no-error-on-unmatched-pattern.
         --format        stylish (default; colours on a terminal), json (ESLint's shape),
                         sarif (SARIF 2.1.0 for code scanning)
         --max-warnings  fail when there are more than N warnings (default: no limit)
@@ -58,7 +61,8 @@ check   Checks each file (default: **/*.whys.yaml and **/*.whys.yml under the cu
         --judge-timeout seconds per request (default 120); --judge-retries N on 429/5xx
                         (default 3); --judge-concurrency N requests at once (default 4)
         --print-request print what --judge would send, and send nothing
-export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report.
+export  Prints the analysis as Mermaid flowchart source or as a Markdown CoE report;
+        a file with errors (exit 1) or that does not parse is not exported.
 import  Turns a 5-whys list as people write it (numbered, bulleted, "Q:/A:", "Why? Because",
         a question and its answer on one line or two) into an analysis on stdout (or -o FILE),
         then checks it (findings on stderr). "-" reads standard input. Lines it cannot place
@@ -69,7 +73,9 @@ or a model review that did not complete (unreachable endpoint, bad key, failed r
 `;
 
 /** Runs the CLI with arguments (without `node` and the script) and returns the exit code. */
-export async function main(argv: string[], io: CliIO): Promise<number> {
+export async function main(argv: string[], raw: CliIO): Promise<number> {
+  // Every message on stderr may quote a file name or a value from a file: no control characters.
+  const io: CliIO = { ...raw, err: (text) => raw.err(escapeControlCharacters(text, '\n')) };
   try {
     const [command, ...rest] = argv;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -134,6 +140,7 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
     learned: { type: 'string', default: 'default' },
     semantic: { type: 'string', default: 'default' },
     'no-semantic': { type: 'boolean' },
+    'no-error-on-unmatched-pattern': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -176,7 +183,8 @@ async function runCheck(allArgs: string[], io: CliIO): Promise<number> {
   if (!semanticMode) throw new UsageError(`unknown --semantic "${String(values.semantic)}": use default, all, off or a list of rules.`);
   const learned = learnedModelsFor(learnedMode);
   const semantic = semanticRunFor(semanticMode);
-  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, judge: judgeRun, printRequest, semantic });
+  const errorOnUnmatched = values['no-error-on-unmatched-pattern'] !== true;
+  return checkFiles({ patterns: positionals, format, maxWarnings, options: { rules, minDepth, learned, learnedMode }, io, judge: judgeRun, printRequest, semantic, errorOnUnmatched });
 }
 
 async function runExport(args: string[], io: CliIO): Promise<number> {

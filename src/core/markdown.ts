@@ -20,7 +20,9 @@ export function toMarkdownReport(analysis: Analysis, findings: readonly Finding[
   const byPath = new Map<ModelPath, Finding[]>();
   for (const finding of findings) {
     if (finding.path === undefined) continue;
-    byPath.set(finding.path, [...(byPath.get(finding.path) ?? []), finding]);
+    const list = byPath.get(finding.path);
+    if (list) list.push(finding);
+    else byPath.set(finding.path, [finding]);
   }
   const flagged = (path: ModelPath): Finding[] => (byPath.get(path) ?? []).filter((f) => f.severity === 'error' || f.severity === 'warning');
   const text = (value: TextValue | undefined, fallback = '—'): string => (value ? escapeMarkdown(value.text) : fallback);
@@ -44,47 +46,48 @@ export function toMarkdownReport(analysis: Analysis, findings: readonly Finding[
 
   out.push('## Problem', '', text(analysis.problem, '_No problem statement._'), '');
 
-  const flagsFor = (path: ModelPath, indent: string): string[] =>
-    flagged(path).map((f) => `${indent}> ${WEAK_ICON} **${f.rule}:** ${escapeMarkdown(f.message)}`);
-
-  const chainLines = (chain: Chain, indent: string): string[] => {
-    const lines: string[] = [];
-    for (const step of chain.steps) lines.push(...stepLines(step, indent));
-    return lines;
+  // Every line goes straight into `out`: one chain may hold tens of thousands of steps, too many
+  // to spread into a call's arguments, and copying each level's lines into the one above would
+  // cost the depth times the lines.
+  const flagsFor = (path: ModelPath, indent: string): void => {
+    for (const f of flagged(path)) out.push(`${indent}> ${WEAK_ICON} **${f.rule}:** ${escapeMarkdown(f.message)}`);
   };
 
-  const stepLines = (step: Step, indent: string): string[] => {
+  const chainLines = (chain: Chain, indent: string): void => {
+    for (const step of chain.steps) stepLines(step, indent);
+  };
+
+  const stepLines = (step: Step, indent: string): void => {
     const mark = flagged(step.path).length > 0 ? `${WEAK_ICON} ` : '';
-    const lines = [`${indent}${step.index + 1}. ${mark}**${text(step.why, '(no question)')}**`];
+    out.push(`${indent}${step.index + 1}. ${mark}**${text(step.why, '(no question)')}**`);
     const inner = indent + '   ';
-    if (step.because) lines.push(`${inner}${text(step.because)}`);
-    for (const evidence of step.evidence) lines.push(`${inner}_Evidence:_ ${text(evidence)}`);
-    lines.push(...flagsFor(step.path, inner));
+    if (step.because) out.push(`${inner}${text(step.because)}`);
+    for (const evidence of step.evidence) out.push(`${inner}_Evidence:_ ${text(evidence)}`);
+    flagsFor(step.path, inner);
     for (const cause of step.causes ?? []) {
       const causeMark = flagged(cause.path).length > 0 ? `${WEAK_ICON} ` : '';
-      lines.push(`${inner}- ${causeMark}${text(cause.cause, '(no cause)')}`);
+      out.push(`${inner}- ${causeMark}${text(cause.cause, '(no cause)')}`);
       const causeInner = inner + '  ';
-      for (const evidence of cause.evidence) lines.push(`${causeInner}_Evidence:_ ${text(evidence)}`);
-      lines.push(...flagsFor(cause.path, causeInner));
-      lines.push(...chainLines(cause.chain, causeInner));
+      for (const evidence of cause.evidence) out.push(`${causeInner}_Evidence:_ ${text(evidence)}`);
+      flagsFor(cause.path, causeInner);
+      chainLines(cause.chain, causeInner);
     }
-    return lines;
   };
 
-  const rootSection = (root: Root): string[] => {
+  const rootSection = (root: Root): void => {
     const name = root.question ? text(root.question) : `Root ${root.index + 1}`;
-    const lines = [`## Root ${root.index + 1}: ${name}`, ''];
+    out.push(`## Root ${root.index + 1}: ${name}`, '');
     const facts: string[] = [];
     if (root.id) facts.push(`id \`${root.id.text.replace(/`/g, '')}\``);
     if (root.perspective) facts.push(`perspective: ${text(root.perspective)}`);
-    if (facts.length > 0) lines.push(`_${facts.join(' · ')}_`, '');
-    lines.push(...flagsFor(root.path, ''));
-    if (flagged(root.path).length > 0) lines.push('');
-    lines.push(...chainLines(root.chain, ''), '');
-    return lines;
+    if (facts.length > 0) out.push(`_${facts.join(' · ')}_`, '');
+    flagsFor(root.path, '');
+    if (flagged(root.path).length > 0) out.push('');
+    chainLines(root.chain, '');
+    out.push('');
   };
 
-  for (const root of analysis.roots) out.push(...rootSection(root));
+  for (const root of analysis.roots) rootSection(root);
 
   const actions = analysis.roots.flatMap((root) => root.actions);
   out.push('## Actions', '');

@@ -89,7 +89,8 @@ export function outlineOf(analysis: Analysis): OutlineEntry[] {
   if (analysis.rootsKeySpan || analysis.roots.length > 0) {
     const roots = analysis.roots.map(rootEntry);
     const start = analysis.rootsKeySpan?.start ?? roots[0]?.span.start ?? 0;
-    const end = Math.max(analysis.rootsKeySpan?.end ?? 0, ...roots.map((r) => r.span.end));
+    // A reduce, not Math.max(...spread): a file may hold more roots than a call takes arguments.
+    const end = roots.reduce((max, r) => Math.max(max, r.span.end), analysis.rootsKeySpan?.end ?? 0);
     top.push(entry('roots', 'roots', `${roots.length}`, { start, end }, analysis.rootsKeySpan, roots));
   }
   return top.sort((a, b) => a.span.start - b.span.start);

@@ -7,7 +7,7 @@ import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isS
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
 import { commentAt, type Comment } from './text';
-import { MAX_TEXT_LENGTH } from './limits';
+import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from './limits';
 import { SchemaValidator, spanOf } from './validate';
 
 /** The outcome of parsing one file. */
@@ -24,8 +24,23 @@ export interface ParsedAnalysis {
 /** The most syntax errors reported for one file; past that the rest are noise. */
 const MAX_SYNTAX_FINDINGS = 50;
 
-/** Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. */
-export function parseAnalysis(text: string): ParsedAnalysis {
+/**
+ * Parses a whole analysis. Never throws: any failure becomes a `syntax` finding. Old Mac line
+ * endings (a CR alone) are read as line breaks, as YAML 1.2 says; offsets stay those of `text`.
+ */
+export function parseAnalysis(original: string): ParsedAnalysis {
+  const parsed = parseLines(lineFeeds(original));
+  return parsed.text === original ? parsed : { ...parsed, text: original };
+}
+
+/** The text with every lone CR turned into a LF: same length, so every offset still holds. */
+function lineFeeds(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return text;
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+function parseLines(text: string): ParsedAnalysis {
   const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };
   if (text.length > MAX_TEXT_LENGTH) {
     const size = (text.length / (1024 * 1024)).toFixed(1);
@@ -55,10 +70,12 @@ export function parseAnalysis(text: string): ParsedAnalysis {
   }));
   if (problems.length > 0) {
     // Read what can be read, but report only the syntax: schema findings on a broken tree mislead.
-    return { text, analysis: safeBuild(document, text) ?? empty, problems, comments, wellFormed: false };
+    return { text, analysis: safeBuild(new ModelBuilder(text, document)) ?? empty, problems, comments, wellFormed: false };
   }
   const schemaProblems = new SchemaValidator(text, document).run();
-  return { text, analysis: safeBuild(document, text) ?? empty, problems: schemaProblems, comments, wellFormed: true };
+  const builder = new ModelBuilder(text, document);
+  const analysis = safeBuild(builder) ?? empty;
+  return { text, analysis, problems: [...schemaProblems, ...builder.problems], comments, wellFormed: true };
 }
 
 /**
@@ -144,9 +161,9 @@ function collectComments(node: unknown, out: Found): void {
   }
 }
 
-function safeBuild(document: Document, text: string): Analysis | undefined {
+function safeBuild(builder: ModelBuilder): Analysis | undefined {
   try {
-    return new ModelBuilder(text, document).build();
+    return builder.build();
   } catch {
     return undefined;
   }
@@ -186,6 +203,9 @@ type MutableChain = { -readonly [K in keyof Chain]: Chain[K] };
 
 /** Reads the YAML tree into the model, taking only values of the right type. */
 class ModelBuilder {
+  /** Causes nested past MAX_NESTING_DEPTH, reported as `schema` findings. */
+  readonly problems: RuleFinding[] = [];
+
   constructor(
     private readonly text: string,
     private readonly document: Document,
@@ -365,7 +385,16 @@ class ModelBuilder {
       span: this.spanOrZero(node),
     };
     chain.owner = cause;
-    this.fillChain(chain, this.value(node, 'whys'));
+    const whys = this.value(node, 'whys');
+    if (chain.depth <= MAX_NESTING_DEPTH) this.fillChain(chain, whys);
+    else if (isSeq(whys) && whys.items.length > 0) {
+      this.problems.push({
+        rule: 'schema',
+        span: spanOf(this.pair(node, 'whys')?.key as YamlNode, this.text) ?? this.spanOrZero(node),
+        message: `These whys are nested ${chain.depth} levels deep, past the ${MAX_NESTING_DEPTH} whys reads: they were not checked. Move this line of inquiry into a root of its own.`,
+        path,
+      });
+    }
     return cause;
   }
 

@@ -14,8 +14,14 @@ export function spanOf(node: YamlNode | null | undefined, text: string): Span | 
   const range = node?.range;
   if (!range) return undefined;
   let end = range[1];
-  while (end > range[0] && /\s/.test(text[end - 1] ?? '')) end--;
+  // Char codes, not a regex: this runs for every node on every keystroke.
+  while (end > range[0] && isBlank(text.charCodeAt(end - 1))) end--;
   return { start: range[0], end };
+}
+
+/** Space, tab, line breaks and the other white space YAML may leave at a value's end. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 10 || code === 13 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x3000 || code === 0x1680 || code === 0x202f || code === 0x205f;
 }
 
 /** Describes a YAML value's type for a message. */
@@ -29,6 +35,8 @@ function typeName(node: YamlNode | null | undefined): string {
     if (value === null) return 'nothing';
     if (typeof value === 'number') return `the number ${String(value)}`;
     if (typeof value === 'boolean') return `the boolean ${String(value)}`;
+    if (value instanceof Uint8Array) return 'binary data (a `!!binary` tag): write it as plain text';
+    if (typeof value !== 'string') return `a value tagged \`${node.tag ?? '?'}\`: write it as plain text`;
     return 'text';
   }
   return 'something else';
@@ -268,7 +276,8 @@ export class SchemaValidator {
       } else present.add(name);
     }
     // Missing fields first: past the listing limit they are the findings that matter most.
-    const missing = (schema.required ?? []).filter((name) => !present.has(name));
+    const required = schema.required;
+    const missing = required && required.some((name) => !present.has(name)) ? required.filter((name) => !present.has(name)) : [];
     if (missing.length > 0) {
       const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
       const where = this.span(firstKey, this.span(node, keySpan));
@@ -279,11 +288,13 @@ export class SchemaValidator {
       if (!isPair(pair)) continue;
       const key = pair.key as YamlNode | null;
       const name = isScalar(key) ? String(key.value) : undefined;
-      const span = this.span(key, this.span(node));
       if (name === undefined) {
-        this.report(span, `Keys of ${noun} must be plain names.`);
+        this.report(this.span(key, this.span(node)), `Keys of ${noun} must be plain names.`);
         continue;
       }
+      // As this.span(key, this.span(node)), without the node's span unless the key has none.
+      const own = spanOf(key, this.text);
+      const span = own && own.end > own.start ? own : this.span(node);
       const property = schema.properties?.[name];
       if (!property) {
         if (schema.additionalProperties === false) {

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { AnalysisCache } from './analyses';
+import { BackgroundChecker } from './background';
 import { DiagnosticsPublisher } from './diagnostics';
 import { registerFixesAndHover } from './fixes';
 import { registerPreview } from './preview/preview';
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   // The learned detectors' asset is read on first use, not here; their findings join when it is in.
   const learned = new LearnedAssets(context.extensionUri);
   const cache = new AnalysisCache(learned);
-  const diagnostics = new DiagnosticsPublisher(cache);
+  const diagnostics = new DiagnosticsPublisher(cache, backgroundChecker(context));
   context.subscriptions.push(
     learned,
     cache,
@@ -42,6 +43,25 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
   registerNewAnalysisFromText(context);
   return review.api;
+}
+
+/** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */
+function backgroundChecker(context: vscode.ExtensionContext): BackgroundChecker | undefined {
+  const node = typeof process !== 'undefined' && !!process.versions?.node;
+  if (node) {
+    const checker = new BackgroundChecker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'checkWorker.js').fsPath);
+    context.subscriptions.push(checker);
+    return checker;
+  }
+  if (typeof (globalThis as { Worker?: unknown }).Worker !== 'function') return undefined;
+  // The web host starts workers from http(s) and blob: URLs only (not from an extension served
+  // by a remote, as code-server serves it): read the bundle and start it from a blob: URL.
+  const script = Promise.resolve(vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'checkWorker.js'))).then((bytes) =>
+    URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })),
+  );
+  const checker = new BackgroundChecker(script);
+  context.subscriptions.push(checker);
+  return checker;
 }
 
 /** Everything is disposed through `context.subscriptions`. */

@@ -4,8 +4,12 @@ const SUBJECTS = ['the checkout service', 'the payment gateway', 'the primary da
 const EFFECTS = ['timed out', 'ran out of memory', 'rejected connections', 'returned stale data', 'dropped requests', 'restarted in a loop'];
 const CAUSES = ['a retry storm opened {n} connections', 'a config change lowered the limit to {n}', 'a query scanned {n} rows without an index', 'a certificate expired after {n} days', 'a migration locked {n} tables', 'a batch job sent {n} requests at once'];
 
-/** An analysis with `steps` steps in total (in roots of ten), every text distinct. */
-export function generateAnalysis(steps: number): string {
+/**
+ * An analysis with `steps` steps in total (in roots of ten), every text distinct. Another
+ * `variant` gives other numbers in every question and answer, so no text of one variant is
+ * cached by checking another (a cold check).
+ */
+export function generateAnalysis(steps: number, variant = 0): string {
   const lines = ['version: 1', `title: Generated analysis with ${steps} steps`, 'problem: Customers saw errors at checkout for 40 minutes.', 'roots:'];
   let made = 0;
   let root = 0;
@@ -13,7 +17,8 @@ export function generateAnalysis(steps: number): string {
     lines.push(`  - id: root-${root}`, `    question: Why did it take so long to detect failure ${root}?`, '    whys:');
     const inRoot = Math.min(10, steps - made);
     for (let i = 0; i < inRoot; i++) {
-      const k = made + i;
+      // A multiple of 8, 12 and 24: the same wording as variant 0, other numbers.
+      const k = made + i + variant * 960_000;
       const subject = SUBJECTS[k % SUBJECTS.length];
       const effect = EFFECTS[(k >> 1) % EFFECTS.length];
       const cause = CAUSES[(k >> 2) % CAUSES.length].replace('{n}', String(100 + k));

@@ -1,7 +1,7 @@
 /// <reference lib="dom.iterable" />
 /**
- * Runs the real preview bundle (dist/webview.js) in headless Chromium, in a page that mimics
- * the host: the same CSP, the escaped `data-initial` attribute, and a fake `acquireVsCodeApi`
+ * Runs the real preview bundle (dist/webview.js) in headless Chromium, in the extension's own
+ * page (`previewPage`: its CSP, the escaped `data-initial` attribute), with a fake `acquireVsCodeApi`
  * that records what the webview posts. Messages from the "host" are sent with
  * `window.postMessage`, as VS Code delivers them.
  */
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { LineIndex, checkText, countTreeNodes, treeDiagram, type CheckOptions } from '../../src/core';
 import type { FromWebview, PreviewBoot, PreviewNode, UpdateMessage } from '../../src/shared/previewProtocol';
+import { previewPage } from '../../src/extension/preview/page';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -38,10 +39,6 @@ export function updateFor(text: string, version: number, options: { uri?: string
   const nodes: Record<string, PreviewNode> = {};
   for (const n of diagram.nodes) nodes[n.id] = { path: n.path, kind: n.kind, weak: n.weak, tooltip: n.tooltip, line: lines.position(n.focus.start).line };
   return { ...base, source: diagram.source, nodes, nodeCount: diagram.nodes.length };
-}
-
-function escapeAttribute(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** A static server for dist/ and media/, plus the test pages. */
@@ -95,19 +92,17 @@ export class PreviewServer {
     return this.origin + path;
   }
 
-  /** Adds a page for a boot and a theme; returns its URL. */
+  /**
+   * Adds a page for a boot and a theme; returns its URL. The page is the extension's own
+   * (`previewPage`, with its CSP), with this server as the webview's origin; the test adds only
+   * its recorder (a fake `acquireVsCodeApi`, under the page's nonce), the theme variables and
+   * the body's theme class, as VS Code does.
+   */
   page(boot: PreviewBoot, theme = 'vscode-light'): string {
     const nonce = `n${Date.now()}x${++this.counter}`;
-    const csp = `default-src 'none'; img-src ${this.origin} data:; style-src ${this.origin} 'unsafe-inline'; script-src 'nonce-${nonce}'; font-src ${this.origin}`;
-    const html = `<!DOCTYPE html>
-<html lang="en"><head><meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
-<link rel="stylesheet" href="/media/preview.css">
-<style>:root { --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-editor-background: #ffffff; --vscode-foreground: #333333; }
+    const real = previewPage({ cspSource: this.origin, nonce, scriptUri: `${this.origin}/dist/webview.js`, styleUri: `${this.origin}/media/preview.css`, boot });
+    const recorder = `<style>:root { --vscode-font-family: sans-serif; --vscode-font-size: 13px; --vscode-editor-background: #ffffff; --vscode-foreground: #333333; }
 body.vscode-dark { --vscode-editor-background: #1e1e1e; --vscode-foreground: #cccccc; }</style>
-</head>
-<body class="${theme}">
-<div id="whys-preview" data-initial="${escapeAttribute(JSON.stringify(boot))}"></div>
 <script nonce="${nonce}">
   window.__messages = [];
   window.__cspViolations = [];
@@ -119,8 +114,9 @@ body.vscode-dark { --vscode-editor-background: #1e1e1e; --vscode-foreground: #cc
     setState: (s) => { window.__state = s; },
   });
 </script>
-<script nonce="${nonce}" src="/dist/webview.js"></script>
-</body></html>`;
+</head>`;
+    if (!real.includes('</head>') || !real.includes('<body>')) throw new Error('previewPage no longer has </head> and <body>: update the harness');
+    const html = real.replace('</head>', recorder).replace('<body>', `<body class="${theme}">`);
     const path = `/page${this.counter}.html`;
     this.pages.set(path, html);
     return this.origin + path;

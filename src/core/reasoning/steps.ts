@@ -43,6 +43,15 @@ function keyNumber(key: string): number {
 }
 
 const MAX_CACHE = 20_000;
+/**
+ * The texts (and verdicts per rule) of the last analysis judged. The caches keep at least three
+ * times that many, and are trimmed only between analyses, never during one: a cache that filled
+ * in the middle of a large file would forget its first half and make every re-check of it cold.
+ */
+let lastAnalysisSize = 0;
+function cacheLimit(): number {
+  return Math.max(MAX_CACHE, 3 * lastAnalysisSize);
+}
 const MAX_CHARS = 4_000;
 const MAX_TOKENS = 400;
 /** How far back a detection question may look for what it asks about. */
@@ -61,7 +70,6 @@ export function infoOf(text: string): TextInfo {
     const start = contentStart(tokens);
     const concepts = conceptsOf(tokens, start);
     info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => keyNumber(c.key)))] };
-    if (texts.size >= MAX_CACHE) texts.clear();
     texts.set(text, info);
   }
   return info;
@@ -194,6 +202,7 @@ export function itemsOf(analysis: Analysis): Items {
   if (items) return items;
   // Between analyses, never during one: its texts must keep the numbers they were counted by.
   if (keyNames.length >= MAX_KEYS) forgetTexts();
+  trimCaches();
   const answers: AnswerItem[] = [];
   const questions: QuestionItem[] = [];
   const framed = new Map<Chain['root'], boolean>();
@@ -252,6 +261,7 @@ export function itemsOf(analysis: Analysis): Items {
   for (const root of analysis.roots) visit(root.chain, [...problem, ...(root.question ? [infoOf(root.question.text)] : [])]);
   const all: TextInfo[] = [...problem, ...analysis.roots.flatMap((r) => (r.question ? [infoOf(r.question.text)] : [])), ...questions.map((q) => q.whyInfo), ...answers.map((a) => a.answerInfo)];
   const everyday = everydayOf(all);
+  lastAnalysisSize = all.length;
   items = { answers, questions, everyday, everydayId: everydayIdOf(everyday) };
   itemsByAnalysis.set(analysis, items);
   return items;
@@ -311,9 +321,15 @@ function verdictsOf(code: RuleCode): Map<string, Verdict | null> {
   return byKey;
 }
 
-/** Remembers a verdict (null for "sound"), keeping the cache bounded. */
+/** Empties a cache grown past its limit (see `cacheLimit`); called between analyses. */
+function trimCaches(): void {
+  const limit = cacheLimit();
+  if (texts.size > limit) texts.clear();
+  for (const byKey of verdicts.values()) if (byKey.size > limit) byKey.clear();
+}
+
+/** Remembers a verdict (null for "sound"); `trimCaches` keeps the cache bounded. */
 function remember(byKey: Map<string, Verdict | null>, key: string, verdict: Verdict | undefined): Verdict | undefined {
-  if (byKey.size >= MAX_CACHE) byKey.clear();
   byKey.set(key, verdict ?? null);
   return verdict;
 }

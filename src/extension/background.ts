@@ -1,0 +1,164 @@
+/**
+ * Checking off the extension host's main thread. A large analysis takes seconds to check; done
+ * on the host's thread it would block every other extension for that long. `BackgroundChecker`
+ * hands the text to a worker (worker_threads in the Node host, a Web Worker in the web host)
+ * and resolves with the findings; a newer request for the same document drops the older one
+ * (the worker is restarted rather than left to finish work nobody will read).
+ *
+ * No `vscode` import, so the bench can measure the host's longest block in plain Node.
+ */
+import type { CheckOptions, Finding } from '../core';
+
+/** One pass over a document: its text in, findings out. The rules pass runs in the worker; later passes (learned, semantic, model review) have the same shape. */
+export type CheckPass = (text: string, options: CheckOptions) => Promise<Finding[]>;
+
+/** What the host sends the worker. */
+export interface CheckRequest {
+  readonly id: number;
+  readonly text: string;
+  readonly options: CheckOptions;
+  readonly synonyms: string[][];
+}
+
+/** What the worker answers. */
+export interface CheckResponse {
+  readonly id: number;
+  readonly findings: Finding[];
+  readonly error?: string;
+}
+
+/** A check that a newer one for the same document overtook. */
+export class Overtaken extends Error {
+  constructor() {
+    super('overtaken by a newer edit');
+  }
+}
+
+/**
+ * Node's own `require`, reached only in the Node host: through `module.require` the bundler
+ * leaves it alone, so the web bundle names no Node module at all.
+ */
+function nodeRequire(id: string): unknown {
+  return module.require(id);
+}
+
+/** The few things both kinds of worker do. */
+interface WorkerPort {
+  post(request: CheckRequest): void;
+  onAnswer(listener: (response: CheckResponse) => void): void;
+  onFailure(listener: (message: string) => void): void;
+  terminate(): void;
+}
+
+/** Starts a worker on the bundle at `script` (a file path in Node, a URL in a browser). */
+function startWorker(script: string): WorkerPort {
+  if (typeof process !== 'undefined' && process.versions?.node) {
+    const { Worker: NodeWorker } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
+    const worker = new NodeWorker(script);
+    worker.unref();
+    return {
+      post: (request) => worker.postMessage(request),
+      onAnswer: (listener) => void worker.on('message', listener),
+      onFailure: (listener) => {
+        worker.on('error', (error) => listener(error.message));
+        worker.on('exit', (code) => listener(`the check worker stopped (exit code ${code})`));
+      },
+      terminate: () => void worker.terminate(),
+    };
+  }
+  const WebWorker = (globalThis as unknown as { Worker: new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: CheckResponse }) => void) | null; onerror: ((e: { message?: string }) => void) | null; terminate(): void } }).Worker;
+  const worker = new WebWorker(script);
+  const answers: ((response: CheckResponse) => void)[] = [];
+  const failures: ((message: string) => void)[] = [];
+  worker.onmessage = (event) => answers.forEach((listener) => listener(event.data));
+  worker.onerror = (event) => failures.forEach((listener) => listener(event.message ?? 'the check worker failed'));
+  return {
+    post: (request) => worker.postMessage(request),
+    onAnswer: (listener) => void answers.push(listener),
+    onFailure: (listener) => void failures.push(listener),
+    terminate: () => worker.terminate(),
+  };
+}
+
+/** Checks documents in a worker, one at a time per document; see the file comment. */
+export class BackgroundChecker {
+  private worker: WorkerPort | undefined;
+  private nextId = 0;
+  /** Requests sent and not answered, by id, with the document they are for and how to settle them. */
+  private readonly pending = new Map<number, { key: string; request: CheckRequest; resolve: (findings: Finding[]) => void; reject: (error: Error) => void }>();
+
+  /**
+   * `script`: the worker bundle, a file path in Node or a URL in a browser, or a promise of one
+   * (a web host reads the bundle and hands over a blob: URL); checks wait for it.
+   */
+  constructor(private readonly script: string | Promise<string>) {}
+
+  private ready: Promise<string> | undefined;
+  private scriptUrl: string | undefined;
+
+  /** Checks `text` for the document `key`; rejects with `Overtaken` when a newer check of the same key starts first. */
+  check(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
+    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms);
+    this.ready ??= Promise.resolve(this.script).then((url) => (this.scriptUrl = url));
+    // In call order: a later check of the same document still overtakes an earlier one.
+    return this.ready.then(() => this.send(key, text, options, synonyms));
+  }
+
+  private send(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
+    // Work for an older version of this document is dropped: if the worker is on it, restart it.
+    let overtaken = false;
+    for (const [id, entry] of this.pending) {
+      if (entry.key !== key) continue;
+      this.pending.delete(id);
+      entry.reject(new Overtaken());
+      overtaken = true;
+    }
+    if (overtaken) this.restart();
+    const worker = this.ensureWorker();
+    // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
+    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][] };
+    return new Promise<Finding[]>((resolve, reject) => {
+      this.pending.set(request.id, { key, request, resolve, reject });
+      worker.post(request);
+    });
+  }
+
+  private ensureWorker(): WorkerPort {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.scriptUrl!);
+    worker.onAnswer((response) => {
+      if (this.worker !== worker) return;
+      const entry = this.pending.get(response.id);
+      if (!entry) return;
+      this.pending.delete(response.id);
+      if (response.error) entry.reject(new Error(response.error));
+      else entry.resolve(response.findings);
+    });
+    worker.onFailure((message) => {
+      if (this.worker !== worker) return;
+      this.worker = undefined;
+      for (const entry of this.pending.values()) entry.reject(new Error(message));
+      this.pending.clear();
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Stops the worker (and the check it was on); other documents' requests go to the new one. */
+  private restart(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    old?.terminate();
+    if (this.pending.size === 0) return;
+    const worker = this.ensureWorker();
+    for (const entry of this.pending.values()) worker.post(entry.request);
+  }
+
+  dispose(): void {
+    const old = this.worker;
+    this.worker = undefined;
+    old?.terminate();
+    for (const entry of this.pending.values()) entry.reject(new Overtaken());
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * The check, off the extension host's main thread: a worker (worker_threads in the Node host, a
+ * Web Worker in VS Code for the Web) that receives a document's text and answers its findings.
+ * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
+ */
+import { checkText, configureSynonyms } from '../core';
+import type { CheckRequest, CheckResponse } from './background';
+
+/** The same function the host would call: the document text in, the findings out. */
+function answer(request: CheckRequest): CheckResponse {
+  try {
+    configureSynonyms(request.synonyms);
+    return { id: request.id, findings: checkText(request.text, request.options).findings };
+  } catch (error) {
+    return { id: request.id, findings: [], error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Node's own `require`, reached only in the Node host: through `module.require` the bundler
+ * leaves it alone, so the web bundle names no Node module at all.
+ */
+function nodeRequire(id: string): unknown {
+  return module.require(id);
+}
+
+declare const self: { onmessage: ((event: { data: CheckRequest }) => void) | null; postMessage(message: CheckResponse): void } | undefined;
+
+if (typeof process !== 'undefined' && process.versions?.node) {
+  const { parentPort } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
+  parentPort?.on('message', (request: CheckRequest) => parentPort.postMessage(answer(request)));
+} else if (typeof self !== 'undefined') {
+  self.onmessage = (event) => self.postMessage(answer(event.data));
+}

@@ -1,0 +1,64 @@
+/**
+ * The check off the host's main thread: the real worker bundle (dist/checkWorker.js, built by
+ * `node esbuild.mjs`) answers the same findings as checkText, and a newer check of a document
+ * drops the older one while other documents' checks still answer (issue 12).
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { checkText, configureSynonyms } from '../../src/core';
+import { BackgroundChecker, Overtaken } from '../../src/extension/background';
+import { generateAnalysis } from '../bench/generate';
+import { VALID } from './helpers';
+
+const WORKER = join(__dirname, '..', '..', '..', 'dist', 'checkWorker.js');
+
+function checker(): BackgroundChecker {
+  assert.ok(existsSync(WORKER), `${WORKER} is missing: run \`node esbuild.mjs\` first`);
+  return new BackgroundChecker(WORKER);
+}
+
+const brief = (findings: readonly { rule: string; span: { start: number; end: number }; message: string }[]) => findings.map((f) => `${f.rule} ${f.span.start}-${f.span.end} ${f.message}`);
+
+test('the worker answers the findings checkText gives, with the options and synonyms sent', async () => {
+  const background = checker();
+  try {
+    const text = generateAnalysis(300).replace('owner: platform', 'ownr: platform');
+    const options = { rules: { shallow: 'off' as const, 'no-action': 'error' as const }, minDepth: 4 };
+    const findings = await background.check('a', text, options, [['WS', 'widget service']]);
+    configureSynonyms([['WS', 'widget service']]);
+    assert.deepEqual(brief(findings), brief(checkText(text, options).findings));
+    configureSynonyms([]);
+    assert.ok(findings.some((f) => f.rule === 'schema'));
+  } finally {
+    background.dispose();
+  }
+});
+
+test('options that are not plain data (VS Code hands settings over as proxies) still reach the worker', async () => {
+  const background = checker();
+  try {
+    const rules = new Proxy({ shallow: 'off' }, {});
+    const options = { rules, minDepth: 3, read: () => rules } as unknown as Parameters<BackgroundChecker['check']>[2];
+    const findings = await background.check('p', VALID.replace('title:', 'titel:'), options, []);
+    assert.ok(findings.some((f) => f.rule === 'schema'));
+  } finally {
+    background.dispose();
+  }
+});
+
+test('a newer check of the same document drops the older one; another document is still answered', async () => {
+  const background = checker();
+  try {
+    const big = generateAnalysis(4000);
+    const first = background.check('doc', big, {}, []);
+    const other = background.check('other', VALID.replace('title:', 'titel:'), {}, []);
+    const second = background.check('doc', VALID, {}, []);
+    await assert.rejects(first, Overtaken);
+    assert.deepEqual(brief(await second), brief(checkText(VALID).findings));
+    assert.ok((await other).some((f) => f.rule === 'schema'));
+  } finally {
+    background.dispose();
+  }
+});
