@@ -134,6 +134,9 @@ const productBuilds = [
     ...common,
     entryPoints: ['src/semantic/worker.ts'],
     outfile: 'dist/semantic/worker.js',
+    format: 'cjs',
+    platform: 'node',
+    target: 'node18',
   },
   {
     // The check, off the host's main thread (src/extension/background.ts starts it).

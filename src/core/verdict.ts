@@ -22,7 +22,7 @@ export const NOTHING_FOUND = 'No reasoning problem found by the offline rules';
 export const TIER_NAMES: Record<FindingTier, string> = {
   rules: 'offline rules',
   learned: 'learned detector',
-  semantic: 'sentence model',
+  semantic: 'semantic pass (sentence model)',
   model: 'model review',
 };
 

@@ -12,9 +12,19 @@ import { test } from 'node:test';
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
 
+/**
+ * These tests are about the command's output, exit codes and transports, on a fixture written as a
+ * clean analysis. The learned `vague` detector (on by default) flags one of its answers, "Its
+ * connection pool was exhausted." (a false alarm of that detector, reported in the README), so
+ * `check` runs here with `--learned off`; the learned tier has its own tests (learned.test.ts).
+ */
+function withoutLearned(args: string[]): string[] {
+  return args[0] === 'check' && !args.some((a) => a.startsWith('--learned')) ? [...args, '--learned', 'off'] : args;
+}
+
 function whys(args: string[], cwd: string) {
   assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
-  const run = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cli, ...withoutLearned(args)], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 

@@ -17,12 +17,22 @@ const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
 
 /** Runs the CLI without blocking this process (the stand-in server lives here). */
+/**
+ * These tests are about the command's output, exit codes and transports, on a fixture written as a
+ * clean analysis. The learned `vague` detector (on by default) flags one of its answers, "Its
+ * connection pool was exhausted." (a false alarm of that detector, reported in the README), so
+ * `check` runs here with `--learned off`; the learned tier has its own tests (learned.test.ts).
+ */
+function withoutLearned(args: string[]): string[] {
+  return args[0] === 'check' && !args.some((a) => a.startsWith('--learned')) ? [...args, '--learned', 'off'] : args;
+}
+
 function whys(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WHYS_JUDGE_|OPENAI_)/.test(k)));
   const started = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...clean, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [cli, ...withoutLearned(args)], { cwd, env: { ...clean, NO_COLOR: '1', ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));
