@@ -91,6 +91,12 @@ export interface AnswerItem {
   readonly key: string;
 }
 
+/** A question and the answer it followed from. */
+export interface AskedBefore {
+  readonly question: TextInfo;
+  readonly answer: TextInfo;
+}
+
 /** A question to judge, with the answer it should ask about. */
 export interface QuestionItem {
   readonly step: Step;
@@ -98,6 +104,12 @@ export interface QuestionItem {
   readonly previousInfo?: TextInfo;
   /** The question of the previous step, when the previous answer leans on a pronoun (`Sam deleted it`). */
   readonly previousQuestion?: TextInfo;
+  /**
+   * The previous step's question and the answer that question followed from: a question may ask
+   * the previous one again in other words (`Why aren't they on the plan?` after `the hoses aren't
+   * on the plan`, then `Why were the hoses left off?`).
+   */
+  readonly askedBefore?: AskedBefore;
   /**
    * When the question asks about detection: everything said before in this line of whys (problem,
    * framing question, earlier questions and answers). Empty otherwise.
@@ -218,6 +230,7 @@ export function itemsOf(analysis: Analysis): Items {
     const framing = detectionFramed ? '1' : '0';
     const earlier: TextInfo[] = [...above];
     let previousQuestion: TextInfo | undefined;
+    let askedBefore: AskedBefore | undefined;
     for (const step of chain.steps) {
       const q = step.why;
       const questionInfo = q ? infoOf(q.text) : undefined;
@@ -235,8 +248,8 @@ export function itemsOf(analysis: Analysis): Items {
         // A question of detection about the cause its chain explains (`Why didn't reviewers spot the
         // risk?` under `the PR was reviewed against a plan that …`) stays on that cause.
         const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : asksDetection && head && head !== previousInfo ? [head] : NONE;
-        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}`;
-        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, earlier: context, key });
+        const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}:${askedBefore ? `${askedBefore.question.id}/${askedBefore.answer.id}` : ''}`;
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, askedBefore, earlier: context, key });
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
       const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
@@ -254,6 +267,7 @@ export function itemsOf(analysis: Analysis): Items {
         answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id });
         visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
+      askedBefore = questionInfo && previousInfo && (previous?.from === 'answer' || previous?.from === 'cause') ? { question: questionInfo, answer: previousInfo } : undefined;
       previousQuestion = questionInfo;
     }
   };
@@ -294,6 +308,8 @@ export type QuestionJudge = (
   context: {
     readonly from?: PreviousAnswer['from'];
     readonly previousQuestion?: TextInfo;
+    /** The previous step's question and the answer it followed from (see `QuestionItem.askedBefore`). */
+    readonly askedBefore?: AskedBefore;
     readonly earlier: readonly TextInfo[];
     /** The analysis's everyday concepts (see `Items.everyday`). */
     readonly everyday: ReadonlySet<string>;
@@ -375,7 +391,7 @@ export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: Questi
     const verdict =
       known !== undefined
         ? (known ?? undefined)
-        : remember(byKey, key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, earlier: item.earlier, everyday: items.everyday }));
+        : remember(byKey, key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, askedBefore: item.askedBefore, earlier: item.earlier, everyday: items.everyday }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;

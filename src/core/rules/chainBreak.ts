@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { PERSON_NOUNS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
-import { asksAboutDetection, judgeQuestions, shorten, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, judgeQuestions, shorten, type AskedBefore, type QuestionJudge, type TextInfo } from '../reasoning/steps';
 import { blameOf } from './blame';
 import { vaguePhraseOf } from './vague';
 import { phrasesOf } from '../reasoning/evidence';
@@ -95,8 +95,22 @@ function weakLink(question: TextInfo, c: Concept): boolean {
   return c.to - c.from === 1 && (first.kind === 'number' || COMMON_NOUNS.has(first.lower));
 }
 
+/**
+ * Whether a question asks the previous question again in other words: that question leaned on a
+ * pronoun (`Why aren't they on the plan?`), and this one shares a word with it and names what the
+ * pronoun stood for in the answer before it (`Why were the hoses left off …?`). The answer in
+ * between did not move the chain on (often too vague to ask about), so asking again is no break.
+ */
+function asksAgain(question: TextInfo, focus: readonly Concept[], before: AskedBefore | undefined): boolean {
+  if (!before || !refersBack(before.question, before.answer)) return false;
+  if (shared(question.concepts, before.question.concepts, true).length === 0) return false;
+  // What the pronoun stood for: a word of the answer before that the previous question did not say.
+  const named = focus.filter((c) => !weakLink(question, c) && shared([c], before.question.concepts, true).length === 0);
+  return shared(named, before.answer.concepts, true).length > 0;
+}
+
 /** Judges one `why` against the answer it follows from. */
-export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, earlier, everyday }) => {
+export const judgeChainBreak: QuestionJudge = (question, previous, { from, previousQuestion, askedBefore, earlier, everyday }) => {
   // A root's first question may take any angle on the problem; only answers and causes bind.
   if (!previous || (from !== 'answer' && from !== 'cause')) return undefined;
   if (!question.text.includes('?')) return undefined;
@@ -132,6 +146,7 @@ export const judgeChainBreak: QuestionJudge = (question, previous, { from, previ
   if (links.length > 0 && !everydayOnly && !(links.every(weakNoun) && focus.filter((c) => !weakLink(question, c)).length >= 2)) return undefined;
   // A generic noun of the question (`the system`) may name any part of the previous answer.
   if (question.concepts.some((c) => c.generic) && focus.length < 2) return undefined;
+  if (asksAgain(question, focus, askedBefore)) return undefined;
   const suggestion = toWhyQuestion(previous.text);
   const asked = phrasesOf(question, focus);
   // A question of how it went unnoticed is the essay's other line of inquiry: detection has its own causes.

@@ -56,6 +56,12 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
     // `… and the directory has had none`: the second clause counts the first one's things.
     if (/\b(none|neither|any|one)\s*[.!]?$/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    // `… and the other site's did not`: a predicate left out (an auxiliary closes the clause) is the
+    // first clause's, said of another thing: the case that meets or misses the first one's condition.
+    if (ELLIPSIS.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    // `…, so the queue still drained and nobody was paged`: after `so`, what follows `and` is more
+    // of the first cause's consequence, not a cause of its own.
+    if (tokens[b.from].lower === 'and' && tokens[b.from - 1]?.lower !== ',' && tokens.slice(a.from, a.to).some((t, i) => RESULTS.has(t.lower) && tokens[a.from + i - 1]?.lower === ',')) continue;
     // `; whoever makes a change picks …` explains; a clause after `;` or a new sentence adds a cause only when both state faults.
     // Two causes each state their own fault or limit; a neutral fact beside a fault (`the gauge was
     // sent for calibration and the store had no spare`) is the setting of one cause.
@@ -75,6 +81,8 @@ export const judgeCompound: AnswerJudge = (answer) => {
     const headA = subjectHead(answer, a);
     const headB = subjectHead(answer, b);
     if (headA && headB && shared([headA], [headB], false).length > 0 && tokens.slice(clauseStart(tokens, b), headB.from).some((t) => STAND_INS.has(t.lower))) continue;
+    // `The pump failed, and the replacement was on order`: a stand-in with its noun left out is the first clause's thing.
+    if (standInSubject(answer, b)) continue;
     // `The relays were set to 0.125 Hz/s, and the rate reached 0.16 Hz/s`: a limit and a value in one unit are one comparison.
     if (sameUnit(answer, a, b)) continue;
     // Clauses about the same things (`the plan listed services, and scripts were not services`) are one cause.
@@ -109,6 +117,19 @@ function sharesHead(info: TextInfo, a: Range, b: Range): boolean {
 /** Words by which a clause points back at the one before (`… and it …`, `… and that list …`). */
 const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'such', 'same', 'so', 'which', 'who', 'whose', 'thus', 'therefore', 'hence', 'because', 'since', 'then', 'when', 'once', 'after', 'until', 'result', 'meant', 'means']);
 
+/** `… replaced the pumps like for like`, `… left the limits unchanged`: the second clause kept the first one's state. */
+const KEPT_AS_BEFORE = /\b(like[- ]for[- ]like|as before|as it was|unchanged)\b/i;
+
+/** `… and the serum must not be used once thawed`: a standing rule (a modal, `be` and a participle), the premise that makes the first clause matter. */
+function statesRule(info: TextInfo, b: Range): boolean {
+  const tokens = info.tokens;
+  const verb = finiteVerbOf(tokens, b);
+  if (verb < 0 || !/^(can|cannot|must|may|should)$/.test(tokens[verb].lower)) return false;
+  let i = verb + 1;
+  if (tokens[i]?.lower === 'not') i++;
+  return tokens[i]?.lower === 'be' && /[a-z]{2,}(ed|en|wn)$/.test(tokens[i + 1]?.lower ?? '');
+}
+
 const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
 /** Words that open a subordinate clause. */
 const SUBORDINATORS = new Set(['when', 'whenever', 'if', 'while', 'until', 'once', 'unless', 'because', 'since', 'after', 'before']);
@@ -135,6 +156,12 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
     if (DEMONSTRATIVES.has(tokens[i].lower) && next?.kind === 'word' && !STOP_WORDS.has(next.lower)) continue;
     return false;
   }
+  // `the payroll export ran on the 25th, and the sheets had not yet been approved`: after an event
+  // in the past, `had not yet` is a state at that event's moment (beside a standing state,
+  // `the checklist asks …, and scanning had not yet been rolled out`, it is a condition of its own).
+  const pastA = finiteVerbOf(tokens, a);
+  if (pastA > 0 && /[a-z]ed$|^(was|were|did|ran|went|took|sent|made)$/.test(tokens[pastA].lower) && tokens.slice(b.from, b.to).some((t) => t.lower === 'had') && tokens.slice(b.from, b.to).some((t) => t.lower === 'yet')) return false;
+  if (KEPT_AS_BEFORE.test(info.text.slice(tokens[b.from].start, tokens[b.to - 1].end)) || statesRule(info, b)) return false;
   const ca = conceptsOf(tokens, a.from, a.to);
   const cb = conceptsOf(tokens, b.from, b.to);
   // Any word in common makes them one cause: even a shared qualifier (`the forward well alarm …,
@@ -150,6 +177,9 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   const verbA = finiteVerbOf(tokens, a);
   const sides = [verbA, verb].map((v) => (v > 0 ? tokens[v].key : ''));
   if ((EXPECTS.has(sides[0]) && PRODUCES.has(sides[1])) || (PRODUCES.has(sides[0]) && EXPECTS.has(sides[1]))) return false;
+  // `the scanner needs driver 4, and half the tills still run driver 3`: a requirement and what
+  // still falls short of it are one mismatch too.
+  if (EXPECTS.has(sides[0]) && tokens.slice(b.from, b.to).some((t) => t.lower === 'still')) return false;
   // At least one side must state a fault: a limit beside a neutral fact (`reminders were classed
   // as transactional, and the rule applies to promotions only`) is how one cause works.
   return faults >= 1;
@@ -157,6 +187,21 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
 
 /** Words for a thing that stands in for another (`the replacement pack`). */
 const STAND_INS = new Set(['replacement', 'spare', 'substitute', 'new', 'repaired', 'refurbished', 'loan', 'temporary']);
+
+/** Whether a clause's whole subject is a stand-in whose noun is left out (`the replacement`, `a spare`). */
+function standInSubject(info: TextInfo, b: Range): boolean {
+  const tokens = info.tokens;
+  const verb = finiteVerbOf(tokens, b);
+  if (verb < 0) return false;
+  const subject = tokens.slice(clauseStart(tokens, b), verb).filter((t) => !DETERMINERS.has(t.lower));
+  return subject.length === 1 && /^(replacements?|spares?|substitutes?)$/.test(subject[0].lower);
+}
+
+/** A clause that ends on an auxiliary, its predicate left out (`… and Ward 3's did not`, `… and the test rig was too`). */
+const ELLIPSIS = /\b(?:(?:did|does|do|was|were|is|are|had|has|have|could|would|will|can|should)(?:n't| not| too| either)?|can't|won't)\s*[.!]?$/i;
+
+/** Words that open the consequence of a clause (`…, so …`, `…, therefore …`). */
+const RESULTS = new Set(['so', 'therefore', 'thus', 'hence']);
 
 /** The last concept of a clause's subject (its head noun), if any. */
 function subjectHead(info: TextInfo, range: Range): Concept | undefined {
@@ -181,7 +226,7 @@ function sameUnit(info: TextInfo, a: Range, b: Range): boolean {
 const CHANGE_VERBS = new Set(['drain', 'rose', 'rise', 'fell', 'fall', 'drop', 'grew', 'grow', 'spread', 'go', 'empti', 'fill', 'stop', 'cool', 'warm', 'overflow', 'back', 'pile', 'build', 'collaps', 'climb', 'jump', 'doubl', 'tripl', 'spike', 'surg', 'sink', 'stall', 'shrink', 'burst', 'trip', 'follow', 'freez', 'melt', 'soar', 'plummet', 'crash', 'froze', 'frozen', 'becom', 'turn', 'start', 'began', 'begin']);
 
 /** Verbs of what a receiving side takes, and of what a sending side gives, by key. */
-const EXPECTS = new Set(['accept', 'expect', 'read', 'pars', 'requir', 'allow', 'take', 'support', 'match', 'assum', 'recogn', 'handl', 'look', 'compar']);
+const EXPECTS = new Set(['need', 'accept', 'expect', 'read', 'pars', 'requir', 'allow', 'take', 'support', 'match', 'assum', 'recogn', 'handl', 'look', 'compar']);
 const PRODUCES = new Set(['write', 'wrote', 'send', 'sent', 'produc', 'emit', 'output', 'export', 'return', 'use', 'give', 'print', 'generat', 'suppli', 'label', 'format', 'store', 'save', 'record', 'enter', 'submit']);
 
 /** Whether a clause states how something works, in the present tense (`the spring return holds the valve`). */

@@ -206,7 +206,8 @@ const SIGNAL_KEYS = new Set(
   graphs metric metrics check checked checks inspect inspected audit sensor alarm monitor hidden hide display displayed
   look looked watch watched read noticed notice aware awareness sample sampled samples sampling swab swabs swabbed
   schedule scheduled round rounds patrol patrols survey surveyed measure measured measurement reading readings count
-  scan scans scanned scanning profile profiles
+  scan scans scanned scanning profile profiles declare declared declaring declaration
+  checklist checklists form forms field fields
   counted logged logging trace traced probe probes verify verified verification validate validation test tested tests`.split(/\s+/)].map(stem),
 );
 

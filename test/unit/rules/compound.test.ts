@@ -178,3 +178,24 @@ test('compound: a serial list of clauses ("A, B, and C") and a subject with its 
 test('compound: a setting and its value are one thing, so a reset and a missing handover value are one cause', () => {
   assert.deepEqual(judge('compound', 'Why was the burst pressure wrong?', "The setting went back to the OEM default when the filler PLC was replaced in March, and the site value wasn't on the handover sheet."), []);
 });
+
+test('compound: a clause that leans on the first one (a predicate left out, more of a consequence after "so", a stand-in with its noun left out) is one cause', () => {
+  const clean = [
+    'Because the depot issues winter tyres only to vans on the hill routes, and van 12 was not.',
+    'The night porter propped the fire door open, so the cold air kept coming in and nobody felt the draught upstairs.',
+    'The main conveyor motor burned out on Tuesday, and the replacement was held at customs for nine days.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+  // Each side still counts on its own: a clause of its own after `and` with its own predicate.
+  assert.equal(judge('compound', 'Why did it happen?', 'The depot issues winter tyres only to vans on the hill routes, and the snow chains were missing from the store.').length, 1);
+});
+
+test('compound: a state at the first clause\'s moment, a requirement still unmet, a standing rule and a like-for-like renewal are one cause', () => {
+  const clean = [
+    'Because the payroll export ran on the 25th, and the overtime sheets had not yet been approved.',
+    'The new booking screen needs browser version 120, and a third of the surgery PCs still run version 109.',
+    'The courier left the blood samples in the van overnight, and the samples cannot be tested once warmed above 25 °C.',
+    'The sea wall was designed in 1970 to a rule that ignored overtopping, and the 2015 repair rebuilt the crest like for like.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+});

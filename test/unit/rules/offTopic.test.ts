@@ -216,3 +216,10 @@ test('off-topic: a person who never raised a ticket, a check the question itself
 test('off-topic: a scan or a profile is a way of seeing, so it answers "why was it not spotted?"', () => {
   assert.deepEqual(judge('off-topic', 'Why was the thin burden not spotted before the holes were charged?', 'The blast procedure accepts a face profile up to 14 days old with no re-scan after heavy rain.'), []);
 });
+
+test('off-topic: an incident nobody declared, and a form or checklist with no place for the fact, answer "why did it go unnoticed?"', () => {
+  assert.deepEqual(judge('off-topic', 'Why did the dropped trunk go unnoticed for a shift?', 'The overflow agents picked up every diverted call, so the queue never grew and no supervisor declared a major incident.'), []);
+  assert.deepEqual(judge('off-topic', 'Why was the wrong dose not caught before it was given?', 'The drug chart had no field for the patient’s weight, and the second nurse signed after the syringe was drawn up.'), []);
+  // An answer that only explains the fault again still turns away from the question.
+  assert.equal(judge('off-topic', 'Why was the wrong dose not caught before it was given?', 'The hospital changed its heparin supplier in June.').length, 1);
+});
