@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { CheckResult, Finding, Severity } from '../core';
+import type { Finding, Severity } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
 import { Overtaken, type BackgroundChecker } from './background';
+import type { Published } from './semantic/publisher';
 import { applySynonyms, checkOptionsFor, isAnalysis } from './config';
 
 /** Where the README documents each rule; the anchors are the rule codes. */
@@ -54,8 +55,8 @@ export function ruleOf(diagnostic: vscode.Diagnostic): string | undefined {
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('whys');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly published = new vscode.EventEmitter<{ document: vscode.TextDocument; result: CheckResult; diagnostics: vscode.Diagnostic[] }>();
-  /** Fires after each check of the host's thread is published (the semantic pass starts from it). */
+  private readonly published = new vscode.EventEmitter<Published>();
+  /** Fires after each instant check is published, here or from the worker (the semantic pass starts from it). */
   readonly onDidPublish = this.published.event;
   private readonly disposables: vscode.Disposable[] = [this.collection, this.published];
   /** Each pass's latest diagnostics per document (URI string), published together. */
@@ -114,7 +115,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     }
     const result = this.cache.get(document);
     const diagnostics = this.publish(document, 'rules', result.findings);
-    this.published.fire({ document, result, diagnostics });
+    this.published.fire({ document, text: result.parsed.text, wellFormed: result.parsed.wellFormed, findings: result.findings, diagnostics });
   }
 
   /**
@@ -162,7 +163,10 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     checked.then(
       (findings) => {
         this.showProgress(key, false);
-        this.publish(document, 'rules', findings, version);
+        if (document.isClosed || document.version !== version) return;
+        const diagnostics = this.publish(document, 'rules', findings, version);
+        // The semantic pass starts from the worker's findings too (it reads the text itself).
+        this.published.fire({ document, text, wellFormed: !findings.some((f) => f.rule === 'syntax'), findings, diagnostics });
       },
       (error: unknown) => {
         if (error instanceof Overtaken) return;

@@ -185,7 +185,18 @@ suite('model review (scripted stand-in language model)', () => {
     assert.deepStrictEqual(await requestsOfScriptedModel(), [], 'nothing was sent');
     const file = api().judgeCacheFile();
     assert.ok(file, 'the extension has a storage folder');
-    const stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+    // The store writes the lockfile a moment after the verdicts change (debounced): wait for it.
+    let bytes: Uint8Array | undefined;
+    const deadline = Date.now() + 8000;
+    while (!bytes) {
+      try {
+        bytes = await vscode.workspace.fs.readFile(file);
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    const stored = JSON.parse(new TextDecoder().decode(bytes));
     assert.strictEqual(stored.whysJudgeLockfile, 1);
     assert.strictEqual(Object.keys(stored.entries).length, 6, 'one entry per step, in the workspace storage');
   });

@@ -15,7 +15,7 @@ test('untrusted workspaces: supported with limits, the model review settings res
   const untrusted = manifest.capabilities?.untrustedWorkspaces;
   assert.ok(untrusted, 'capabilities.untrustedWorkspaces is declared');
   assert.equal(untrusted.supported, 'limited');
-  assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), ['whys.judge.enabled', 'whys.judge.minConfidence', 'whys.judge.model', 'whys.judge.run']);
+  assert.deepEqual([...(untrusted.restrictedConfigurations ?? [])].sort(), ['whys.judge.enabled', 'whys.judge.minConfidence', 'whys.judge.model', 'whys.judge.run', 'whys.judge.timeoutSeconds']);
   assert.match(untrusted.description ?? '', /model review/i);
   assert.match(untrusted.description ?? '', /off/);
 });

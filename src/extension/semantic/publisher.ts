@@ -13,7 +13,11 @@ import type { SemanticEngine, SemanticJob } from './engine';
 /** What the instant check published for a document version. */
 export interface Published {
   readonly document: vscode.TextDocument;
-  readonly result: CheckResult;
+  /** The text the findings are about, and whether its YAML parsed. */
+  readonly text: string;
+  readonly wellFormed: boolean;
+  /** The instant findings, in the order of `diagnostics`. */
+  readonly findings: readonly Finding[];
   readonly diagnostics: readonly vscode.Diagnostic[];
 }
 
@@ -48,9 +52,9 @@ export class SemanticDiagnostics implements vscode.Disposable {
   }
 
   /** Called after every instant publish. */
-  async afterPublish({ document, result, diagnostics }: Published): Promise<void> {
+  async afterPublish({ document, text, wellFormed, findings: published, diagnostics }: Published): Promise<void> {
     this.cancel(document.uri);
-    if (!isAnalysis(document) || !result.parsed.wellFormed) return;
+    if (!isAnalysis(document) || !wellFormed) return;
     const mode = this.host.modeFor(document);
     if (mode === 'off') return;
     const version = document.version;
@@ -65,11 +69,11 @@ export class SemanticDiagnostics implements vscode.Disposable {
     const key = document.uri.toString();
     // The check may already hold this pass's earlier findings for the same version: the pass
     // judges anew, so they are left out of the base and of what counts as flagged.
-    const base = diagnostics.filter((_, i) => result.findings[i]?.tier !== 'semantic');
-    const instant = result.findings.filter((f) => f.tier !== 'semantic');
+    const base = diagnostics.filter((_, i) => published[i]?.tier !== 'semantic');
+    const instant = published.filter((f) => f.tier !== 'semantic');
     let progress: ((done: number, total: number) => void) | undefined;
     const job = this.host.engine().start({
-      text: result.parsed.text,
+      text,
       mode,
       // A plain copy: the configuration object is a proxy that cannot cross to a worker.
       check: { rules: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whys', document).get('rules') ?? {})) },
