@@ -6,16 +6,11 @@
  * driven in Debian's Chromium. Clicking the item runs the review; its text follows the state.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
-import { EDITOR, RESULTS, VSIX, assertEventually, openFromExplorer } from './workbench.mjs';
+import { openWorkbenchWithStandIn } from './standIn.mjs';
+import { EDITOR, assertEventually, openFromExplorer } from './workbench.mjs';
 
 const FILE = 'judge.whys.yaml';
-const STAND_IN = path.join(REPO_ROOT, 'test', 'vscode', 'scripted-chat-model');
 /** The scripted model's reply: off-topic where the rules see nothing, blame where they agree. */
 const REPLY = JSON.stringify({
   verdicts: [
@@ -24,54 +19,16 @@ const REPLY = JSON.stringify({
   ],
 });
 
-/** @type {{ close(): Promise<void>, page: import('playwright-core').Page, shot(name: string): Promise<string> }} */
+/** @type {Awaited<ReturnType<typeof openWorkbenchWithStandIn>>} */
 let workbench;
 
 before(async () => {
-  fs.mkdirSync(RESULTS, { recursive: true });
-  if (process.env.WHYS_SKIP_PACKAGE !== '1' || !fs.existsSync(VSIX)) {
-    const r = spawnSync('npm', ['run', 'package'], { cwd: REPO_ROOT, stdio: 'inherit' });
-    assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
-  }
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-judge-'));
-  // In an examples/ folder, where the shared helper opens files from.
-  fs.mkdirSync(path.join(workspace, 'examples'));
-  fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', FILE), path.join(workspace, 'examples', FILE));
-  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'whys-ui-judge-extensions-'));
-  installVsix(VSIX, extensionsDir);
-  const standIn = path.join(extensionsDir, 'whys-test.scripted-chat-model-0.0.1');
-  copyDir(STAND_IN, standIn);
-  // The installed-extensions list (written by the .vsix install) names every extension VS Code
-  // loads from this folder: the stand-in joins it as an unpacked copy.
-  const list = path.join(extensionsDir, 'extensions.json');
-  const installed = JSON.parse(fs.readFileSync(list, 'utf8'));
-  installed.push({
-    identifier: { id: 'whys-test.scripted-chat-model' },
-    version: '0.0.1',
-    location: { $mid: 1, path: standIn, scheme: 'file' },
-    relativeLocation: path.basename(standIn),
-    metadata: { installedTimestamp: Date.now(), source: 'resource' },
+  workbench = await openWorkbenchWithStandIn({
+    label: 'judge',
+    file: FILE,
+    replies: [{ when: 'Checkout returned errors for 40 minutes.', text: REPLY, delayMs: 1500 }],
+    userSettings: { 'whys.judge.enabled': true },
   });
-  fs.writeFileSync(list, JSON.stringify(installed));
-  fs.writeFileSync(path.join(standIn, 'scripted-replies.json'), JSON.stringify({ replies: [{ when: 'Checkout returned errors for 40 minutes.', text: REPLY, delayMs: 1500 }] }));
-  const server = await startCodeServer({ workspace, extensionsDir, userSettings: { 'whys.judge.enabled': true, 'whys.judge.model': 'whys-scripted' } });
-  const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(workbenchUrl(server, workspace));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  workbench = {
-    page,
-    async shot(name) {
-      const file = path.join(RESULTS, `ui-judge-${name}.png`);
-      await page.screenshot({ path: file }).catch(() => {});
-      return file;
-    },
-    async close() {
-      await browser.close().catch(() => {});
-      await server.stop();
-      for (const dir of [workspace, extensionsDir]) fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
 });
 
 after(async () => {

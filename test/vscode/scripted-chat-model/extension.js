@@ -42,7 +42,7 @@ const MODEL = {
   capabilities: {},
 };
 
-/** @type {{ replies: any[], fallback?: any }} */
+/** @type {{ replies: any[], fallback?: any, requestLog?: string }} */
 let script = { replies: [] };
 /** @type {{ text: string, reply: number, cancelled: boolean }[]} */
 let requests = [];
@@ -96,6 +96,8 @@ const provider = {
     if (index < 0) index = -1;
     const record = { text, reply: index, cancelled: false };
     requests.push(record);
+    // For tests outside the host (UI tests): every request also goes to a file when one is named.
+    if (script.requestLog) fs.appendFileSync(script.requestLog, `${JSON.stringify({ reply: index, chars: text.length })}\n`);
     if (!reply) throw new Error('scripted chat model: no scripted reply matches this request');
     if (reply.delayMs) record.cancelled = await wait(reply.delayMs, token);
     if (token.isCancellationRequested) {
@@ -120,7 +122,7 @@ function activate(context) {
   const initial = path.join(context.extensionPath, 'scripted-replies.json');
   if (fs.existsSync(initial)) {
     const loaded = JSON.parse(fs.readFileSync(initial, 'utf8'));
-    script = { replies: Array.isArray(loaded.replies) ? loaded.replies : [], fallback: loaded.fallback };
+    script = { replies: Array.isArray(loaded.replies) ? loaded.replies : [], fallback: loaded.fallback, requestLog: typeof loaded.requestLog === 'string' ? loaded.requestLog : undefined };
   }
   context.subscriptions.push(
     vscode.lm.registerLanguageModelChatProvider(VENDOR, provider),
