@@ -4,23 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, chmodSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync, chmodSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { GOOD, workspace as workspaceIn, withoutLearned } from './checkout';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
 
-/**
- * These tests are about the command's output, exit codes and transports, on a fixture written as a
- * clean analysis. The learned `vague` detector (on by default) flags one of its answers, "Its
- * connection pool was exhausted." (a false alarm of that detector, reported in the README), so
- * `check` runs here with `--learned off`; the learned tier has its own tests (learned.test.ts).
- */
-function withoutLearned(args: string[]): string[] {
-  return args[0] === 'check' && !args.some((a) => a.startsWith('--learned')) ? [...args, '--learned', 'off'] : args;
-}
 
 function whys(args: string[], cwd: string) {
   assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
@@ -28,32 +20,8 @@ function whys(args: string[], cwd: string) {
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'whys-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => workspaceIn('whys-cli-', files);
 
-const GOOD = `version: 1
-title: Checkout outage
-problem: Checkout returned errors for 40 minutes.
-roots:
-  - question: Why did it take so long to detect?
-    whys:
-      - why: Why did checkout return errors?
-        because: The payment service timed out on every request.
-      - why: Why did the payment service time out?
-        because: Its connection pool was exhausted.
-      - why: Why was the pool exhausted?
-        because: A retry loop opened a new connection on each retry.
-    actions:
-      - do: Cap retries and reuse pooled connections.
-        owner: payments
-        due: 2024-09-01
-`;
 const TYPO = GOOD.replace('        because: Its connection', '        becuase: Its connection');
 const WARN = GOOD.replace('        owner: payments\n', '');
 

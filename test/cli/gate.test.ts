@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { GOOD, workspace as workspaceIn } from './checkout';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
@@ -20,32 +20,8 @@ function whys(args: string[], cwd: string, options: { uid?: number } = {}) {
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'whys-gate-'));
-  for (const [name, text] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), text);
-  }
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => workspaceIn('whys-gate-', files);
 
-const GOOD = `version: 1
-title: Checkout outage
-problem: Checkout returned errors for 40 minutes.
-roots:
-  - question: Why did it take so long to detect?
-    whys:
-      - why: Why did checkout return errors?
-        because: The payment service timed out on every request.
-      - why: Why did the payment service time out?
-        because: Its connection pool was exhausted.
-      - why: Why was the pool exhausted?
-        because: A retry loop opened a new connection on each retry.
-    actions:
-      - do: Cap retries and reuse pooled connections.
-        owner: payments
-        due: 2024-09-01
-`;
 
 test('a folder without analyses fails the gate (exit 2), as a glob matching nothing does', () => {
   const dir = workspace({ 'docs/readme.md': '# nothing here\n', 'a.whys.yaml': GOOD });

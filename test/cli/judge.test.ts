@@ -6,26 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
+import { GOOD, workspace as workspaceIn, withoutLearned } from './checkout';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
 
 /** Runs the CLI without blocking this process (the stand-in server lives here). */
-/**
- * These tests are about the command's output, exit codes and transports, on a fixture written as a
- * clean analysis. The learned `vague` detector (on by default) flags one of its answers, "Its
- * connection pool was exhausted." (a false alarm of that detector, reported in the README), so
- * `check` runs here with `--learned off`; the learned tier has its own tests (learned.test.ts).
- */
-function withoutLearned(args: string[]): string[] {
-  return args[0] === 'check' && !args.some((a) => a.startsWith('--learned')) ? [...args, '--learned', 'off'] : args;
-}
 
 function whys(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string; ms: number }> {
   assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
@@ -132,29 +123,8 @@ function review(received: Received): Scripted {
   return completion(JSON.stringify({ verdicts }));
 }
 
-const GOOD = `version: 1
-title: Checkout outage
-problem: Checkout returned errors for 40 minutes.
-roots:
-  - question: Why did it take so long to detect?
-    whys:
-      - why: Why did checkout return errors?
-        because: The payment service timed out on every request.
-      - why: Why did the payment service time out?
-        because: Its connection pool was exhausted.
-      - why: Why was the pool exhausted?
-        because: A retry loop opened a new connection on each retry.
-    actions:
-      - do: Cap retries and reuse pooled connections.
-        owner: payments
-        due: 2024-09-01
-`;
 
-function workspace(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'whys-judge-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
-}
+const workspace = (files: Record<string, string>): string => workspaceIn('whys-judge-', files);
 
 test('stand-in /v1/chat/completions: model findings on the right lines in json, stylish and sarif; what is sent; the summary line', async (t) => {
   const model = await standInModel(review);

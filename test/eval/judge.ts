@@ -16,12 +16,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
-  allSteps,
   checkText,
-  isRuleCode,
   judgeAnalysis,
   JudgeTransportError,
-  LineIndex,
   mergeJudgeVerdicts,
   REASONING_RULES,
   sha256Hex,
@@ -31,9 +28,9 @@ import {
   type JudgeRequest,
   type JudgeTransport,
   type RuleCode,
-  type TextValue,
 } from '../../src/core';
 import { httpJudgeTransport } from '../../src/cli/judgeHttp';
+import { analysisFiles, labelledScalars } from './labels';
 
 const RULES: RuleCode[] = REASONING_RULES.map((r) => r.code);
 const REASONING = new Set<string>(RULES);
@@ -72,7 +69,7 @@ function flagValue(args: readonly string[], name: string): string | undefined {
 
 /** The labelled sets to score: the paths given, else the corpus and each held-out set. */
 function sets(paths: readonly string[]): { name: string; files: string[] }[] {
-  const folderFiles = (dir: string) => readdirSync(dir).sort().filter((n) => /\.whys\.ya?ml$/.test(n)).map((n) => join(dir, n));
+  const folderFiles = (dir: string) => analysisFiles([dir]);
   if (paths.length > 0) return [{ name: paths.join(' '), files: paths.flatMap((p) => (statSync(p).isDirectory() ? folderFiles(resolve(p)) : [resolve(p)])) }];
   const heldOut = join(root, 'test', 'heldout');
   const held = existsSync(heldOut)
@@ -82,19 +79,6 @@ function sets(paths: readonly string[]): { name: string; files: string[] }[] {
         .map((n) => ({ name: `test/heldout/${n}`, files: folderFiles(join(heldOut, n)) }))
     : [];
   return [{ name: 'test/corpus', files: folderFiles(join(root, 'test', 'corpus')) }, ...held];
-}
-
-function labelsOf(lines: readonly string[], first: number, last: number): Set<RuleCode> {
-  const out = new Set<RuleCode>();
-  for (let line = first; line <= last; line++) {
-    const m = /#\s*expect:\s*([^#]+)$/.exec(lines[line] ?? '');
-    if (!m) continue;
-    for (const raw of m[1].split(',')) {
-      const rule = raw.trim();
-      if (isRuleCode(rule) && REASONING.has(rule)) out.add(rule);
-    }
-  }
-  return out;
 }
 
 /** Runs the judge eval; resolves to the exit status. */
@@ -157,20 +141,11 @@ export async function judgeEval(args: readonly string[]): Promise<number> {
         console.log(`  request failed: ${name} (${error.request}): ${error.message}`);
       }
       const modelOnly = mergeJudgeVerdicts(parsed, [], outcome.verdicts, { model, minConfidence });
-      const index = new LineIndex(text);
-      const lines = text.split(/\r?\n/);
       const byStart = new Map<number, Unit>();
-      const add = (value: TextValue | undefined, stepKey: string): void => {
-        if (!value) return;
-        const first = index.position(value.keySpan?.start ?? value.span.start).line;
-        const unit: Unit = { file: name, line: first + 1, text: value.text, stepKey, expected: labelsOf(lines, first, index.position(value.span.end).line), found: { rules: new Set(), model: new Set(), both: new Set() } };
+      for (const scalar of labelledScalars(parsed, name, [])) {
+        const unit: Unit = { file: name, line: scalar.line, text: scalar.text, stepKey: scalar.stepKey, expected: scalar.expected, found: { rules: new Set(), model: new Set(), both: new Set() } };
         units.push(unit);
-        byStart.set(value.span.start, unit);
-      };
-      for (const step of allSteps(parsed.analysis)) {
-        add(step.why, `${name}#${step.path}`);
-        add(step.because, `${name}#${step.path}`);
-        for (const cause of step.causes ?? []) add(cause.cause, `${name}#${step.path}`);
+        byStart.set(scalar.start, unit);
       }
       const mark = (list: readonly Finding[], tiers: Tier[]) => {
         for (const f of list) {
