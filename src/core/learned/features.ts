@@ -76,28 +76,51 @@ export function answerFeatures(env: FeatureEnv, u: AnswerUnit): Record<string, n
 
 function computeAnswerFeatures(env: FeatureEnv, u: AnswerUnit): Record<string, number> {
   const q = u.question;
-  const aq = q ? env.align(u.answer, q) : EMPTY;
-  const qa = q ? env.align(q, u.answer) : EMPTY;
-  const ap = u.previous ? env.align(u.answer, u.previous) : EMPTY;
-  const pa = u.previous ? env.align(u.previous, u.answer) : EMPTY;
-  const ar = u.rootQuestion ? env.align(u.answer, u.rootQuestion) : EMPTY;
-  return {
-    aq_sim: aq.similarity,
-    aq_cov: aq.coverage,
-    aq_exact: aq.exact,
-    qa_sim: qa.similarity,
-    qa_cov: qa.coverage,
-    qa_exact: qa.exact,
-    ap_sim: ap.similarity,
-    ap_cov: ap.coverage,
-    pa_sim: pa.similarity,
-    ar_sim: ar.similarity,
-    aq_cos: q ? cosine(env.mean(u.answer), env.mean(q)) : 0,
-    a_rank: q ? rank(env, q, u.answer, u.others) : 0.5,
-    a_ratio: q ? Math.log1p(u.answer.content.length) - Math.log1p(q.content.length) : 0,
-    a_cause_list: u.step.causes ? 1 : 0,
-    ...shape('a', u.answer),
+  // Each alignment and the rank are computed only when a detector reads a feature that needs
+  // them (an alignment is the costly part, and the detectors on by default read few of them).
+  const aq = once(() => (q ? env.align(u.answer, q) : EMPTY));
+  const qa = once(() => (q ? env.align(q, u.answer) : EMPTY));
+  const ap = once(() => (u.previous ? env.align(u.answer, u.previous) : EMPTY));
+  const pa = once(() => (u.previous ? env.align(u.previous, u.answer) : EMPTY));
+  const ar = once(() => (u.rootQuestion ? env.align(u.answer, u.rootQuestion) : EMPTY));
+  // Not spread into a literal: a spread would read, and so compute, every lazy value.
+  const out = lazyRecord({
+    aq_sim: () => aq().similarity,
+    aq_cov: () => aq().coverage,
+    aq_exact: () => aq().exact,
+    qa_sim: () => qa().similarity,
+    qa_cov: () => qa().coverage,
+    qa_exact: () => qa().exact,
+    ap_sim: () => ap().similarity,
+    ap_cov: () => ap().coverage,
+    pa_sim: () => pa().similarity,
+    ar_sim: () => ar().similarity,
+    aq_cos: () => (q ? cosine(env.mean(u.answer), env.mean(q)) : 0),
+    a_rank: () => (q ? rank(env, q, u.answer, u.others) : 0.5),
+  });
+  out.a_ratio = q ? Math.log1p(u.answer.content.length) - Math.log1p(q.content.length) : 0;
+  out.a_cause_list = u.step.causes ? 1 : 0;
+  return Object.assign(out, shape('a', u.answer));
+}
+
+/** A value computed on first use, then kept. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
   };
+}
+
+/** A record whose values are computed when first read (and then kept). */
+function lazyRecord(spec: Record<string, () => number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, compute] of Object.entries(spec)) Object.defineProperty(out, name, { enumerable: true, get: once(compute) });
+  return out;
 }
 
 /** The dense features of a question, by name. */
