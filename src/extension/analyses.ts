@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckResult, type Finding } from '../core';
+import { checkText, type CheckResult, type Finding, type LearnedMode } from '../core';
 import { checkOptionsFor } from './config';
+import type { LearnedAsset } from './background';
 import type { LearnedAssets } from './learned';
 
 /**
@@ -67,6 +68,11 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** `learned`: the learned detectors' asset, joined to the check once it is loaded. */
   constructor(private readonly learned?: LearnedAssets) {}
+
+  /** The learned asset for a mode, once loaded (the background worker runs the detectors from it). */
+  learnedAssetFor(mode: LearnedMode): LearnedAsset | undefined {
+    return this.learned?.assetFor(mode);
+  }
 
   /** The check of a document at its current version, computed at most once per version. */
   get(document: vscode.TextDocument): CheckResult {

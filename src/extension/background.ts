@@ -7,7 +7,7 @@
  *
  * No `vscode` import, so the bench can measure the host's longest block in plain Node.
  */
-import type { CheckOptions, Finding } from '../core';
+import type { CheckOptions, Finding, LearnedWeightsFile } from '../core';
 
 /** One pass over a document: its text in, findings out. The rules pass runs in the worker; later passes (learned, semantic, model review) have the same shape. */
 export type CheckPass = (text: string, options: CheckOptions) => Promise<Finding[]>;
@@ -18,6 +18,14 @@ export interface CheckRequest {
   readonly text: string;
   readonly options: CheckOptions;
   readonly synonyms: string[][];
+  /** The learned detectors' asset, when they run for this document (the worker loads it once). */
+  readonly learned?: LearnedAsset;
+}
+
+/** The learned detectors' asset as read from dist/learned/: their weights and the word vectors. */
+export interface LearnedAsset {
+  readonly file: LearnedWeightsFile;
+  readonly vectors: Uint8Array;
 }
 
 /** What the worker answers. */
@@ -97,14 +105,14 @@ export class BackgroundChecker {
   private scriptUrl: string | undefined;
 
   /** Checks `text` for the document `key`; rejects with `Overtaken` when a newer check of the same key starts first. */
-  check(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
-    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms);
+  check(key: string, text: string, options: CheckOptions, synonyms: string[][], learned?: LearnedAsset): Promise<Finding[]> {
+    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms, learned);
     this.ready ??= Promise.resolve(this.script).then((url) => (this.scriptUrl = url));
     // In call order: a later check of the same document still overtakes an earlier one.
-    return this.ready.then(() => this.send(key, text, options, synonyms));
+    return this.ready.then(() => this.send(key, text, options, synonyms, learned));
   }
 
-  private send(key: string, text: string, options: CheckOptions, synonyms: string[][]): Promise<Finding[]> {
+  private send(key: string, text: string, options: CheckOptions, synonyms: string[][], learned?: LearnedAsset): Promise<Finding[]> {
     // Work for an older version of this document is dropped: if the worker is on it, restart it.
     let overtaken = false;
     for (const [id, entry] of this.pending) {
@@ -116,7 +124,7 @@ export class BackgroundChecker {
     if (overtaken) this.restart();
     const worker = this.ensureWorker();
     // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
-    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][] };
+    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], learned };
     return new Promise<Finding[]>((resolve, reject) => {
       this.pending.set(request.id, { key, request, resolve, reject });
       worker.post(request);

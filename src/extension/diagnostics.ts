@@ -153,7 +153,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const version = document.version;
     let checked: Promise<Finding[]>;
     try {
-      checked = this.background!.check(key, text, checkOptionsFor(document), this.synonyms);
+      const options = checkOptionsFor(document);
+      checked = this.background!.check(key, text, options, this.synonyms, this.cache.learnedAssetFor(options.learnedMode ?? 'default'));
     } catch {
       // No worker here (a host that cannot start one): check on this thread.
       this.publish(document, 'rules', this.cache.get(document).findings);

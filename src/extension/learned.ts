@@ -6,11 +6,14 @@
  */
 import * as vscode from 'vscode';
 import { detectorOn, loadLearned, WORD_VECTOR_DETECTORS, type LearnedMode, type LearnedModels, type LearnedWeightsFile } from '../core';
+import type { LearnedAsset } from './background';
 
 /** Loads the learned asset once, on first use. */
 export class LearnedAssets implements vscode.Disposable {
   private file?: LearnedWeightsFile;
   private models?: LearnedModels;
+  /** The word vectors as read, for the background worker (which loads its own models from them). */
+  private vectorBytes?: Uint8Array;
   private loading?: Promise<void>;
   private failure?: string;
   private readonly loaded = new vscode.EventEmitter<void>();
@@ -34,6 +37,14 @@ export class LearnedAssets implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * The asset as read (weights and word vectors), when a mode's detectors are loaded: what the
+   * background worker needs to run them on a large analysis as the host would.
+   */
+  assetFor(mode: LearnedMode): LearnedAsset | undefined {
+    return this.modelsFor(mode) && this.file && this.vectorBytes ? { file: this.file, vectors: this.vectorBytes } : undefined;
+  }
+
   /** Why the asset could not be read, if it could not. */
   get error(): string | undefined {
     return this.failure;
@@ -55,6 +66,7 @@ export class LearnedAssets implements vscode.Disposable {
       return;
     }
     const vectors = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'word-vectors.bin'));
+    this.vectorBytes = vectors;
     this.models = loadLearned(vectors, this.file);
     this.loaded.fire();
   }

@@ -32,4 +32,31 @@ suite('background checks of large analyses', () => {
     assert.ok(again.length > 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('the worker runs the learned detectors on by default too, as the host does on a small file', async function () {
+    this.timeout(90_000);
+    // A large analysis whose last root ends on an answer the learned vague detector flags (the
+    // CLI and the host flag it in test/examples/database-memory.whys.yaml).
+    const text = `${generateAnalysis(2000, 3)}  - id: learned-root
+    whys:
+      - why: Why did the application crash?
+        because: Because the database became unresponsive.
+    actions:
+      - do: Add a memory limit to the reporting queries.
+        owner: platform
+        due: 2030-01-31
+`;
+    assert.ok(text.length > 200_000);
+    const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(document);
+    const line = document.positionAt(text.indexOf('Because the database became unresponsive.')).line;
+    const found = await waitForDiagnostics(
+      document,
+      (ds) => ds.some((d) => codeOf(d) === 'vague' && d.range.start.line === line && /learned detector/.test(d.message)),
+      'the learned vague finding from the worker',
+      60_000,
+    );
+    assert.ok(found.length > 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
