@@ -4,18 +4,15 @@
  */
 import type { Detector } from './detector';
 import { quoteAll, weightiestWords } from './explain';
-import { answerFeatures, featureArray, termsOf, VECTOR_FEATURES, type FeatureEnv } from './features';
-
-/** Length, punctuation and alignment with the question; then the averaged word vector. */
-const NAMED = ['a_words', 'a_content', 'a_commas', 'a_digits', 'a_paren', 'aq_sim', 'qa_sim'];
+import { termsOf, VECTOR_FEATURES, WORDING_FEATURES, wordingFeatures, type FeatureEnv } from './features';
 import type { AnswerUnit } from './units';
 
 export const blameDetector: Detector<FeatureEnv, AnswerUnit> = {
   name: 'blame',
   rule: 'blame',
   target: 'answer',
-  features: [...NAMED, ...VECTOR_FEATURES],
-  dense: (unit, env) => featureArray(NAMED, answerFeatures(env, unit), env, unit.answer),
+  features: [...WORDING_FEATURES, ...VECTOR_FEATURES],
+  dense: wordingFeatures,
   terms: (unit) => termsOf(unit.answer),
   explain(unit, env, weights) {
     const words = weightiestWords(env, weights, unit.answer);

@@ -157,6 +157,17 @@ export function questionFeatures(env: FeatureEnv, u: QuestionUnit): Record<strin
 export const VECTOR_FEATURES: readonly string[] = Array.from({ length: 100 }, (_, d) => `v${d}`);
 
 /**
+ * What the wording detectors (`vague`, `blame`) read of an answer besides its words: its length
+ * and punctuation and how it aligns with its question; then its averaged word vector.
+ */
+export const WORDING_FEATURES: readonly string[] = ['a_words', 'a_content', 'a_commas', 'a_digits', 'a_paren', 'aq_sim', 'qa_sim'];
+
+/** The dense features of a wording detector, in the order of `[...WORDING_FEATURES, ...VECTOR_FEATURES]`. */
+export function wordingFeatures(unit: AnswerUnit, env: FeatureEnv): Float64Array {
+  return featureArray(WORDING_FEATURES, answerFeatures(env, unit), env, unit.answer);
+}
+
+/**
  * Named features in a fixed order, then the averaged word vector of `text` (when given), as one
  * array for `Detector.dense`.
  */
