@@ -1,4 +1,11 @@
-/** Generates realistic analyses of any size for benchmarks: roots of ten steps, varied wording. */
+/**
+ * Generates analyses of any size for benchmarks: roots of ten steps with varied wording
+ * (`generateAnalysis`), or the corpus's own roots repeated (`corpusAnalysis`). No side effects,
+ * so every bench script can import it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseDocument, stringify } from 'yaml';
 
 const SUBJECTS = ['the checkout service', 'the payment gateway', 'the primary database', 'the cache cluster', 'the deploy pipeline', 'the load balancer', 'the search index', 'the message queue'];
 const EFFECTS = ['timed out', 'ran out of memory', 'rejected connections', 'returned stale data', 'dropped requests', 'restarted in a loop'];
@@ -33,4 +40,32 @@ export function generateAnalysis(steps: number, variant = 0): string {
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+const CORPUS = resolve(__dirname, '..', '..', '..', 'test', 'corpus');
+
+/** An analysis of at least `steps` steps made of the corpus roots, every text tagged with `tag` so nothing is cached. */
+export function corpusAnalysis(steps: number, tag: string): string {
+  const roots: unknown[] = [];
+  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.whys.yaml')).sort()) {
+    const data = parseDocument(readFileSync(join(CORPUS, name), 'utf8')).toJSON() as { roots?: unknown[] };
+    roots.push(...(data.roots ?? []));
+  }
+  const count = (value: unknown): number => JSON.stringify(value).split('"why":').length - 1;
+  const out: unknown[] = [];
+  let made = 0;
+  for (let round = 0; made < steps; round++) {
+    for (const root of roots) {
+      if (made >= steps) break;
+      // Tag every question and answer so each copy is new text; drop ids so they stay unique.
+      const json = JSON.stringify(root)
+        .replace(/"(why|because|cause)":"([^"]*?)([.?!]?)"/g, (_m, key: string, text: string, end: string) => `"${key}":"${text} (${tag} ${round}-${made})${end}"`)
+        .replace(/"id":"[^"]*",?/g, '')
+        .replace(/"for":"[^"]*",?/g, '')
+        .replace(/,}/g, '}');
+      out.push(JSON.parse(json));
+      made += count(root);
+    }
+  }
+  return stringify({ version: 1, title: `Corpus x ${steps}`, problem: 'Many things went wrong.', roots: out });
 }

@@ -3,38 +3,13 @@
  * `reasoning.bench.ts`: reading the asset, the detectors alone (every one on), a full check with
  * them, and a re-check after a one-step edit. Figures are printed, not asserted.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
 import { checkText, learnedFindings, loadLearned, parseAnalysis, type LearnedModels, type LearnedWeightsFile } from '../../src/core';
-import { generateAnalysis } from './generate';
+import { corpusAnalysis, generateAnalysis } from './generate';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const WEIGHTS = join(ROOT, 'dist', 'learned');
-
-/** The corpus roots repeated to at least `steps` steps, every text tagged so nothing is cached (as in reasoning.bench.ts). */
-function corpusAnalysis(steps: number, tag: string): string {
-  const dir = join(ROOT, 'test', 'corpus');
-  const roots: unknown[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.whys.yaml')).sort()) {
-    roots.push(...((parseDocument(readFileSync(join(dir, name), 'utf8')).toJSON() as { roots?: unknown[] }).roots ?? []));
-  }
-  const out: unknown[] = [];
-  let made = 0;
-  for (let round = 0; made < steps; round++) {
-    for (const root of roots) {
-      if (made >= steps) break;
-      const json = JSON.stringify(root)
-        .replace(/"(why|because|cause)":"([^"]*?)([.?!]?)"/g, (_m, key: string, text: string, end: string) => `"${key}":"${text} (${tag} ${round}-${made})${end}"`)
-        .replace(/"id":"[^"]*",?/g, '')
-        .replace(/"for":"[^"]*",?/g, '')
-        .replace(/,}/g, '}');
-      out.push(JSON.parse(json));
-      made += JSON.stringify(root).split('"why":').length - 1;
-    }
-  }
-  return stringify({ version: 1, title: `Corpus x ${steps}`, problem: 'Many things went wrong.', roots: out });
-}
 
 function timed(work: () => void): number {
   const start = performance.now();

@@ -7,38 +7,10 @@
  *   - a re-check after editing one step, against a bare `yaml.parseDocument` of the same text.
  * Figures are printed, not asserted. `benchReasoning()` returns them for other bench scripts.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parseDocument, stringify } from 'yaml';
+import { parseDocument } from 'yaml';
 import { checkText, parseAnalysis, REASONING_RULES, STRUCTURAL_RULES } from '../../src/core';
+import { corpusAnalysis } from './generate';
 
-const CORPUS = resolve(__dirname, '..', '..', '..', 'test', 'corpus');
-
-/** An analysis of at least `steps` steps made of the corpus roots, every text tagged with `tag` so nothing is cached. */
-export function corpusAnalysis(steps: number, tag: string): string {
-  const roots: unknown[] = [];
-  for (const name of readdirSync(CORPUS).filter((f) => f.endsWith('.whys.yaml')).sort()) {
-    const data = parseDocument(readFileSync(join(CORPUS, name), 'utf8')).toJSON() as { roots?: unknown[] };
-    roots.push(...(data.roots ?? []));
-  }
-  const count = (value: unknown): number => JSON.stringify(value).split('"why":').length - 1;
-  const out: unknown[] = [];
-  let made = 0;
-  for (let round = 0; made < steps; round++) {
-    for (const root of roots) {
-      if (made >= steps) break;
-      // Tag every question and answer so each copy is new text; drop ids so they stay unique.
-      const json = JSON.stringify(root)
-        .replace(/"(why|because|cause)":"([^"]*?)([.?!]?)"/g, (_m, key: string, text: string, end: string) => `"${key}":"${text} (${tag} ${round}-${made})${end}"`)
-        .replace(/"id":"[^"]*",?/g, '')
-        .replace(/"for":"[^"]*",?/g, '')
-        .replace(/,}/g, '}');
-      out.push(JSON.parse(json));
-      made += count(root);
-    }
-  }
-  return stringify({ version: 1, title: `Corpus x ${steps}`, problem: 'Many things went wrong.', roots: out });
-}
 
 function median(times: number[]): number {
   const sorted = [...times].sort((a, b) => a - b);
