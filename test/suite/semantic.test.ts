@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { generateAnalysis } from '../bench/generate';
 import { codeOf, openFixture, restore, waitForDiagnostics } from './whysHelpers';
 
 const ANSWER = 'The checkout failures went on for forty minutes because the alert only watched 500s.';
@@ -52,6 +53,22 @@ suite('semantic pass (real sentence model)', () => {
     } finally {
       await restore(document, original);
     }
+  });
+
+  test('a large analysis, checked in the background worker, gets its semantic finding too', async function () {
+    this.timeout(180_000);
+    const fixture = await openFixture('semantic/checkout-certificate.whys.yaml');
+    const small = fixture.getText();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Past 20,000 characters the instant check runs in the worker; the pass starts from its findings.
+    const padding = generateAnalysis(200, 11).split('roots:\n')[1];
+    const text = `${small.endsWith('\n') ? small : `${small}\n`}${padding}`;
+    assert.ok(text.length > 20_000, `${text.length} characters`);
+    const large = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(large);
+    const found = await waitForDiagnostics(large, (ds) => semanticOf(ds).length > 0, 'the semantic finding on the large file', 170_000);
+    assert.ok(semanticOf(found).some((d) => large.getText(d.range) === ANSWER));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('a file of 2,000 steps: the host answers while its pass runs, and closing it cancels the pass', async function () {
