@@ -18,7 +18,9 @@ export interface CheckRequest {
   readonly text: string;
   readonly options: CheckOptions;
   readonly synonyms: string[][];
-  /** The learned detectors' asset, when they run for this document (the worker loads it once). */
+  /** Whether the learned detectors run for this document. */
+  readonly useLearned: boolean;
+  /** Their asset, sent only with the first request to a worker that does not hold it yet. */
   readonly learned?: LearnedAsset;
 }
 
@@ -91,9 +93,11 @@ function startWorker(script: string): WorkerPort {
 /** Checks documents in a worker, one at a time per document; see the file comment. */
 export class BackgroundChecker {
   private worker: WorkerPort | undefined;
+  /** The word vectors of the learned asset the current worker holds (3.4 MB: sent once per worker). */
+  private learnedSent: Uint8Array | undefined;
   private nextId = 0;
   /** Requests sent and not answered, by id, with the document they are for and how to settle them. */
-  private readonly pending = new Map<number, { key: string; request: CheckRequest; resolve: (findings: Finding[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { key: string; request: CheckRequest; resolve: (findings: Finding[]) => void; reject: (error: Error) => void; learned?: LearnedAsset }>();
 
   /**
    * `script`: the worker bundle, a file path in Node or a URL in a browser, or a promise of one
@@ -124,16 +128,24 @@ export class BackgroundChecker {
     if (overtaken) this.restart();
     const worker = this.ensureWorker();
     // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
-    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], learned };
+    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], useLearned: !!learned };
     return new Promise<Finding[]>((resolve, reject) => {
-      this.pending.set(request.id, { key, request, resolve, reject });
-      worker.post(request);
+      this.pending.set(request.id, { key, request, resolve, reject, learned });
+      this.post(worker, request, learned);
     });
+  }
+
+  /** Posts a request, with the learned asset when the worker does not hold it yet. */
+  private post(worker: WorkerPort, request: CheckRequest, learned: LearnedAsset | undefined): void {
+    const carry = learned !== undefined && learned.vectors !== this.learnedSent;
+    if (carry) this.learnedSent = learned.vectors;
+    worker.post(carry ? { ...request, learned } : request);
   }
 
   private ensureWorker(): WorkerPort {
     if (this.worker) return this.worker;
     const worker = startWorker(this.scriptUrl!);
+    this.learnedSent = undefined;
     worker.onAnswer((response) => {
       if (this.worker !== worker) return;
       const entry = this.pending.get(response.id);
@@ -159,7 +171,7 @@ export class BackgroundChecker {
     old?.terminate();
     if (this.pending.size === 0) return;
     const worker = this.ensureWorker();
-    for (const entry of this.pending.values()) worker.post(entry.request);
+    for (const entry of this.pending.values()) this.post(worker, entry.request, entry.learned);
   }
 
   dispose(): void {

@@ -4,23 +4,21 @@
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
 import { checkText, configureSynonyms, loadLearned, type LearnedModels } from '../core';
-import type { CheckRequest, CheckResponse, LearnedAsset } from './background';
+import type { CheckRequest, CheckResponse } from './background';
 
-/** The learned models, loaded once from the asset the host sent (the same asset gives the same models). */
-let learned: { asset: LearnedAsset; models: LearnedModels } | undefined;
+/** The learned models, loaded from the asset the host sends once to each worker. */
+let learned: LearnedModels | undefined;
 
-function modelsOf(asset: LearnedAsset | undefined): LearnedModels | undefined {
-  if (!asset) return undefined;
-  const same = learned && learned.asset.vectors.byteLength === asset.vectors.byteLength && JSON.stringify(learned.asset.file.settings) === JSON.stringify(asset.file.settings);
-  if (!same) learned = { asset, models: loadLearned(asset.vectors, asset.file) };
-  return learned!.models;
+function modelsFor(request: CheckRequest): LearnedModels | undefined {
+  if (request.learned) learned = loadLearned(request.learned.vectors, request.learned.file);
+  return request.useLearned ? learned : undefined;
 }
 
 /** The same function the host would call: the document text in, the findings out. */
 function answer(request: CheckRequest): CheckResponse {
   try {
     configureSynonyms(request.synonyms);
-    return { id: request.id, findings: checkText(request.text, { ...request.options, learned: modelsOf(request.learned) }).findings };
+    return { id: request.id, findings: checkText(request.text, { ...request.options, learned: modelsFor(request) }).findings };
   } catch (error) {
     return { id: request.id, findings: [], error: error instanceof Error ? error.message : String(error) };
   }
