@@ -6,6 +6,7 @@
  * from this step's answers are left out, since they are meant to be close to it).
  */
 import { allSteps, describe, previousAnswer, type Analysis, type Step, type TextValue } from '../model';
+import { LINES_OF_INQUIRY } from './offTopic';
 
 /** How many other steps' questions an answer is ranked against (the nearest in the file). */
 export const NEARBY_QUESTIONS = 12;
@@ -86,6 +87,7 @@ export function textsOf(answers: readonly SemanticAnswer[]): string[] {
     add(a.nextQuestion);
     for (const o of a.others) add(o.text);
   }
+  if (answers.length) for (const line of LINES_OF_INQUIRY) add(line.question);
   return [...texts];
 }
 

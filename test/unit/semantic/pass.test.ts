@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeSemanticDetectors, parseAnalysis, parseSemanticMode, PassCancelled, semanticPass, semanticScores, similarityInWords } from '../../../src/core';
+import { activeSemanticDetectors, offTopicEvidence, offTopicMessage, parseAnalysis, parseSemanticMode, PassCancelled, semanticAnswers, semanticPass, semanticScores, similarityInWords, textsOf } from '../../../src/core';
 import { committedSemanticModels, fixture, realEncoder } from './helpers';
 
 const short = fixture('crowdstrike-short.whys.yaml');
@@ -26,6 +26,22 @@ test('real model: the essay\'s short example gets no semantic finding (step 4 is
   const scores = await semanticScores(parsed, await realEncoder(), committedSemanticModels());
   const step4 = scores.find((s) => short.slice(s.start).startsWith("New templates weren't fully tested."));
   assert.ok(step4 && step4.probability < committedSemanticModels().settings['off-topic'].threshold);
+});
+
+test('real model: step 4 of the short example leans to the testing line of inquiry; the sound steps 3 and 5 do not', async () => {
+  const answers = semanticAnswers(parseAnalysis(short).analysis);
+  const encoder = await realEncoder();
+  const texts = textsOf(answers);
+  const embedded = await encoder.embed(texts);
+  const vectors = new Map(texts.map((t, i) => [t, embedded[i]]));
+  const evidenceOf = (start: string) => offTopicEvidence(answers.find((a) => a.value.text.startsWith(start))!, vectors)!;
+  const step4 = evidenceOf("New templates weren't fully tested.");
+  assert.equal(step4.line?.line.name, 'testing');
+  assert.ok(step4.features.lineShift > 0.1, `lineShift ${step4.features.lineShift}`);
+  // Step 5's own question asks about testing, so an answer about testing does not stray; step 3 answers its question.
+  assert.ok(evidenceOf("Previous cases didn't trigger").features.lineShift < 0);
+  assert.ok(evidenceOf('The integration code was set for 20.').features.lineShift < 0);
+  assert.match(offTopicMessage(step4, 0.64), /^This answer leans to another line of inquiry, testing \('Why was the problem not caught by testing before release\?'\): [a-z ]+ to that question \(similarity 0\.\d\d\), [a-z ]+ to its own question \(similarity 0\.\d\d\); its own question is [a-z ]+ to testing \(similarity 0\.\d\d\)\. Answer what its question asks, and give testing its own root\. Found by the semantic pass \(sentence model, 64% off-topic\)\.$/);
 });
 
 test('real model: the semantic chain-break detector flags the question that leaves the answer before it', async () => {
