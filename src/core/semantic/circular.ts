@@ -1,11 +1,14 @@
 /**
  * The semantic `circular` detector: does the answer name a cause, or say its question (or the
  * answer before it) again in other words? Features: sentence-model similarities of the answer to
- * its question, to the answer its question follows from, the closer of the two, to the problem
- * and to the root's framing question; and two word counts: how many of the answer's content words
- * its question or the answer before already has (what it says again), and the share that neither
- * has (what it adds). The answer's length alone is left out on purpose: with it, the detector
- * learned to flag short answers, vague and blaming ones included.
+ * its question, to the answer its question follows from, the closer of the two, and the share of
+ * its content words that neither of them already has (what it adds).
+ *
+ * Chosen, among variants, as the one whose features all point the way the rule means (closer is
+ * more circular, more new words less) and which raises no false alarm on the essay's examples. The
+ * variants that also read the answer's length or how many of its words are repeated found far more
+ * in cross-validation, but by flagging short answers: vague, blaming and remedy ones, and real
+ * causes of the essay's chain.
  */
 import { cosine } from './pooling';
 import { similarityInWords, type Vectors } from './offTopic';
@@ -14,7 +17,7 @@ import { learnedText } from '../learned/text';
 import { stem } from '../reasoning/stem';
 
 /** The feature names, in the order the weights file lists them. */
-export const CIRCULAR_FEATURES = ['toQuestion', 'toPrevious', 'restates', 'toProblem', 'toRootQuestion', 'repeatedWords', 'newWordShare'] as const;
+export const CIRCULAR_FEATURES = ['toQuestion', 'toPrevious', 'restates', 'newWordShare'] as const;
 
 /** The similarities and words behind one answer's score, kept for the message. */
 export interface CircularEvidence {
@@ -53,9 +56,6 @@ export function circularEvidence(answer: SemanticAnswer, vectors: Vectors): Circ
     toQuestion,
     toPrevious: toPrevious ?? toQuestion,
     restates: Math.max(toQuestion, toPrevious ?? toQuestion),
-    toProblem: sim(vectors, text, answer.problem) ?? 0,
-    toRootQuestion: sim(vectors, text, answer.rootQuestion) ?? 0,
-    repeatedWords: Math.log1p(words.content - words.added),
     newWordShare: words.content ? words.added / words.content : 0,
   };
   const before = answer.previous === answer.problem ? 'the problem statement' : answer.previous === answer.rootQuestion ? "the root's question" : 'the answer before it';

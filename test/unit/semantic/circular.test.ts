@@ -6,7 +6,7 @@ import { activeSemanticDetectors, checkText, circularEvidence, circularMessage, 
 import { committedSemanticModels, fixture, realEncoder, ROOT } from './helpers';
 
 const greenhouse = fixture('greenhouse-valve.whys.yaml');
-const RESTATEMENT = 'It had locked up solid and would no longer turn.';
+const RESTATEMENT = 'The gearbox had seized up and stuck fast.';
 
 test('real model: the semantic circular detector flags the answer that says its question again, and only that one', async () => {
   const findings = await semanticPass(parseAnalysis(greenhouse), await realEncoder(), committedSemanticModels(), { mode: ['circular'] });
@@ -16,9 +16,9 @@ test('real model: the semantic circular detector flags the answer that says its 
   );
   assert.match(
     findings[0].message,
-    /^This answer reads as the answer before it, 'The vent actuator's gearbox had seized, so the motor could not open them\.', said again, not as a cause: [a-z ]+ to it \(similarity 0\.\d\d\), [a-z ]+ to its own question \(similarity 0\.\d\d\); \d of its 5 content words (is|are) already in the question or the answer before\. Say what made it happen\. Found by the semantic pass \(sentence model, \d+% circular\)\.$/,
+    /^This answer reads as its question said again, not as a cause: very close to its own question \(similarity 0\.\d\d\); 2 of its 5 content words are already in the question or the answer before\. Say what made it happen\. Found by the semantic pass \(sentence model, \d+% circular\)\.$/,
   );
-  // The rules' own circular check does not catch this paraphrase: the semantic pass adds it.
+  // The rules' own circular check lets this restatement pass: the semantic pass adds it.
   assert.deepEqual(checkText(greenhouse).findings.filter((f) => f.rule === 'circular'), []);
 });
 
@@ -52,13 +52,12 @@ test('real model: the evidence counts the words the answer says again, and names
   assert.equal(second.contentWords, 6);
   assert.equal(second.repeated, 1);
   assert.ok(Math.abs(second.features.newWordShare - 5 / 6) < 1e-9);
-  assert.ok(Math.abs(second.features.repeatedWords - Math.log1p(1)) < 1e-9);
   assert.equal(second.features.restates, Math.max(second.features.toQuestion, second.features.toPrevious));
 });
 
 test('the message names the similarity in words and figures, and the words said again', () => {
   const evidence: CircularEvidence = {
-    features: { toQuestion: 0.86, toPrevious: 0.4, restates: 0.86, toProblem: 0.3, toRootQuestion: 0.2, repeatedWords: Math.log1p(3), newWordShare: 0.25 },
+    features: { toQuestion: 0.86, toPrevious: 0.4, restates: 0.86, newWordShare: 0.25 },
     toQuestion: 0.86,
     before: 'the answer before it',
     contentWords: 4,
