@@ -108,4 +108,19 @@ suite('semantic pass (real sentence model)', () => {
       await restore(document, original);
     }
   });
+
+  test('the semantic circular detector (on under "all") flags the answer that says its question again; the hover shows it', async function () {
+    this.timeout(120_000);
+    const document = await openFixture('semantic/greenhouse-valve.whys.yaml');
+    const circularOf = (ds: vscode.Diagnostic[]) => ds.filter((d) => codeOf(d) === 'circular' && /semantic pass/.test(d.message));
+    const diagnostics = await waitForDiagnostics(document, (ds) => circularOf(ds).length > 0, 'the semantic circular finding', 110_000);
+    const found = circularOf(diagnostics);
+    assert.deepStrictEqual(found.map((d) => document.getText(d.range)), ['The gearbox had seized up and stuck fast.']);
+    assert.match(found[0].message, /said again, not as a cause: .*\(similarity \d\.\d\d\).*Found by the semantic pass \(sentence model, \d+% circular\)/);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, found[0].range.start.translate(0, 3));
+    const hoverText = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.doesNotMatch(hoverText, /Sound: no reasoning problem found/);
+    // VS Code shows the diagnostic's message, with its figures, in the same hover as this verdict.
+    assert.match(hoverText, /circular.*found by the semantic pass \(sentence model\)/);
+  });
 });

@@ -1,5 +1,5 @@
 /**
- * Training of the semantic detectors, `off-topic` and `chain-break` (issue 14), in the shared harness (`npm run
+ * Training of the semantic detectors, `off-topic`, `chain-break` and `circular` (issue 14), in the shared harness (`npm run
  * train`). Two steps, so the deterministic part can be tested quickly:
  *
  * 1. `semanticFeatureTable()`: embeds every labelled file's texts with our own runtime (the
@@ -24,6 +24,7 @@ export const SEMANTIC_WEIGHTS_DIR = join(ROOT, 'src', 'core', 'semantic', 'weigh
 export const FEATURE_TABLES: Readonly<Record<SemanticDetectorName, string>> = {
   'off-topic': join(ROOT, 'test', 'train', 'semantic-features.json'),
   'chain-break': join(ROOT, 'test', 'train', 'semantic-features-chain-break.json'),
+  circular: join(ROOT, 'test', 'train', 'semantic-features-circular.json'),
 };
 const CACHE = join(ROOT, '.cache', 'semantic-embeddings.json');
 const OPTIONS = { iterations: 600, rate: 0.05, l2: 0.01, l2Terms: 0 };

@@ -14,6 +14,7 @@ import type { SentenceEncoder } from './encoder';
 import { offTopicEvidence, offTopicMessage, OFF_TOPIC_FEATURES } from './offTopic';
 import { questionTextsOf, semanticAnswers, semanticQuestions, textsOf } from './units';
 import { chainBreakEvidence, chainBreakMessage, CHAIN_BREAK_FEATURES } from './chainBreak';
+import { circularEvidence, circularMessage, CIRCULAR_FEATURES } from './circular';
 import type { TextValue } from '../model';
 import { MAX_FINDINGS_PER_RULE } from '../limits';
 
@@ -112,17 +113,22 @@ export interface SemanticRow {
 }
 
 /** The semantic detectors, in the order they run. */
-export const SEMANTIC_DETECTORS = ['off-topic', 'chain-break'] as const;
+export const SEMANTIC_DETECTORS = ['off-topic', 'chain-break', 'circular'] as const;
 export type SemanticDetectorName = (typeof SEMANTIC_DETECTORS)[number];
 
 /** The feature names of each detector, in weights-file order. */
-export const SEMANTIC_FEATURES: Readonly<Record<SemanticDetectorName, readonly string[]>> = { 'off-topic': OFF_TOPIC_FEATURES, 'chain-break': CHAIN_BREAK_FEATURES };
+export const SEMANTIC_FEATURES: Readonly<Record<SemanticDetectorName, readonly string[]>> = {
+  'off-topic': OFF_TOPIC_FEATURES,
+  'chain-break': CHAIN_BREAK_FEATURES,
+  circular: CIRCULAR_FEATURES,
+};
 
 /** The rows of the named detectors for a file, every text embedded once (training and evaluation use this too). */
 export async function semanticRows(parsed: ParsedAnalysis, encoder: SentenceEncoder, detectors: readonly string[], options: SemanticPassOptions = {}): Promise<SemanticRow[]> {
   const answers = detectors.includes('off-topic') ? semanticAnswers(parsed.analysis) : [];
   const questions = detectors.includes('chain-break') ? semanticQuestions(parsed.analysis) : [];
-  const vectors = await embedAll([...new Set([...textsOf(answers), ...questionTextsOf(questions)])], encoder, options);
+  const circularAnswers = detectors.includes('circular') ? (detectors.includes('off-topic') ? answers : semanticAnswers(parsed.analysis)) : [];
+  const vectors = await embedAll([...new Set([...textsOf(answers), ...questionTextsOf(questions), ...textsOf(circularAnswers)])], encoder, options);
   const rows: SemanticRow[] = [];
   for (const answer of answers) {
     const evidence = offTopicEvidence(answer, vectors);
@@ -148,6 +154,19 @@ export async function semanticRows(parsed: ParsedAnalysis, encoder: SentenceEnco
       dense: evidence.features,
       evidence: evidence.closer ? [evidence.closer.text] : [],
       message: (p) => chainBreakMessage(evidence, p),
+    });
+  }
+  for (const answer of circularAnswers) {
+    const evidence = circularEvidence(answer, vectors);
+    if (!evidence) continue;
+    rows.push({
+      detector: 'circular',
+      rule: 'circular',
+      value: answer.value,
+      path: answer.step.path,
+      dense: evidence.features,
+      evidence: evidence.previous ? [evidence.previous.text] : [],
+      message: (p) => circularMessage(evidence, p),
     });
   }
   return rows;

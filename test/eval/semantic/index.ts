@@ -1,7 +1,7 @@
 /**
  * `npm run eval:semantic -- FOLDER...`: the semantic pass against labelled analyses, for the
  * decision of what is on by default (issue 14): for each semantic detector (`off-topic`,
- * `chain-break`), per folder and in total, the faults the rules find, the detector finds, and
+ * `chain-break`, `circular`), per folder and in total, the faults the rules find, the detector finds, and
  * "rules or semantic" finds, with the clean steps each flags. Each detector runs at its
  * committed threshold (src/core/semantic/weights/), whatever its `on` switch. Prints whether "rules or semantic" beats the rules with at most 1%
  * of clean steps flagged (the bar for switching it on by default). Embeddings are cached in

@@ -11,7 +11,7 @@ const tables = Object.fromEntries(SEMANTIC_DETECTORS.map((d) => [d, JSON.parse(r
 test('npm run train: re-training the semantic detectors gives exactly the committed weights and thresholds', () => {
   const committed = JSON.parse(readFileSync(join(SEMANTIC_WEIGHTS_DIR, 'thresholds.json'), 'utf8')) as Record<string, { on: boolean }>;
   const files = trainSemantic(tables, committed);
-  assert.deepEqual([...files.keys()].sort(), ['chain-break.json', 'off-topic.json', 'thresholds.json']);
+  assert.deepEqual([...files.keys()].sort(), ['chain-break.json', 'circular.json', 'off-topic.json', 'thresholds.json']);
   for (const [name, text] of files) {
     assert.ok(readFileSync(join(SEMANTIC_WEIGHTS_DIR, name), 'utf8') === text, `src/core/semantic/weights/${name} differs from what training produces: run \`npm run train\` and commit the result`);
   }
