@@ -22,8 +22,9 @@ export type WhysApi = ModelReviewApi;
 export function activate(context: vscode.ExtensionContext): WhysApi {
   // The learned detectors' asset is read on first use, not here; their findings join when it is in.
   const learned = new LearnedAssets(context.extensionUri);
-  const cache = new AnalysisCache(learned);
-  const diagnostics = new DiagnosticsPublisher(cache, backgroundChecker(context));
+  // Large analyses are checked in a worker: every feature reads its results from the cache.
+  const cache = new AnalysisCache(learned, backgroundChecker(context));
+  const diagnostics = new DiagnosticsPublisher(cache);
   context.subscriptions.push(
     learned,
     cache,

@@ -7,12 +7,12 @@ import { rangeOf, type AnalysisCache } from '../analyses';
 export class WhysCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideCompletionItems(
+  async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
     _token: vscode.CancellationToken,
     context: vscode.CompletionContext,
-  ): vscode.CompletionItem[] | undefined {
+  ): Promise<vscode.CompletionItem[] | undefined> {
     const text = document.getText();
     const offset = document.offsetAt(position);
     const at = positionAt(text, offset);
@@ -36,7 +36,9 @@ export class WhysCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    const suggestions = valueSuggestions(at, this.cache.get(document).parsed.analysis);
+    const result = await this.cache.result(document);
+    if (!result) return undefined;
+    const suggestions = valueSuggestions(at, result.parsed.analysis);
     if (suggestions.length === 0) return undefined;
     // Right after the colon, the value needs its separating space.
     const glued = text[offset - 1] === ':' && at.span.start === offset;

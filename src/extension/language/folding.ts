@@ -7,8 +7,11 @@ import type { AnalysisCache } from '../analyses';
 export class WhysFoldingRangeProvider implements vscode.FoldingRangeProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideFoldingRanges(document: vscode.TextDocument): vscode.FoldingRange[] {
-    const { comments } = this.cache.get(document).parsed;
+  /** Waits for a large document's comments from the background worker. */
+  async provideFoldingRanges(document: vscode.TextDocument): Promise<vscode.FoldingRange[]> {
+    const result = await this.cache.result(document);
+    if (!result) return [];
+    const { comments } = result.parsed;
     return foldingBlocksOf(document.getText(), comments).map(
       (block) =>
         new vscode.FoldingRange(

@@ -19,7 +19,10 @@ const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
 export class WhysDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+  /** Waits for a large document's model from the background worker; never parses it here. */
+  async provideDocumentSymbols(document: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    const result = await this.cache.result(document);
+    if (!result) return [];
     const toSymbol = (entry: OutlineEntry): vscode.DocumentSymbol => {
       const symbol = new vscode.DocumentSymbol(
         entry.name,
@@ -31,6 +34,6 @@ export class WhysDocumentSymbolProvider implements vscode.DocumentSymbolProvider
       symbol.children = entry.children.map(toSymbol);
       return symbol;
     };
-    return outlineOf(this.cache.get(document).parsed.analysis).map(toSymbol);
+    return outlineOf(result.parsed.analysis).map(toSymbol);
   }
 }
