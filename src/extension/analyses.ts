@@ -140,7 +140,7 @@ export class AnalysisCache implements vscode.Disposable {
     let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
     if (!entry) {
       if (this.inBackground(document)) return undefined;
-      entry = { version: document.version, optionsKey, base: checkText(document.getText(), options) };
+      entry = { version: document.version, optionsKey, base: this.checkHere(document.getText(), options) };
       this.entries.set(key, entry);
     }
     return this.layeredEntry(document, key, entry);
@@ -179,11 +179,8 @@ export class AnalysisCache implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const text = document.getText();
-    const onThread = (): CheckResult => {
-      // The worker failed (it should not) or cannot start: check here rather than show nothing.
-      this.onThread++;
-      return checkText(text, options);
-    };
+    // The worker failed (it should not) or cannot start: check here rather than show nothing.
+    const onThread = (): CheckResult => this.checkHere(text, options);
     let checked: Promise<CheckResult | undefined>;
     try {
       const learnedAsset = this.learnedAssetFor(settings.learnedMode ?? 'default');
@@ -203,6 +200,12 @@ export class AnalysisCache implements vscode.Disposable {
     });
     this.inFlight.set(key, { version, optionsKey, result });
     return result;
+  }
+
+  /** The one place a check runs on this thread; checks of large texts are counted (see {@link largeChecksOnThread}). */
+  private checkHere(text: string, options: CheckOptions): CheckResult {
+    if (text.length > BACKGROUND_FROM_CHARS) this.onThread++;
+    return checkText(text, options);
   }
 
   /** The semantic pass's findings, then the layers, on top of an entry's check. */

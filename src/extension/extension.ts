@@ -16,7 +16,10 @@ import { LearnedAssets } from './learned';
 import { registerSemanticPass } from './semantic';
 
 /** What the extension gives other extensions (the extension-host tests read the model review's state). */
-export type WhysApi = ModelReviewApi;
+export type WhysApi = ModelReviewApi & {
+  /** How many checks of a large analysis ran on the extension host's thread (none while the worker runs them). */
+  readonly largeChecksOnThread: () => number;
+};
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): WhysApi {
@@ -43,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   registerFixesAndHover(context, cache, review.judgedBy);
   registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
   registerNewAnalysisFromText(context);
-  return review.api;
+  return { ...review.api, largeChecksOnThread: () => cache.largeChecksOnThread };
 }
 
 /** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */
