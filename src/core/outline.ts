@@ -76,8 +76,20 @@ function rootEntry(root: Root): OutlineEntry {
   return entry('root', label, detail, root.span, root.id?.span ?? root.question?.span ?? root.headSpan, children);
 }
 
-/** The outline of an analysis: the top-level entries in file order. */
-export function outlineOf(analysis: Analysis): OutlineEntry[] {
+/**
+ * The outline entries of some roots: what {@link outlineOf} lists under `roots`. An editor builds
+ * a large analysis's outline a slice of roots at a time with it, then passes them all to
+ * `outlineOf`.
+ */
+export function rootOutlines(roots: readonly Root[]): OutlineEntry[] {
+  return roots.map(rootEntry);
+}
+
+/**
+ * The outline of an analysis: the top-level entries in file order. `rootEntries`: the roots'
+ * entries when already built ({@link rootOutlines}), else they are built here.
+ */
+export function outlineOf(analysis: Analysis, rootEntries?: readonly OutlineEntry[]): OutlineEntry[] {
   const top: OutlineEntry[] = [];
   if (analysis.title) top.push(entry('title', oneLine(analysis.title.text), 'title', keyed(analysis.title), analysis.title.span));
   if (analysis.incident) {
@@ -87,7 +99,7 @@ export function outlineOf(analysis: Analysis): OutlineEntry[] {
   }
   if (analysis.problem) top.push(entry('problem', oneLine(analysis.problem.text), 'problem', keyed(analysis.problem), analysis.problem.span));
   if (analysis.rootsKeySpan || analysis.roots.length > 0) {
-    const roots = analysis.roots.map(rootEntry);
+    const roots = rootEntries ? [...rootEntries] : analysis.roots.map(rootEntry);
     const start = analysis.rootsKeySpan?.start ?? roots[0]?.span.start ?? 0;
     // A reduce, not Math.max(...spread): a file may hold more roots than a call takes arguments.
     const end = roots.reduce((max, r) => Math.max(max, r.span.end), analysis.rootsKeySpan?.end ?? 0);

@@ -35,6 +35,19 @@ roots:
 ${roots}`;
 }
 
+/** The symbol kind of each outline entry kind, as the extension maps them. */
+const KINDS: Record<string, vscode.SymbolKind> = {
+  title: vscode.SymbolKind.String,
+  incident: vscode.SymbolKind.Event,
+  problem: vscode.SymbolKind.String,
+  roots: vscode.SymbolKind.Array,
+  root: vscode.SymbolKind.Namespace,
+  step: vscode.SymbolKind.Field,
+  cause: vscode.SymbolKind.EnumMember,
+  actions: vscode.SymbolKind.Array,
+  action: vscode.SymbolKind.Event,
+};
+
 interface WhysApi {
   largeChecksOnThread(): number;
 }
@@ -80,18 +93,7 @@ suite('a large analysis: every feature answers from the background check, none c
 
     // The outline: every root, step and action, where the core's outline of the text puts them.
     const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
-    const kinds: Record<string, vscode.SymbolKind> = {
-      title: vscode.SymbolKind.String,
-      incident: vscode.SymbolKind.Event,
-      problem: vscode.SymbolKind.String,
-      roots: vscode.SymbolKind.Array,
-      root: vscode.SymbolKind.Namespace,
-      step: vscode.SymbolKind.Field,
-      cause: vscode.SymbolKind.EnumMember,
-      actions: vscode.SymbolKind.Array,
-      action: vscode.SymbolKind.Event,
-    };
-    const outline = flatOutline(document, outlineOf(expected.parsed.analysis), kinds);
+    const outline = flatOutline(document, outlineOf(expected.parsed.analysis), KINDS);
     assert.ok(outline.length > 150, `${outline.length} outline entries`);
     assert.deepStrictEqual(flatSymbols(symbols), outline);
 
@@ -169,6 +171,21 @@ suite('a large analysis: every feature answers from the background check, none c
       if (tabs.length > 0) await vscode.window.tabGroups.close(tabs);
     }
     await vscode.window.showTextDocument(document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('the outline of an analysis of 121 roots, built a slice of roots at a time, is the core’s outline of it', async function () {
+    this.timeout(90_000);
+    const whys = await api();
+    const before = whys.largeChecksOnThread();
+    const text = generateAnalysis(1205, 12);
+    const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(document);
+    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+    const outline = flatOutline(document, outlineOf(checkText(text).parsed.analysis), KINDS);
+    assert.strictEqual(symbols.find((s) => s.name === 'roots')?.children.length, 121);
+    assert.deepStrictEqual(flatSymbols(symbols), outline);
+    assert.strictEqual(whys.largeChecksOnThread() - before, 0, 'no check of the large analysis ran on the extension host’s thread');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
