@@ -16,7 +16,7 @@ export { whysSchema, resolveSchema, type SchemaNode } from './schema';
 export { closestWord } from './words';
 export { toMermaid, treeDiagram, nodeIdOf, nodeAtOffset, countTreeNodes, escapeLabel, type MermaidOptions, type TreeDiagram, type TreeNode } from './mermaid';
 export { toMarkdownReport } from './markdown';
-export { positionAt, keyAt, keySuggestions, valueSuggestions, describeKey, propertySchema, schemaAt, blockAt, BLOCK_KINDS, type BlockKind, type TreePath, type TreePosition, type KeyPosition, type ValuePosition, type KeySuggestion, type ValueSuggestion } from './position';
+export { positionAt, keyAt, scopeAt, keySuggestions, valueSuggestions, describeKey, propertySchema, schemaAt, blockAt, BLOCK_KINDS, type BlockKind, type TreePath, type TreePosition, type TextScope, type KeyPosition, type ValuePosition, type KeySuggestion, type ValueSuggestion } from './position';
 export { outlineOf, rootOutlines, foldingBlocksOf, type OutlineEntry, type OutlineKind, type FoldingBlock } from './outline';
 export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './format';
 export { fixesFor, applyEdits, applyFilled, type Fix, type TextEdit, type Placeholder, type PlaceholderKind } from './fixes';

@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { checkText, countTreeNodes, fixesFor, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
+import { checkText, countTreeNodes, fixesFor, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { longestBlock } from './blocks';
@@ -102,9 +102,11 @@ async function main(): Promise<void> {
   row('preview: treeDiagram of the largest drawable tree (450 steps)', slice(() => treeDiagram(drawable.parsed.analysis, drawable.findings)).ms);
   row('quick fixes of a blame finding: fixesFor', slice(() => fixesFor(result.parsed, blame)).ms);
   row('quick fixes of a no-action finding: fixesFor (reads its root\'s YAML)', slice(() => fixesFor(result.parsed, noAction)).ms);
-  row('key hover: keyAt (parses the whole text)', slice(() => keyAt(text, blame.span.start - 4), 1).ms, 'not through the cache');
+  const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
+  row('key hover: keyAt in the root at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  row('(not done) key hover: keyAt over the whole text', slice(() => keyAt(text, keyOffset), 1).ms);
   row('folding: foldingBlocksOf (parses the whole text)', slice(() => foldingBlocksOf(text, result.parsed.comments), 1).ms, 'not through the cache');
-  row('completion: positionAt (parses the whole text)', slice(() => positionAt(text, blame.span.start - 4), 1).ms, 'not through the cache');
+  row('completion: positionAt in the root at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
 
   const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('   ').trimEnd());

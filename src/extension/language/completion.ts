@@ -1,7 +1,10 @@
 /** Completion of keys (those the block at the cursor may still take) and of values (enums, ids for `for:`). */
 import * as vscode from 'vscode';
-import { keySuggestions, positionAt, valueSuggestions } from '../../core';
+import { keySuggestions, positionAt, scopeAt, valueSuggestions, type CheckResult, type TextScope } from '../../core';
 import { rangeOf, type AnalysisCache } from '../analyses';
+
+/** How long completion on a large analysis waits for typing to pause (the diagnostics' debounce, and a little). */
+const TYPING_PAUSE_MS = 250;
 
 /** Suggests keys and values from the format's JSON Schema. */
 export class WhysCompletionProvider implements vscode.CompletionItemProvider {
@@ -10,12 +13,28 @@ export class WhysCompletionProvider implements vscode.CompletionItemProvider {
   async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
-    _token: vscode.CancellationToken,
+    token: vscode.CancellationToken,
     context: vscode.CompletionContext,
   ): Promise<vscode.CompletionItem[] | undefined> {
-    const text = document.getText();
     const offset = document.offsetAt(position);
-    const at = positionAt(text, offset);
+    // A large analysis: only the lines of the root at the cursor are read (their place from the background check).
+    let checked: CheckResult | undefined;
+    let scope: TextScope | undefined;
+    if (this.cache.inBackground(document)) {
+      checked = this.cache.peek(document);
+      if (!checked) {
+        // While typing, each keystroke asks: wait for the check the diagnostics start after the
+        // typing pauses (and join it) rather than start one in the worker per keystroke.
+        const version = document.version;
+        await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+        if (token.isCancellationRequested || document.version !== version) return undefined;
+        checked = await this.cache.result(document);
+      }
+      if (!checked) return undefined;
+      scope = scopeAt(checked.parsed, offset);
+    }
+    const text = checked?.parsed.text ?? document.getText();
+    const at = positionAt(text, offset, scope);
     if (!at) return undefined;
     if (at.kind === 'key') {
       // A space typed while indenting is no request for keys; after `key: ` it asks for values.
@@ -36,7 +55,7 @@ export class WhysCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    const result = await this.cache.result(document);
+    const result = checked ?? (await this.cache.result(document));
     if (!result) return undefined;
     const suggestions = valueSuggestions(at, result.parsed.analysis);
     if (suggestions.length === 0) return undefined;
