@@ -322,6 +322,23 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
   return [];
 }
 
+/** Where the line holding an offset starts. */
+function lineStartOf(text: string, at: number): number {
+  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+}
+
+/**
+ * Every scope of a parsed analysis, in file order: the lines before the first root, then each
+ * root's (as {@link scopeAt} gives them). A file without roots is one scope.
+ */
+export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
+  const { text, analysis } = parsed;
+  const starts = analysis.roots.map((root) => lineStartOf(text, root.span.start));
+  const scopes: TextScope[] = [{ start: 0, end: starts[0] ?? text.length, path: [] }];
+  analysis.roots.forEach((root, i) => scopes.push({ start: starts[i], end: starts[i + 1] ?? text.length, path: ['roots', root.index] }));
+  return scopes;
+}
+
 /**
  * The scope that holds an offset of a parsed analysis, for {@link positionAt}: the lines of the
  * root that holds it (up to the next root's, so the empty lines a key is typed on are in), or
@@ -330,7 +347,7 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
 export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   const { text, analysis } = parsed;
   const roots = analysis.roots;
-  const lineStart = (at: number): number => Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  const lineStart = (at: number): number => lineStartOf(text, at);
   // The last root whose first line starts at or before the offset (roots are in file order).
   let low = 0;
   let high = roots.length - 1;

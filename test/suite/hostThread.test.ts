@@ -7,7 +7,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { checkText, fixesFor, outlineOf, ruleFor, rootSummaries, type OutlineEntry } from '../../src/core';
+import { checkText, fixesFor, foldingBlocksOf, outlineOf, ruleFor, rootSummaries, type OutlineEntry } from '../../src/core';
 import { generateAnalysis } from '../bench/generate';
 import { codeActionsAt, codeOf, waitForDiagnostics } from './whysHelpers';
 
@@ -174,7 +174,7 @@ suite('a large analysis: every feature answers from the background check, none c
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('the outline of an analysis of 121 roots, built a slice of roots at a time, is the core’s outline of it', async function () {
+  test('the outline and folding of an analysis of 121 roots, built a slice of roots at a time, are the core’s of the whole file; the key hover reads one root', async function () {
     this.timeout(90_000);
     const whys = await api();
     const before = whys.largeChecksOnThread();
@@ -185,6 +185,16 @@ suite('a large analysis: every feature answers from the background check, none c
     const outline = flatOutline(document, outlineOf(checkText(text).parsed.analysis), KINDS);
     assert.strictEqual(symbols.find((s) => s.name === 'roots')?.children.length, 121);
     assert.deepStrictEqual(flatSymbols(symbols), outline);
+    // Folding, read a root at a time: the blocks of the whole tree's reading.
+    const ranges = (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri)) ?? [];
+    const expected = foldingBlocksOf(text, checkText(text).parsed.comments).map((b) => `${b.startLine}-${b.endLine}`);
+    assert.ok(expected.length > 1000, `${expected.length} folding blocks`);
+    assert.deepStrictEqual(ranges.map((r) => `${r.start}-${r.end}`), expected);
+    // The key hover reads only the root under the cursor: the schema's text for `because` in a step.
+    const key = document.positionAt(text.indexOf('because:', text.length / 2) + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, key);
+    const hover = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(hover.includes('**`because`** (required) — in a step'), hover);
     assert.strictEqual(whys.largeChecksOnThread() - before, 0, 'no check of the large analysis ran on the extension host’s thread');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
