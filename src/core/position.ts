@@ -324,7 +324,10 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
 
 /** Where the line holding an offset starts. */
 function lineStartOf(text: string, at: number): number {
-  return Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
+  // Back to the line break (not `lastIndexOf('\r')`, which would scan the whole file before it when it has none).
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { checkText, countTreeNodes, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
+import { checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { longestBlock } from './blocks';
@@ -105,12 +105,12 @@ async function main(): Promise<void> {
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('key hover: keyAt in the root at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('(not done) key hover: keyAt over the whole text', slice(() => keyAt(text, keyOffset), 1).ms);
-  // Folding reads a root at a time, 25 roots per slice (src/extension/language/folding.ts); the
+  // Folding reads a root at a time, 10 roots per slice (src/extension/language/folding.ts); the
   // host has read some YAML this way before (a warm-up on a smaller file).
   const warm = checkText(generateAnalysis(500, 79)).parsed;
   const warmLines = new LineIndex(warm.text);
-  for (const _ of foldingBlocksInSlices(warm, (offset) => warmLines.position(offset).line, 25));
-  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 25);
+  for (const _ of foldingBlocksInSlices(warm, (offset) => warmLines.position(offset).line, 10));
+  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 10);
   let longestFold = 0;
   let foldSlices = 0;
   for (let done = false; !done; foldSlices++) {
@@ -118,9 +118,15 @@ async function main(): Promise<void> {
     done = !!folding.next().done;
     longestFold = Math.max(longestFold, performance.now() - start);
   }
-  row('folding: the longest slice of 25 roots (foldingBlocksInSlices)', longestFold, `${foldSlices} slices`);
+  row('folding: the longest slice of 10 roots (foldingBlocksInSlices)', longestFold, `${foldSlices} slices`);
   row('(not done) folding: foldingBlocksOf over the whole text', slice(() => foldingBlocksOf(text, result.parsed.comments), 1).ms);
   row('completion: positionAt in the root at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+
+  // With the model review on: placing the cached verdicts (none here) on the file after each edit,
+  // and merging them into the findings (src/extension/judge/modelReview.ts runs both on the host).
+  const placing = await longestBlock(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache() }));
+  row('model review on: placing cached verdicts (judgeAnalysis, cache only), longest block', placing, 'only with whys.judge.enabled');
+  row('model review on: merging verdicts into the findings (mergeJudgeVerdicts)', slice(() => mergeJudgeVerdicts(result.parsed, result.findings, [], { model: 'bench' })).ms);
 
   const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('   ').trimEnd());

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { foldingBlocksInSlices, foldingBlocksOf, type FoldingBlock } from '../../core';
 import type { AnalysisCache } from '../analyses';
 
-/** Roots read in one slice of the host's thread on a large analysis (a few ms each). */
-const ROOTS_PER_SLICE = 25;
+/** Roots read in one slice of the host's thread on a large analysis (about 1 ms each). */
+const ROOTS_PER_SLICE = 10;
 
 /** Folding ranges from the core's reading of the tree and the comments. */
 export class WhysFoldingRangeProvider implements vscode.FoldingRangeProvider {
