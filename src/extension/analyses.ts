@@ -10,6 +10,9 @@ import type { LearnedAssets } from './learned';
  */
 export const BACKGROUND_FROM_CHARS = 20_000;
 
+/** How long a feature asked about a large document waits for typing to pause (the diagnostics' debounce, and a little). */
+const TYPING_PAUSE_MS = 250;
+
 /**
  * A later tier's findings joined to the rules': given a document and its check so far, the
  * findings to show instead (e.g. the model review's verdicts merged in). Synchronous and cheap:
@@ -160,6 +163,26 @@ export class AnalysisCache implements vscode.Disposable {
     const running = this.inFlight.get(key);
     const base = running && running.version === version && running.optionsKey === optionsKey ? running.result : this.checkInWorker(document, settings, options, optionsKey);
     return base.then(() => (document.isClosed || document.version !== version ? undefined : this.peek(document)));
+  }
+
+  /**
+   * {@link result} for the editor's features (hovers, quick fixes, outline, CodeLens, folding,
+   * completion), which VS Code asks for as the user types: for a large document whose version has
+   * no check yet nor one under way, it waits for typing to pause, then joins the check the
+   * diagnostics start, rather than start a check in the worker per keystroke. Undefined when an
+   * edit overtook the version, or the request was cancelled.
+   */
+  async settled(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
+    const now = this.peek(document);
+    if (now) return now;
+    const key = document.uri.toString();
+    const running = this.inFlight.get(key);
+    if (!running || running.version !== document.version) {
+      const version = document.version;
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+      if (token?.isCancellationRequested || document.isClosed || document.version !== version) return undefined;
+    }
+    return this.result(document);
   }
 
   /**

@@ -24,9 +24,9 @@ export class RootLensProvider implements vscode.CodeLensProvider {
   }
 
   /** Waits for a large document's check from the background worker; never checks it here. */
-  async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
+  async provideCodeLenses(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('whys', document).get<boolean>('codeLens.enabled', true)) return [];
-    const result = await this.cache.result(document);
+    const result = await this.cache.settled(document, token);
     if (!result) return [];
     const { parsed, findings } = result;
     return rootSummaries(parsed.analysis.roots, findings).map((summary) => {

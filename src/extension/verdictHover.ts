@@ -19,8 +19,8 @@ export class VerdictHoverProvider implements vscode.HoverProvider {
   ) {}
 
   /** Waits for a large document's check from the background worker; never checks it here. */
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
-    const result = await this.cache.result(document);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const result = await this.cache.settled(document, token);
     if (!result) return undefined;
     const verdict = verdictAt(result, document.offsetAt(position), {
       ruleLink: (rule) => ruleDocUri(rule).toString(),

@@ -3,9 +3,6 @@ import * as vscode from 'vscode';
 import { keySuggestions, positionAt, scopeAt, valueSuggestions, type CheckResult, type TextScope } from '../../core';
 import { rangeOf, type AnalysisCache } from '../analyses';
 
-/** How long completion on a large analysis waits for typing to pause (the diagnostics' debounce, and a little). */
-const TYPING_PAUSE_MS = 250;
-
 /** Suggests keys and values from the format's JSON Schema. */
 export class WhysCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly cache: AnalysisCache) {}
@@ -21,15 +18,9 @@ export class WhysCompletionProvider implements vscode.CompletionItemProvider {
     let checked: CheckResult | undefined;
     let scope: TextScope | undefined;
     if (this.cache.inBackground(document)) {
-      checked = this.cache.peek(document);
-      if (!checked) {
-        // While typing, each keystroke asks: wait for the check the diagnostics start after the
-        // typing pauses (and join it) rather than start one in the worker per keystroke.
-        const version = document.version;
-        await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
-        if (token.isCancellationRequested || document.version !== version) return undefined;
-        checked = await this.cache.result(document);
-      }
+      // While typing, each keystroke asks: this waits for typing to pause and joins the
+      // diagnostics' check rather than start one in the worker per keystroke.
+      checked = await this.cache.settled(document, token);
       if (!checked) return undefined;
       scope = scopeAt(checked.parsed, offset);
     }

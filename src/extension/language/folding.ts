@@ -15,7 +15,7 @@ export class WhysFoldingRangeProvider implements vscode.FoldingRangeProvider {
    * thread run between them, where the background check's model puts its roots.
    */
   async provideFoldingRanges(document: vscode.TextDocument, _context?: vscode.FoldingContext, token?: vscode.CancellationToken): Promise<vscode.FoldingRange[]> {
-    const result = await this.cache.result(document);
+    const result = await this.cache.settled(document, token);
     if (!result) return [];
     let blocks: FoldingBlock[];
     if (!this.cache.inBackground(document)) {

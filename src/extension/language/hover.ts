@@ -11,12 +11,12 @@ export class WhysKeyHoverProvider implements vscode.HoverProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
   /** On a large analysis, only the lines of the root under the cursor are read (their place from the background check). */
-  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const offset = document.offsetAt(position);
     let text: string;
     let scope: TextScope | undefined;
     if (this.cache.inBackground(document)) {
-      const result = await this.cache.result(document);
+      const result = await this.cache.settled(document, token);
       if (!result) return undefined;
       text = result.parsed.text;
       scope = scopeAt(result.parsed, offset);

@@ -32,7 +32,7 @@ export class WhysDocumentSymbolProvider implements vscode.DocumentSymbolProvider
 
   /** Waits for a large document's model from the background worker; never parses it here. */
   async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
-    const result = await this.cache.result(document);
+    const result = await this.cache.settled(document, token);
     if (!result) return [];
     const toSymbol = (entry: OutlineEntry, children = true): vscode.DocumentSymbol => {
       const symbol = new vscode.DocumentSymbol(
