@@ -5,6 +5,8 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
+import type { ParsedAnalysis } from './parse';
+import { scopesOf } from './position';
 import { LineIndex, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -76,8 +78,20 @@ function rootEntry(root: Root): OutlineEntry {
   return entry('root', label, detail, root.span, root.id?.span ?? root.question?.span ?? root.headSpan, children);
 }
 
-/** The outline of an analysis: the top-level entries in file order. */
-export function outlineOf(analysis: Analysis): OutlineEntry[] {
+/**
+ * The outline entries of some roots: what {@link outlineOf} lists under `roots`. An editor builds
+ * a large analysis's outline a slice of roots at a time with it, then passes them all to
+ * `outlineOf`.
+ */
+export function rootOutlines(roots: readonly Root[]): OutlineEntry[] {
+  return roots.map(rootEntry);
+}
+
+/**
+ * The outline of an analysis: the top-level entries in file order. `rootEntries`: the roots'
+ * entries when already built ({@link rootOutlines}), else they are built here.
+ */
+export function outlineOf(analysis: Analysis, rootEntries?: readonly OutlineEntry[]): OutlineEntry[] {
   const top: OutlineEntry[] = [];
   if (analysis.title) top.push(entry('title', oneLine(analysis.title.text), 'title', keyed(analysis.title), analysis.title.span));
   if (analysis.incident) {
@@ -87,7 +101,7 @@ export function outlineOf(analysis: Analysis): OutlineEntry[] {
   }
   if (analysis.problem) top.push(entry('problem', oneLine(analysis.problem.text), 'problem', keyed(analysis.problem), analysis.problem.span));
   if (analysis.rootsKeySpan || analysis.roots.length > 0) {
-    const roots = analysis.roots.map(rootEntry);
+    const roots = rootEntries ? [...rootEntries] : analysis.roots.map(rootEntry);
     const start = analysis.rootsKeySpan?.start ?? roots[0]?.span.start ?? 0;
     // A reduce, not Math.max(...spread): a file may hold more roots than a call takes arguments.
     const end = roots.reduce((max, r) => Math.max(max, r.span.end), analysis.rootsKeySpan?.end ?? 0);
@@ -110,32 +124,41 @@ function lastLine(lines: LineIndex, text: string, span: Span): number {
   return lines.position(Math.max(span.start, end - 1)).line;
 }
 
-/**
- * The blocks that fold: every key or list item whose value spans several lines (which covers
- * each root, step, cause, chain and actions block), runs of two or more comment lines, and
- * `# region` … `# endregion` markers. Reads the YAML tree, so it follows the file's structure
- * even where indentation alone would mislead (block scalars, comments).
- */
-export function foldingBlocksOf(text: string, comments: readonly Comment[]): FoldingBlock[] {
-  const lines = new LineIndex(text);
-  const byStart = new Map<number, FoldingBlock>();
-  const add = (startLine: number, endLine: number, kind?: FoldingBlock['kind']): void => {
-    if (endLine <= startLine) return;
-    const existing = byStart.get(startLine);
-    if (!existing || existing.endLine < endLine) byStart.set(startLine, { startLine, endLine, kind });
-  };
+/** Collects folding blocks, one per start line (the longest wins). */
+class FoldingBlocks {
+  private readonly byStart = new Map<number, FoldingBlock>();
 
-  let contents: unknown;
-  try {
-    contents = parseDocument(text, { prettyErrors: false, uniqueKeys: false }).contents;
-  } catch {
-    contents = undefined;
+  add(startLine: number, endLine: number, kind?: FoldingBlock['kind']): void {
+    if (endLine <= startLine) return;
+    const existing = this.byStart.get(startLine);
+    if (!existing || existing.endLine < endLine) this.byStart.set(startLine, { startLine, endLine, kind });
   }
+
+  addAll(blocks: Iterable<FoldingBlock>): void {
+    for (const block of blocks) this.add(block.startLine, block.endLine, block.kind);
+  }
+
+  sorted(): FoldingBlock[] {
+    return [...this.byStart.values()].sort((a, b) => a.startLine - b.startLine);
+  }
+}
+
+/** The root node of a YAML text, or undefined when it cannot be read. */
+function yamlContents(text: string): YamlNode | null | undefined {
+  try {
+    return parseDocument(text, { prettyErrors: false, uniqueKeys: false }).contents;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds the blocks of a YAML tree: each key and list item whose value spans several lines. */
+function addTreeBlocks(blocks: FoldingBlocks, text: string, lines: LineIndex, contents: unknown, lineShift = 0): void {
   const visit = (node: unknown, from?: number): void => {
     const yamlNode = node as YamlNode | null | undefined;
     const range = yamlNode?.range;
     if (range && from !== undefined) {
-      add(lines.position(from).line, lastLine(lines, text, { start: from, end: range[1] }));
+      blocks.add(lineShift + lines.position(from).line, lineShift + lastLine(lines, text, { start: from, end: range[1] }));
     }
     if (isMap(node)) {
       for (const pair of node.items) {
@@ -157,16 +180,22 @@ export function foldingBlocksOf(text: string, comments: readonly Comment[]): Fol
     }
   };
   visit(contents);
+}
 
-  // Comments: runs of own-line comments on consecutive lines; `# region` markers.
+/**
+ * The comment blocks that fold: runs of own-line comments on consecutive lines, and
+ * `# region` … `# endregion` markers. `lineOf`: the 0-based line of an offset.
+ */
+export function commentFoldingBlocks(comments: readonly Comment[], lineOf: (offset: number) => number): FoldingBlock[] {
+  const blocks = new FoldingBlocks();
   const regions: number[] = [];
   let run: { start: number; end: number } | undefined;
   const flush = (): void => {
-    if (run) add(run.start, run.end, 'comment');
+    if (run) blocks.add(run.start, run.end, 'comment');
     run = undefined;
   };
   for (const comment of comments) {
-    const line = lines.position(comment.span.start).line;
+    const line = lineOf(comment.span.start);
     if (/^region\b/.test(comment.text) && comment.ownLine) {
       flush();
       regions.push(line);
@@ -175,7 +204,7 @@ export function foldingBlocksOf(text: string, comments: readonly Comment[]): Fol
     if (/^endregion\b/.test(comment.text) && comment.ownLine) {
       flush();
       const start = regions.pop();
-      if (start !== undefined) add(start, line, 'region');
+      if (start !== undefined) blocks.add(start, line, 'region');
       continue;
     }
     if (!comment.ownLine) {
@@ -189,5 +218,70 @@ export function foldingBlocksOf(text: string, comments: readonly Comment[]): Fol
     }
   }
   flush();
-  return [...byStart.values()].sort((a, b) => a.startLine - b.startLine);
+  return blocks.sorted();
+}
+
+/**
+ * The blocks that fold: every key or list item whose value spans several lines (which covers
+ * each root, step, cause, chain and actions block), runs of two or more comment lines, and
+ * `# region` … `# endregion` markers. Reads the YAML tree, so it follows the file's structure
+ * even where indentation alone would mislead (block scalars, comments).
+ */
+export function foldingBlocksOf(text: string, comments: readonly Comment[]): FoldingBlock[] {
+  const lines = new LineIndex(text);
+  const blocks = new FoldingBlocks();
+  addTreeBlocks(blocks, text, lines, yamlContents(text));
+  blocks.addAll(commentFoldingBlocks(comments, (offset) => lines.position(offset).line));
+  return blocks.sorted();
+}
+
+/**
+ * The tree's folding blocks in one part of the text (`scopeAt`'s: a root's lines, or those before
+ * the roots), reading only that part: what {@link foldingBlocksOf} finds there, the part's first
+ * line being `firstLine` of the file. A root's part includes the root's own block; the `roots:`
+ * block and the comments' blocks are the caller's ({@link mergeFoldingBlocks} joins them all).
+ */
+export function foldingBlocksIn(text: string, scope: { readonly start: number; readonly end: number; readonly path: readonly (string | number)[] }, firstLine: number): FoldingBlock[] {
+  let part = text.slice(scope.start, scope.end);
+  const blocks = new FoldingBlocks();
+  const dash = scope.path.length > 0 ? part.search(/\S/) : -1;
+  // The item's `-` read as a space: its map then stands alone at its own indentation.
+  if (dash >= 0 && part[dash] === '-') part = `${part.slice(0, dash)} ${part.slice(dash + 1)}`;
+  const lines = new LineIndex(part);
+  const contents = yamlContents(part);
+  addTreeBlocks(blocks, part, lines, contents, firstLine);
+  if (dash >= 0 && contents?.range) blocks.add(firstLine + lines.position(dash).line, firstLine + lastLine(lines, part, { start: dash, end: contents.range[1] }));
+  return blocks.sorted();
+}
+
+/** Joins lists of folding blocks: one per start line, the longest, in line order. */
+export function mergeFoldingBlocks(lists: Iterable<readonly FoldingBlock[]>): FoldingBlock[] {
+  const blocks = new FoldingBlocks();
+  for (const list of lists) blocks.addAll(list);
+  return blocks.sorted();
+}
+
+/**
+ * {@link foldingBlocksOf} of a parsed analysis, read a part at a time ({@link scopesOf}: the
+ * lines before the roots, then each root's) so that an editor can let its thread run between
+ * slices of `partsPerSlice` parts: the generator yields between slices and returns the blocks.
+ * `lineOf`: the 0-based line of an offset (the editor's own document knows it without a scan).
+ */
+export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: number) => number, partsPerSlice = 25): Generator<void, FoldingBlock[], void> {
+  const { text, analysis } = parsed;
+  const lists: FoldingBlock[][] = [];
+  const scopes = scopesOf(parsed);
+  for (let i = 0; i < scopes.length; i++) {
+    if (i > 0 && i % partsPerSlice === 0) yield;
+    lists.push(foldingBlocksIn(text, scopes[i], lineOf(scopes[i].start)));
+  }
+  const last = analysis.roots[analysis.roots.length - 1];
+  if (analysis.rootsKeySpan && last) {
+    // `roots:` folds to the last line of its last root, as the whole tree's reading gives it.
+    let end = last.span.end;
+    while (end > last.span.start && /\s/.test(text[end - 1])) end--;
+    lists.push([{ startLine: lineOf(analysis.rootsKeySpan.start), endLine: lineOf(Math.max(last.span.start, end - 1)) }]);
+  }
+  lists.push(commentFoldingBlocks(parsed.comments, lineOf));
+  return mergeFoldingBlocks(lists);
 }

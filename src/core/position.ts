@@ -6,6 +6,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { allCauses, allSteps, describe, type Analysis, type Span } from './model';
+import type { ParsedAnalysis } from './parse';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
 
 /** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
@@ -151,11 +152,30 @@ function keysOf(map: YamlNode, except?: Pair): string[] {
 const PLACEHOLDER = 'whys-position-placeholder';
 
 /**
+ * A part of the text that {@link positionAt} can read alone: from a line start to `end`, holding
+ * the node at `path` (a root's list item, `['roots', 3]`, read from its `- `; or the lines
+ * before the roots, path `[]`). In a large analysis only that part is parsed, not the whole file;
+ * on a line of a root's part indented no deeper than its `-` (a new root or top-level key being
+ * typed), nothing is answered.
+ */
+export interface TextScope {
+  readonly start: number;
+  readonly end: number;
+  readonly path: TreePath;
+}
+
+/**
  * What stands at an offset: a key (also a key being typed, or an empty line where one could
  * go) or a key's value, with the block around it. Undefined in comments, in flow collections,
- * inside block scalars, and where the text does not say.
+ * inside block scalars, and where the text does not say. With a `scope` that holds the offset,
+ * only its lines are read.
  */
-export function positionAt(text: string, offset: number): TreePosition | undefined {
+export function positionAt(text: string, offset: number, scope?: TextScope): TreePosition | undefined {
+  return scope ? positionIn(text, offset, scope) : positionFrom(text, offset, []);
+}
+
+/** {@link positionAt} in a text that holds the node at `base` (the whole file: `[]`). */
+function positionFrom(text: string, offset: number, base: TreePath): TreePosition | undefined {
   offset = Math.max(0, Math.min(offset, text.length));
   let lineStart = offset;
   while (lineStart > 0 && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
@@ -189,7 +209,8 @@ export function positionAt(text: string, offset: number): TreePosition | undefin
     const keyStart = lineStart + head;
     const found = document && findPair(document, (pair) => isScalar(pair.key) && pair.key.value === PLACEHOLDER && pair.key.range?.[0] === keyStart);
     if (!found) return undefined;
-    const block = blockAt(found.path);
+    const path = [...base, ...found.path];
+    const block = blockAt(path);
     if (!block) return undefined;
     return {
       kind: 'key',
@@ -197,7 +218,7 @@ export function positionAt(text: string, offset: number): TreePosition | undefin
       key,
       span: { start: keyStart, end: lineStart + wordEnd },
       present: keysOf(found.map, found.pair).filter((k) => k !== PLACEHOLDER),
-      path: found.path,
+      path,
     };
   }
 
@@ -207,7 +228,8 @@ export function positionAt(text: string, offset: number): TreePosition | undefin
     const keyStart = lineStart + head;
     const found = document && findPair(document, (pair) => isScalar(pair.key) && pair.key.range?.[0] === keyStart);
     if (!found || !isScalar(found.pair.key)) return undefined;
-    const block = blockAt(found.path);
+    const path = [...base, ...found.path];
+    const block = blockAt(path);
     if (!block) return undefined;
     const key = String(found.pair.key.value);
     const value = found.pair.value as YamlNode | null;
@@ -226,7 +248,7 @@ export function positionAt(text: string, offset: number): TreePosition | undefin
     } else {
       return undefined;
     }
-    return { kind: 'value', ...block, key, valueSchema: propertySchema(block.schema, key), value: written, span, path: found.path };
+    return { kind: 'value', ...block, key, valueSchema: propertySchema(block.schema, key), value: written, span, path };
   }
   return undefined;
 }
@@ -300,9 +322,75 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
   return [];
 }
 
+/** Where the line holding an offset starts. */
+function lineStartOf(text: string, at: number): number {
+  // Back to the line break (not `lastIndexOf('\r')`, which would scan the whole file before it when it has none).
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+/**
+ * Every scope of a parsed analysis, in file order: the lines before the first root, then each
+ * root's (as {@link scopeAt} gives them). A file without roots is one scope.
+ */
+export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
+  const { text, analysis } = parsed;
+  const starts = analysis.roots.map((root) => lineStartOf(text, root.span.start));
+  const scopes: TextScope[] = [{ start: 0, end: starts[0] ?? text.length, path: [] }];
+  analysis.roots.forEach((root, i) => scopes.push({ start: starts[i], end: starts[i + 1] ?? text.length, path: ['roots', root.index] }));
+  return scopes;
+}
+
+/**
+ * The scope that holds an offset of a parsed analysis, for {@link positionAt}: the lines of the
+ * root that holds it (up to the next root's, so the empty lines a key is typed on are in), or
+ * the lines before the first root.
+ */
+export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
+  const { text, analysis } = parsed;
+  const roots = analysis.roots;
+  const lineStart = (at: number): number => lineStartOf(text, at);
+  // The last root whose first line starts at or before the offset (roots are in file order).
+  let low = 0;
+  let high = roots.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (lineStart(roots[mid].span.start) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  if (found < 0) return { start: 0, end: roots.length > 0 ? lineStart(roots[0].span.start) : text.length, path: [] };
+  const end = found + 1 < roots.length ? lineStart(roots[found + 1].span.start) : text.length;
+  return { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] };
+}
+
+/** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
+function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
+  if (offset < scope.start || offset > scope.end) return undefined;
+  let part = text.slice(scope.start, scope.end);
+  if (scope.path.length > 0) {
+    // The item's `-` read as a space: its map then stands alone at its own indentation.
+    const dash = part.search(/\S/);
+    if (dash >= 0 && part[dash] === '-') part = `${part.slice(0, dash)} ${part.slice(dash + 1)}`;
+    // A later line indented no deeper than the `-` is outside the item (a new root, a top-level key).
+    const local = offset - scope.start;
+    const lineStart = Math.max(part.lastIndexOf('\n', local - 1), part.lastIndexOf('\r', local - 1)) + 1;
+    let indent = 0;
+    while (part[lineStart + indent] === ' ') indent++;
+    if (lineStart > 0 && indent <= dash) return undefined;
+  }
+  const inner = positionFrom(part, offset - scope.start, scope.path);
+  // The lines before the roots end at `roots:`; its value, the roots, is not in them.
+  if (inner?.kind === 'value' && inner.path.length === 0 && inner.key === 'roots' && scope.end < text.length) return undefined;
+  return inner && { ...inner, span: { start: inner.span.start + scope.start, end: inner.span.end + scope.start } };
+}
+
 /** The key under an offset, only when the offset is on the key itself (not its value). */
-export function keyAt(text: string, offset: number): KeyPosition | undefined {
-  const position = positionAt(text, offset);
+export function keyAt(text: string, offset: number, scope?: TextScope): KeyPosition | undefined {
+  const position = positionAt(text, offset, scope);
   if (!position || position.kind !== 'key' || position.key === '') return undefined;
   if (offset < position.span.start || offset > position.span.end) return undefined;
   return position;

@@ -36,16 +36,18 @@ export function parseDirective(comment: string): Set<RuleCode | '*'> | undefined
 
 /** The suppressions a file declares, each scoped to the node it precedes or stands in. */
 export function suppressionsOf(text: string, analysis: Analysis, comments: readonly Comment[]): Suppression[] {
-  const nodes: Span[] = [
-    ...analysis.roots.map((r) => r.span),
-    ...analysis.roots.flatMap((r) => r.actions.map((a) => a.span)),
-    ...allSteps(analysis).map((s) => s.span),
-    ...allCauses(analysis).map((c) => c.span),
-  ];
+  // Listed only when a comment is a directive: most files have none, and a large one has many nodes.
+  let nodes: Span[] | undefined;
   const out: Suppression[] = [];
   for (const comment of comments) {
     const rules = parseDirective(comment.text);
     if (!rules) continue;
+    nodes ??= [
+      ...analysis.roots.map((r) => r.span),
+      ...analysis.roots.flatMap((r) => r.actions.map((a) => a.span)),
+      ...allSteps(analysis).map((s) => s.span),
+      ...allCauses(analysis).map((c) => c.span),
+    ];
     out.push({ rules, scope: scopeOf(comment, text, nodes, analysis), comment: comment.span });
   }
   return out;

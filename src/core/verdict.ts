@@ -6,7 +6,7 @@
  * it gave one and, when there is one, a better question or answer.
  */
 import type { Finding } from './findings';
-import { allSteps, describe, type Cause, type Span, type Step, type TextValue } from './model';
+import { allSteps, describe, type Cause, type Root, type Span, type Step, type TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
 import { ruleFor } from './rules';
 import { suppressionsOf } from './suppression';
@@ -78,12 +78,31 @@ export interface VerdictOptions {
 /** The value (a step's `why` or `because`, a cause's `cause`) at an offset, if any. */
 export function valueAt(parsed: ParsedAnalysis, offset: number): { field: VerdictField; node: Step | Cause; value: TextValue } | undefined {
   const holds = (value: TextValue | undefined): value is TextValue => !!value && value.span.start <= offset && offset <= value.span.end;
-  for (const step of allSteps(parsed.analysis)) {
+  // Only the steps of the root that holds the offset (roots are in file order): a hover on a
+  // large analysis does not walk all of it.
+  const root = rootAt(parsed.analysis.roots, offset);
+  if (!root) return undefined;
+  for (const step of allSteps({ roots: [root], span: root.span })) {
     if (holds(step.why)) return { field: 'why', node: step, value: step.why };
     if (holds(step.because)) return { field: 'because', node: step, value: step.because };
     for (const cause of step.causes ?? []) if (holds(cause.cause)) return { field: 'cause', node: cause, value: cause.cause };
   }
   return undefined;
+}
+
+/** The root whose span holds an offset, found by bisection over the roots in file order. */
+function rootAt(roots: readonly Root[], offset: number): Root | undefined {
+  let low = 0;
+  let high = roots.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = roots[mid].span;
+    if (offset < span.start) high = mid - 1;
+    else if (offset > span.end) low = mid + 1;
+    else return roots[mid];
+  }
+  // Spans out of order (a half-written file): look at every root.
+  return roots.find((root) => root.span.start <= offset && offset <= root.span.end);
 }
 
 /** The verdict on the value at an offset, from a check's parse and findings; undefined off values. */

@@ -1,8 +1,17 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckResult, type Finding, type LearnedMode } from '../core';
+import { checkText, type CheckOptions, type CheckResult, type Finding, type LearnedMode } from '../core';
 import { checkOptionsFor } from './config';
-import type { LearnedAsset } from './background';
+import { Overtaken, type BackgroundChecker, type LearnedAsset } from './background';
 import type { LearnedAssets } from './learned';
+
+/**
+ * Documents longer than this are checked in the background worker: a check of this much text
+ * takes well under 50 ms on the host's thread, a larger one may not.
+ */
+export const BACKGROUND_FROM_CHARS = 20_000;
+
+/** How long a feature asked about a large document waits for typing to pause (the diagnostics' debounce, and a little). */
+const TYPING_PAUSE_MS = 250;
 
 /**
  * A later tier's findings joined to the rules': given a document and its check so far, the
@@ -13,7 +22,13 @@ export type FindingsLayer = (document: vscode.TextDocument, result: CheckResult)
 
 /**
  * The checked state of every open analysis, keyed by document URI and version, so the
- * diagnostics, hovers, code actions and the preview share one parse and one check per edit.
+ * diagnostics, hovers, code actions, outline, CodeLens and the preview share one parse and one
+ * check per edit.
+ *
+ * A large document (over {@link BACKGROUND_FROM_CHARS} characters) is never checked on the
+ * extension host's thread: its check, model included, comes from the background worker, and
+ * every feature reads that last result for the document's version ({@link result} waits for it,
+ * {@link peek} answers only what is there). A small one is checked here, at once.
  */
 export class AnalysisCache implements vscode.Disposable {
   /**
@@ -66,29 +81,160 @@ export class AnalysisCache implements vscode.Disposable {
     return result;
   }
 
-  /** `learned`: the learned detectors' asset, joined to the check once it is loaded. */
-  constructor(private readonly learned?: LearnedAssets) {}
+  /** Checks of large documents under way in the worker, by URI, for one version and options each. */
+  private readonly inFlight = new Map<string, { version: number; optionsKey: string; result: Promise<CheckResult | undefined> }>();
+  /** Each document's length at a version (`getText()` of a large document copies it all). */
+  private readonly sizes = new Map<string, { version: number; size: number }>();
+  /** The team's synonyms, sent with each background check (the publisher keeps them current). */
+  synonyms: string[][] = [];
+  /** Checks of large documents run on this thread (a host without a worker, or one that failed): for the tests. */
+  private onThread = 0;
+
+  /**
+   * `learned`: the learned detectors' asset, joined to the check once it is loaded;
+   * `background`: the worker large documents are checked in (without it, every check runs here).
+   */
+  constructor(
+    private readonly learned?: LearnedAssets,
+    private readonly background?: BackgroundChecker,
+  ) {}
+
+  /** How many checks of a document over {@link BACKGROUND_FROM_CHARS} characters ran on the host's thread. */
+  get largeChecksOnThread(): number {
+    return this.onThread;
+  }
 
   /** The learned asset for a mode, once loaded (the background worker runs the detectors from it). */
   learnedAssetFor(mode: LearnedMode): LearnedAsset | undefined {
     return this.learned?.assetFor(mode);
   }
 
-  /** The check of a document at its current version, computed at most once per version. */
-  get(document: vscode.TextDocument): CheckResult {
+  /** Whether a document is checked in the background worker rather than on this thread. */
+  inBackground(document: vscode.TextDocument): boolean {
+    return this.background !== undefined && this.sizeOf(document) > BACKGROUND_FROM_CHARS;
+  }
+
+  /** A document's length in UTF-16 units, without copying its text. */
+  private sizeOf(document: vscode.TextDocument): number {
     const key = document.uri.toString();
+    const known = this.sizes.get(key);
+    if (known?.version === document.version) return known.size;
+    const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    this.sizes.set(key, { version: document.version, size });
+    return size;
+  }
+
+  /** The check options of a document, the learned models joined once loaded, and their key. */
+  private optionsOf(document: vscode.TextDocument): { settings: CheckOptions; options: CheckOptions; optionsKey: string } {
     const settings = checkOptionsFor(document);
     const learned = this.learned?.modelsFor(settings.learnedMode ?? 'default');
-    const options = { ...settings, learned };
-    const optionsKey = JSON.stringify(settings) + (learned ? '+learned' : '');
+    return { settings, options: { ...settings, learned }, optionsKey: JSON.stringify(settings) + (learned ? '+learned' : '') };
+  }
+
+  /**
+   * The check of a document at its current version, when it can be had without blocking: a small
+   * document is checked here (at most once per version); a large one gives the worker's last
+   * result for this version, or undefined while it is not in (see {@link result}).
+   */
+  peek(document: vscode.TextDocument): CheckResult | undefined {
+    const key = document.uri.toString();
+    const { options, optionsKey } = this.optionsOf(document);
     const cached = this.entries.get(key);
     let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
     if (!entry) {
-      entry = { version: document.version, optionsKey, base: checkText(document.getText(), options) };
+      if (this.inBackground(document)) return undefined;
+      entry = { version: document.version, optionsKey, base: this.checkHere(document.getText(), options) };
       this.entries.set(key, entry);
     }
+    return this.layeredEntry(document, key, entry);
+  }
+
+  /**
+   * The check of a document at its current version: at once for a small document; for a large
+   * one, when the worker has answered (a check is started if none is under way for this version).
+   * Undefined when an edit or a close overtook the version asked about.
+   */
+  result(document: vscode.TextDocument): Promise<CheckResult | undefined> {
+    const now = this.peek(document);
+    if (now) return Promise.resolve(now);
+    const key = document.uri.toString();
+    const version = document.version;
+    const { settings, options, optionsKey } = this.optionsOf(document);
+    const running = this.inFlight.get(key);
+    const base = running && running.version === version && running.optionsKey === optionsKey ? running.result : this.checkInWorker(document, settings, options, optionsKey);
+    return base.then(() => (document.isClosed || document.version !== version ? undefined : this.peek(document)));
+  }
+
+  /**
+   * {@link result} for the editor's features (hovers, quick fixes, outline, CodeLens, folding,
+   * completion), which VS Code asks for as the user types: for a large document whose version has
+   * no check yet nor one under way, it waits for typing to pause, then joins the check the
+   * diagnostics start, rather than start a check in the worker per keystroke. Undefined when an
+   * edit overtook the version, or the request was cancelled.
+   */
+  async settled(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<CheckResult | undefined> {
+    const now = this.peek(document);
+    if (now) return now;
+    const key = document.uri.toString();
+    const running = this.inFlight.get(key);
+    if (!running || running.version !== document.version) {
+      const version = document.version;
+      await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
+      if (token?.isCancellationRequested || document.isClosed || document.version !== version) return undefined;
+    }
+    return this.result(document);
+  }
+
+  /**
+   * The check of whatever version a document is at once it is in (an edit while waiting means
+   * waiting for the newer version's check); undefined when the document was closed.
+   */
+  async latest(document: vscode.TextDocument): Promise<CheckResult | undefined> {
+    for (;;) {
+      if (document.isClosed) return undefined;
+      const result = await this.result(document);
+      if (result) return result;
+    }
+  }
+
+  /** Starts the worker's check of a large document's current version; its result fills the cache. */
+  private checkInWorker(document: vscode.TextDocument, settings: CheckOptions, options: CheckOptions, optionsKey: string): Promise<CheckResult | undefined> {
+    const key = document.uri.toString();
+    const version = document.version;
+    const text = document.getText();
+    // The worker failed (it should not) or cannot start: check here rather than show nothing.
+    const onThread = (): CheckResult => this.checkHere(text, options);
+    let checked: Promise<CheckResult | undefined>;
+    try {
+      const learnedAsset = this.learnedAssetFor(settings.learnedMode ?? 'default');
+      checked = this.background!.analyse(key, text, settings, this.synonyms, learnedAsset).then(
+        ({ findings, parsed }) => (parsed ? { parsed: { ...parsed, text }, findings } : onThread()),
+        (error: unknown) => (error instanceof Overtaken ? undefined : onThread()),
+      );
+    } catch {
+      checked = Promise.resolve(onThread());
+    }
+    const result = checked.then((base) => {
+      // Kept unless the cache was cleared (settings changed) or the document closed meanwhile.
+      const mine = this.inFlight.get(key)?.result === result;
+      if (mine) this.inFlight.delete(key);
+      if (base && mine && !document.isClosed) this.entries.set(key, { version, optionsKey, base });
+      return base;
+    });
+    this.inFlight.set(key, { version, optionsKey, result });
+    return result;
+  }
+
+  /** The one place a check runs on this thread; checks of large texts are counted (see {@link largeChecksOnThread}). */
+  private checkHere(text: string, options: CheckOptions): CheckResult {
+    if (text.length > BACKGROUND_FROM_CHARS) this.onThread++;
+    return checkText(text, options);
+  }
+
+  /** The semantic pass's findings, then the layers, on top of an entry's check. */
+  private layeredEntry(document: vscode.TextDocument, key: string, entry: { version: number; base: CheckResult; result?: CheckResult; from?: CheckResult }): CheckResult {
     // The semantic pass's findings first, then the layers (the model review merges with both).
-    const withLater = this.withLater(key, document.version, entry.base);
+    const withLater = this.withLater(key, entry.version, entry.base);
     if (!entry.result || entry.from !== withLater) {
       entry.result = this.layered(document, withLater);
       entry.from = withLater;
@@ -123,12 +269,15 @@ export class AnalysisCache implements vscode.Disposable {
   forget(uri: vscode.Uri): void {
     this.entries.delete(uri.toString());
     this.later.delete(uri.toString());
+    this.inFlight.delete(uri.toString());
+    this.sizes.delete(uri.toString());
   }
 
-  /** Forgets everything (settings changed). */
+  /** Forgets every check (settings changed); checks under way are answered, and replaced when next asked for. */
   clear(): void {
     this.entries.clear();
     this.later.clear();
+    this.inFlight.clear();
   }
 
   dispose(): void {

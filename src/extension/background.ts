@@ -7,7 +7,7 @@
  *
  * No `vscode` import, so the bench can measure the host's longest block in plain Node.
  */
-import type { CheckOptions, Finding, LearnedWeightsFile } from '../core';
+import type { Analysis, CheckOptions, Finding, LearnedWeightsFile, ParsedAnalysis, Root } from '../core';
 
 /** One pass over a document: its text in, findings out. The rules pass runs in the worker; later passes (learned, semantic, model review) have the same shape. */
 export type CheckPass = (text: string, options: CheckOptions) => Promise<Finding[]>;
@@ -22,6 +22,36 @@ export interface CheckRequest {
   readonly useLearned: boolean;
   /** Their asset, sent only with the first request to a worker that does not hold it yet. */
   readonly learned?: LearnedAsset;
+  /** Whether the host wants the parsed model too (see {@link ModelHead}); its roots are then pulled in batches. */
+  readonly model?: boolean;
+}
+
+/** The host asks for the next batch of roots of a model it was answered (one batch per message). */
+export interface RootsRequest {
+  readonly kind: 'roots';
+  readonly id: number;
+  readonly batch: number;
+}
+
+/**
+ * The parsed model without its text (the host has it) and without its roots, which follow in
+ * batches: taking a large model in one message would block the host's thread while it is read
+ * (about 140 ms for the largest analysis under the limit).
+ */
+export interface ModelHead {
+  readonly analysis: Omit<Analysis, 'roots'>;
+  readonly problems: ParsedAnalysis['problems'];
+  readonly comments: ParsedAnalysis['comments'];
+  readonly wellFormed: boolean;
+  /** How many batches of roots to pull. */
+  readonly batches: number;
+}
+
+/** A batch of roots, in order. */
+export interface RootsResponse {
+  readonly id: number;
+  readonly batch: number;
+  readonly roots: Root[];
 }
 
 /** The learned detectors' asset as read from dist/learned/: their weights and the word vectors. */
@@ -35,6 +65,14 @@ export interface CheckResponse {
   readonly id: number;
   readonly findings: Finding[];
   readonly error?: string;
+  /** The model's head, when the request asked for the model. */
+  readonly model?: ModelHead;
+}
+
+/** What a check in the background gives: the findings, and the parsed model when it was asked for. */
+export interface BackgroundResult {
+  readonly findings: Finding[];
+  readonly parsed?: Omit<ParsedAnalysis, 'text'>;
 }
 
 /** A check that a newer one for the same document overtook. */
@@ -54,8 +92,8 @@ function nodeRequire(id: string): unknown {
 
 /** The few things both kinds of worker do. */
 interface WorkerPort {
-  post(request: CheckRequest): void;
-  onAnswer(listener: (response: CheckResponse) => void): void;
+  post(request: CheckRequest | RootsRequest): void;
+  onAnswer(listener: (response: CheckResponse | RootsResponse) => void): void;
   onFailure(listener: (message: string) => void): void;
   terminate(): void;
 }
@@ -76,9 +114,9 @@ function startWorker(script: string): WorkerPort {
       terminate: () => void worker.terminate(),
     };
   }
-  const WebWorker = (globalThis as unknown as { Worker: new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: CheckResponse }) => void) | null; onerror: ((e: { message?: string }) => void) | null; terminate(): void } }).Worker;
+  const WebWorker = (globalThis as unknown as { Worker: new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: CheckResponse | RootsResponse }) => void) | null; onerror: ((e: { message?: string }) => void) | null; terminate(): void } }).Worker;
   const worker = new WebWorker(script);
-  const answers: ((response: CheckResponse) => void)[] = [];
+  const answers: ((response: CheckResponse | RootsResponse) => void)[] = [];
   const failures: ((message: string) => void)[] = [];
   worker.onmessage = (event) => answers.forEach((listener) => listener(event.data));
   worker.onerror = (event) => failures.forEach((listener) => listener(event.message ?? 'the check worker failed'));
@@ -90,6 +128,16 @@ function startWorker(script: string): WorkerPort {
   };
 }
 
+/** A request sent and not yet settled, with what has come of its model so far. */
+interface Pending {
+  readonly key: string;
+  readonly request: CheckRequest;
+  readonly resolve: (result: BackgroundResult) => void;
+  readonly reject: (error: Error) => void;
+  readonly learned?: LearnedAsset;
+  assembly?: { findings: Finding[]; head: ModelHead; roots: Root[][] };
+}
+
 /** Checks documents in a worker, one at a time per document; see the file comment. */
 export class BackgroundChecker {
   private worker: WorkerPort | undefined;
@@ -97,7 +145,7 @@ export class BackgroundChecker {
   private learnedSent: Uint8Array | undefined;
   private nextId = 0;
   /** Requests sent and not answered, by id, with the document they are for and how to settle them. */
-  private readonly pending = new Map<number, { key: string; request: CheckRequest; resolve: (findings: Finding[]) => void; reject: (error: Error) => void; learned?: LearnedAsset }>();
+  private readonly pending = new Map<number, Pending>();
 
   /**
    * `script`: the worker bundle, a file path in Node or a URL in a browser, or a promise of one
@@ -110,13 +158,25 @@ export class BackgroundChecker {
 
   /** Checks `text` for the document `key`; rejects with `Overtaken` when a newer check of the same key starts first. */
   check(key: string, text: string, options: CheckOptions, synonyms: string[][], learned?: LearnedAsset): Promise<Finding[]> {
-    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms, learned);
-    this.ready ??= Promise.resolve(this.script).then((url) => (this.scriptUrl = url));
-    // In call order: a later check of the same document still overtakes an earlier one.
-    return this.ready.then(() => this.send(key, text, options, synonyms, learned));
+    return this.run(key, text, options, synonyms, learned, false).then((result) => result.findings);
   }
 
-  private send(key: string, text: string, options: CheckOptions, synonyms: string[][], learned?: LearnedAsset): Promise<Finding[]> {
+  /**
+   * Checks `text` as {@link check} does and also answers the parsed model (without the text),
+   * for the hovers, quick fixes, outline, CodeLens and preview of a large document.
+   */
+  analyse(key: string, text: string, options: CheckOptions, synonyms: string[][], learned?: LearnedAsset): Promise<BackgroundResult> {
+    return this.run(key, text, options, synonyms, learned, true);
+  }
+
+  private run(key: string, text: string, options: CheckOptions, synonyms: string[][], learned: LearnedAsset | undefined, model: boolean): Promise<BackgroundResult> {
+    if (this.scriptUrl !== undefined) return this.send(key, text, options, synonyms, learned, model);
+    this.ready ??= Promise.resolve(this.script).then((url) => (this.scriptUrl = url));
+    // In call order: a later check of the same document still overtakes an earlier one.
+    return this.ready.then(() => this.send(key, text, options, synonyms, learned, model));
+  }
+
+  private send(key: string, text: string, options: CheckOptions, synonyms: string[][], learned: LearnedAsset | undefined, model: boolean): Promise<BackgroundResult> {
     // Work for an older version of this document is dropped: if the worker is on it, restart it.
     let overtaken = false;
     for (const [id, entry] of this.pending) {
@@ -128,8 +188,8 @@ export class BackgroundChecker {
     if (overtaken) this.restart();
     const worker = this.ensureWorker();
     // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
-    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], useLearned: !!learned };
-    return new Promise<Finding[]>((resolve, reject) => {
+    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], useLearned: !!learned, ...(model ? { model } : {}) };
+    return new Promise<BackgroundResult>((resolve, reject) => {
       this.pending.set(request.id, { key, request, resolve, reject, learned });
       this.post(worker, request, learned);
     });
@@ -150,9 +210,20 @@ export class BackgroundChecker {
       if (this.worker !== worker) return;
       const entry = this.pending.get(response.id);
       if (!entry) return;
-      this.pending.delete(response.id);
-      if (response.error) entry.reject(new Error(response.error));
-      else entry.resolve(response.findings);
+      if ('roots' in response) return this.takeRoots(worker, entry, response);
+      if (response.error) {
+        this.pending.delete(response.id);
+        entry.reject(new Error(response.error));
+        return;
+      }
+      if (!response.model) {
+        this.pending.delete(response.id);
+        entry.resolve({ findings: response.findings });
+        return;
+      }
+      // A worker restarted mid-way answers again from the start.
+      entry.assembly = { findings: response.findings, head: response.model, roots: [] };
+      this.pullOrFinish(worker, entry);
     });
     worker.onFailure((message) => {
       if (this.worker !== worker) return;
@@ -164,6 +235,26 @@ export class BackgroundChecker {
     return worker;
   }
 
+  /** Adds a batch of roots to the model being assembled, then pulls the next one. */
+  private takeRoots(worker: WorkerPort, entry: Pending, response: RootsResponse): void {
+    const assembly = entry.assembly;
+    if (!assembly || response.batch !== assembly.roots.length) return;
+    assembly.roots.push(response.roots);
+    this.pullOrFinish(worker, entry);
+  }
+
+  /** One batch per message, asked for only when the last one was read: each read is a short task of the host's thread. */
+  private pullOrFinish(worker: WorkerPort, entry: Pending): void {
+    const { findings, head, roots } = entry.assembly!;
+    if (roots.length < head.batches) {
+      worker.post({ kind: 'roots', id: entry.request.id, batch: roots.length });
+      return;
+    }
+    this.pending.delete(entry.request.id);
+    const { batches: _batches, ...model } = head;
+    entry.resolve({ findings, parsed: { ...model, analysis: { ...head.analysis, roots: roots.flat() } } });
+  }
+
   /** Stops the worker (and the check it was on); other documents' requests go to the new one. */
   private restart(): void {
     const old = this.worker;
@@ -171,7 +262,10 @@ export class BackgroundChecker {
     old?.terminate();
     if (this.pending.size === 0) return;
     const worker = this.ensureWorker();
-    for (const entry of this.pending.values()) this.post(worker, entry.request, entry.learned);
+    for (const entry of this.pending.values()) {
+      entry.assembly = undefined;
+      this.post(worker, entry.request, entry.learned);
+    }
   }
 
   dispose(): void {

@@ -3,8 +3,39 @@
  * Web Worker in VS Code for the Web) that receives a document's text and answers its findings.
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
-import { checkText, configureSynonyms, loadLearned, type LearnedModels } from '../core';
-import type { CheckRequest, CheckResponse } from './background';
+import { allSteps, checkText, configureSynonyms, loadLearned, type LearnedModels, type Root } from '../core';
+import type { CheckRequest, CheckResponse, RootsRequest, RootsResponse } from './background';
+
+/** About this many steps go in one batch of roots: reading one on the host takes a few ms. */
+const STEPS_PER_BATCH = 500;
+
+/** The roots of answered models that the host has not pulled yet, by request id. */
+const unpulled = new Map<number, Root[][]>();
+
+/** Cuts roots into batches of about {@link STEPS_PER_BATCH} steps (a root is never split). */
+function batchesOf(roots: readonly Root[]): Root[][] {
+  const batches: Root[][] = [];
+  let batch: Root[] = [];
+  let steps = 0;
+  for (const root of roots) {
+    batch.push(root);
+    steps += 1 + allSteps({ roots: [root], span: root.span }).length;
+    if (steps >= STEPS_PER_BATCH) {
+      batches.push(batch);
+      batch = [];
+      steps = 0;
+    }
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
+}
+
+/** The next batch of a model's roots; the last one forgets the model. */
+function rootsFor(request: RootsRequest): RootsResponse {
+  const batches = unpulled.get(request.id) ?? [];
+  if (request.batch >= batches.length - 1) unpulled.delete(request.id);
+  return { id: request.id, batch: request.batch, roots: batches[request.batch] ?? [] };
+}
 
 /** The learned models, loaded from the asset the host sends once to each worker. */
 let learned: LearnedModels | undefined;
@@ -15,10 +46,18 @@ function modelsFor(request: CheckRequest): LearnedModels | undefined {
 }
 
 /** The same function the host would call: the document text in, the findings out. */
-function answer(request: CheckRequest): CheckResponse {
+function answer(message: CheckRequest | RootsRequest): CheckResponse | RootsResponse {
+  if ('kind' in message) return rootsFor(message);
+  const request = message;
   try {
     configureSynonyms(request.synonyms);
-    return { id: request.id, findings: checkText(request.text, { ...request.options, learned: modelsFor(request) }).findings };
+    const { parsed, findings } = checkText(request.text, { ...request.options, learned: modelsFor(request) });
+    if (!request.model) return { id: request.id, findings };
+    const { text: _text, analysis, ...rest } = parsed;
+    const { roots, ...head } = analysis;
+    const batches = batchesOf(roots);
+    if (batches.length > 0) unpulled.set(request.id, batches);
+    return { id: request.id, findings, model: { ...rest, analysis: head, batches: batches.length } };
   } catch (error) {
     return { id: request.id, findings: [], error: error instanceof Error ? error.message : String(error) };
   }
@@ -32,11 +71,11 @@ function nodeRequire(id: string): unknown {
   return module.require(id);
 }
 
-declare const self: { onmessage: ((event: { data: CheckRequest }) => void) | null; postMessage(message: CheckResponse): void } | undefined;
+declare const self: { onmessage: ((event: { data: CheckRequest | RootsRequest }) => void) | null; postMessage(message: CheckResponse | RootsResponse): void } | undefined;
 
 if (typeof process !== 'undefined' && process.versions?.node) {
   const { parentPort } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
-  parentPort?.on('message', (request: CheckRequest) => parentPort.postMessage(answer(request)));
+  parentPort?.on('message', (request: CheckRequest | RootsRequest) => parentPort.postMessage(answer(request)));
 } else if (typeof self !== 'undefined') {
   self.onmessage = (event) => self.postMessage(answer(event.data));
 }

@@ -23,9 +23,12 @@ export class RootLensProvider implements vscode.CodeLensProvider {
     this.changed.fire();
   }
 
-  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+  /** Waits for a large document's check from the background worker; never checks it here. */
+  async provideCodeLenses(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.CodeLens[]> {
     if (!vscode.workspace.getConfiguration('whys', document).get<boolean>('codeLens.enabled', true)) return [];
-    const { parsed, findings } = this.cache.get(document);
+    const result = await this.cache.settled(document, token);
+    if (!result) return [];
+    const { parsed, findings } = result;
     return rootSummaries(parsed.analysis.roots, findings).map((summary) => {
       const start = document.positionAt(summary.root.headSpan.start);
       return new vscode.CodeLens(new vscode.Range(start, start), {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../core';
+import type { CheckResult, Finding, Severity } from '../core';
 import { rangeOf, type AnalysisCache } from './analyses';
-import { Overtaken, type BackgroundChecker } from './background';
 import type { Published } from './semantic/publisher';
-import { applySynonyms, checkOptionsFor, isAnalysis } from './config';
+import { applySynonyms, isAnalysis } from './config';
+
+export { BACKGROUND_FROM_CHARS } from './analyses';
 
 /** Where the README documents each rule; the anchors are the rule codes. */
 export const RULE_DOCS = 'https://github.com/whys-dev/whys/blob/main/README.md#rule-';
@@ -17,12 +18,6 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 /** Delay after the last keystroke before a document is checked again. */
 const DEBOUNCE_MS = 200;
-
-/**
- * Documents longer than this are checked in the background worker: a check of this much text
- * takes well under 50 ms on the host's thread, a larger one may not.
- */
-export const BACKGROUND_FROM_CHARS = 20_000;
 
 /** The passes that publish findings for a document: the rules, then later ones (learned, semantic, model review). */
 export type PassName = 'rules' | 'learned' | 'semantic' | 'model';
@@ -64,13 +59,9 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** Documents being checked in the background, shown in the status bar. */
   private readonly checking = new Set<string>();
   private readonly progress = vscode.window.createStatusBarItem('whys.checking', vscode.StatusBarAlignment.Left, 0);
-  private synonyms: string[][] = [];
 
-  /** `background`: the worker large documents are checked in (without it, every check runs here). */
-  constructor(
-    private readonly cache: AnalysisCache,
-    private readonly background?: BackgroundChecker,
-  ) {
+  /** `cache`: where every check comes from (large documents' from its background worker). */
+  constructor(private readonly cache: AnalysisCache) {
     this.progress.name = 'whys: checking';
     this.disposables.push(this.progress);
     this.disposables.push(
@@ -84,13 +75,13 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('whys')) {
-          if (event.affectsConfiguration('whys.synonyms')) this.synonyms = applySynonyms();
+          if (event.affectsConfiguration('whys.synonyms')) this.cache.synonyms = applySynonyms();
           this.cache.clear();
           this.refreshAll();
         }
       }),
     );
-    this.synonyms = applySynonyms();
+    this.cache.synonyms = applySynonyms();
     this.refreshAll();
   }
 
@@ -108,12 +99,16 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       return;
     }
     this.cancel(document.uri);
-    const text = document.getText();
-    if (this.background && text.length > BACKGROUND_FROM_CHARS) {
-      this.checkInBackground(document, text);
+    if (this.cache.inBackground(document)) {
+      this.checkInBackground(document);
       return;
     }
-    const result = this.cache.get(document);
+    const result = this.cache.peek(document)!;
+    this.publishResult(document, result);
+  }
+
+  /** Publishes a document's check (with the later passes' and the layers' findings) and tells the semantic pass. */
+  private publishResult(document: vscode.TextDocument, result: CheckResult): void {
     const diagnostics = this.publish(document, 'rules', result.findings);
     this.published.fire({ document, text: result.parsed.text, wellFormed: result.parsed.wellFormed, findings: result.findings, diagnostics });
   }
@@ -147,35 +142,26 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     return diagnostics;
   }
 
-  /** Checks a large document in the worker; what an edit overtakes is dropped, unpublished. */
-  private checkInBackground(document: vscode.TextDocument, text: string): void {
+  /**
+   * Publishes a large document's check from the background worker (the cache's, so the model
+   * review's findings join as they do on a small file); what an edit overtakes is dropped.
+   */
+  private checkInBackground(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     const version = document.version;
-    let checked: Promise<Finding[]>;
-    try {
-      const options = checkOptionsFor(document);
-      checked = this.background!.check(key, text, options, this.synonyms, this.cache.learnedAssetFor(options.learnedMode ?? 'default'));
-    } catch {
-      // No worker here (a host that cannot start one): check on this thread.
-      this.publish(document, 'rules', this.cache.get(document).findings);
+    const ready = this.cache.peek(document);
+    if (ready) {
+      // Already checked (a layer's findings changed): published again without a new check.
+      this.publishResult(document, ready);
       return;
     }
     this.showProgress(key, true);
-    checked.then(
-      (findings) => {
-        this.showProgress(key, false);
-        if (document.isClosed || document.version !== version) return;
-        const diagnostics = this.publish(document, 'rules', findings, version);
-        // The semantic pass starts from the worker's findings too (it reads the text itself).
-        this.published.fire({ document, text, wellFormed: !findings.some((f) => f.rule === 'syntax'), findings, diagnostics });
-      },
-      (error: unknown) => {
-        if (error instanceof Overtaken) return;
-        this.showProgress(key, false);
-        // The worker failed (it should not): check here rather than show nothing.
-        if (!document.isClosed && document.version === version) this.publish(document, 'rules', this.cache.get(document).findings);
-      },
-    );
+    void this.cache.result(document).then((result) => {
+      // A newer version's check shows the progress until it is in.
+      if (document.isClosed || document.version === version) this.showProgress(key, false);
+      if (!result || document.isClosed || document.version !== version) return;
+      this.publishResult(document, result);
+    });
   }
 
   private showProgress(key: string, on: boolean): void {

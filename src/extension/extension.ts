@@ -16,14 +16,18 @@ import { LearnedAssets } from './learned';
 import { registerSemanticPass } from './semantic';
 
 /** What the extension gives other extensions (the extension-host tests read the model review's state). */
-export type WhysApi = ModelReviewApi;
+export type WhysApi = ModelReviewApi & {
+  /** How many checks of a large analysis ran on the extension host's thread (none while the worker runs them). */
+  readonly largeChecksOnThread: () => number;
+};
 
 /** Called by VS Code once, on the first activation event. */
 export function activate(context: vscode.ExtensionContext): WhysApi {
   // The learned detectors' asset is read on first use, not here; their findings join when it is in.
   const learned = new LearnedAssets(context.extensionUri);
-  const cache = new AnalysisCache(learned);
-  const diagnostics = new DiagnosticsPublisher(cache, backgroundChecker(context));
+  // Large analyses are checked in a worker: every feature reads its results from the cache.
+  const cache = new AnalysisCache(learned, backgroundChecker(context));
+  const diagnostics = new DiagnosticsPublisher(cache);
   context.subscriptions.push(
     learned,
     cache,
@@ -42,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   registerFixesAndHover(context, cache, review.judgedBy);
   registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
   registerNewAnalysisFromText(context);
-  return review.api;
+  return { ...review.api, largeChecksOnThread: () => cache.largeChecksOnThread };
 }
 
 /** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */

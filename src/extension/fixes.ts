@@ -16,11 +16,13 @@ export class WhysFixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  /** Waits for a large document's check from the background worker; never checks it here. */
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
     const diagnostics = context.diagnostics.filter((d) => ruleOf(d) !== undefined);
     if (diagnostics.length === 0) return [];
-    const result = this.cache.get(document);
+    const result = await this.cache.settled(document, token);
+    if (!result) return [];
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of diagnostics) {
       const finding = findingFor(document, result.findings, diagnostic);

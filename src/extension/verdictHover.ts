@@ -18,8 +18,11 @@ export class VerdictHoverProvider implements vscode.HoverProvider {
     private readonly judgedBy?: JudgedBy,
   ) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const verdict = verdictAt(this.cache.get(document), document.offsetAt(position), {
+  /** Waits for a large document's check from the background worker; never checks it here. */
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const result = await this.cache.settled(document, token);
+    if (!result) return undefined;
+    const verdict = verdictAt(result, document.offsetAt(position), {
       ruleLink: (rule) => ruleDocUri(rule).toString(),
       // VS Code shows the diagnostic's message in the same hover, just above this one.
       withMessages: false,

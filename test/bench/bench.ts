@@ -14,6 +14,7 @@ import { parseDocument } from 'yaml';
 import { checkText } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
+import { longestBlock } from './blocks';
 import { generateAnalysis } from './generate';
 
 /** The median of `runs` timings of `work`, in milliseconds, after `warm` warm-up runs. */
@@ -71,24 +72,6 @@ checkText(largest);
 const largestCheckMs = performance.now() - start;
 const largestRatio = largestCheckMs / largestParseMs;
 row(`largest file: ${steps.toLocaleString('en')} steps, ${(largest.length / 1e6).toFixed(2)} M chars, full check`, `${largestCheckMs.toFixed(0)} ms`, `bare parse ${largestParseMs.toFixed(0)} ms`, `ratio ${largestRatio.toFixed(2)}×`, `${largestRatio <= 2 ? 'within' : 'OVER'} 2×`);
-
-/** The longest gap between ticks of the thread's event loop while `work` runs (ms). */
-async function longestBlock(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const ticker = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  last = performance.now();
-  await work();
-  const now = performance.now();
-  longest = Math.max(longest, now - last);
-  clearInterval(ticker);
-  return longest;
-}
 
 async function hostBlocks(): Promise<void> {
   const onThread = await longestBlock(async () => {

@@ -10,6 +10,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { JUDGE_PROMPT_VERSION } from '../../src/core';
 import { codeActionsAt, codeOf, openFixture, restore, waitForDiagnostics } from './whysHelpers';
+import { generateAnalysis } from '../bench/generate';
 import { SCRIPTED_VENDOR, requestsOfScriptedModel, scriptModel, type ScriptedReply } from './judgeHelpers';
 import { ModelUnavailableError, modelSelector, transportError } from '../../src/extension/judge/lmTransport';
 
@@ -402,6 +403,36 @@ suite('model review (scripted stand-in language model)', () => {
     assert.ok(!(other instanceof ModelUnavailableError));
     assert.strictEqual(other.fatal, false);
     assert.strictEqual(other.message, 'Judge failed: socket hang up');
+  });
+
+  test('a large analysis checked in the background worker gets the model’s findings in Problems too, and in its hover', async function () {
+    this.timeout(120_000);
+    const fixture = await openFixture(FIXTURE);
+    // The fixture's roots, then 120 generated steps: past 20,000 characters, checked in the worker.
+    const generated = generateAnalysis(120, 5);
+    const text = fixture.getText().trimEnd() + '\n' + generated.slice(generated.indexOf('roots:\n') + 'roots:\n'.length);
+    assert.ok(text.length > 20_000, `${text.length} characters`);
+    // The fixture's steps get the usual reply (when they are not in the cache already); the generated ones, no verdict.
+    // (Above 80 steps the review sends one request per root.)
+    await scriptModel({ replies: [{ when: OFF_TOPIC, text: REPLY }, { when: 'Human error by the on-call engineer.', text: REPLY }], fallback: { text: JSON.stringify({ verdicts: [] }) } });
+    const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(document);
+    try {
+      await waitForDiagnostics(document, (ds) => ds.some((d) => codeOf(d) === 'blame'), 'the rules’ diagnostics from the worker', 60_000);
+      const summary = await review();
+      assert.deepStrictEqual(summary.errors, []);
+      const diagnostics = await waitForDiagnostics(document, (ds) => ds.some((d) => d.message.startsWith('(model)')), 'a (model) diagnostic on the large analysis', 60_000);
+      const offTopic = diagnostics.find((d) => codeOf(d) === 'off-topic' && d.message.startsWith('(model)'));
+      assert.ok(offTopic, JSON.stringify(diagnostics.map((d) => d.message)));
+      assert.strictEqual(document.getText(offTopic.range), OFF_TOPIC);
+      const blame = diagnostics.filter((d) => codeOf(d) === 'blame' && d.range.start.line === document.positionAt(text.indexOf('Human error by the on-call engineer.')).line);
+      assert.strictEqual(blame.length, 1, 'one finding where the rule and the model agree');
+      assert.ok(blame[0].message.includes('(model) agrees'), blame[0].message);
+      const hover = await hoverAt(document, OFF_TOPIC);
+      assert.ok(hover.includes('disagrees with the offline rules: it finds `off-topic` here'), hover);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('a LanguageModelError Blocked gives a clear message and stops model use for the window (last: it stays stopped)', async () => {

@@ -2,12 +2,13 @@
 /**
  * A large analysis is checked in the background, on the server's Node extension host
  * (worker_threads) and in the browser's web-worker extension host (a Web Worker): the status
- * bar says `whys: checking …` while it is, then the squiggles appear and the item goes (issue
- * 12). Packaged whys.vsix, as in the smoke and web tests.
+ * bar says `whys: checking …` while it is, then the squiggles appear and the item goes, and the
+ * hover of a flagged answer is whys's verdict, from that check (issue 12). Packaged whys.vsix, as
+ * in the smoke and web tests.
  */
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { EDITOR, assertEventually, openFromExplorer, openWorkbench } from './workbench.mjs';
+import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'large.whys.yaml';
 
@@ -23,8 +24,9 @@ function largeAnalysis(/** @type {number} */ steps) {
     }
     lines.push('    actions:', `      - do: Add a limit for case ${root}.`, '        owner: platform', '        due: 2025-01-31');
   }
-  // One misspelt key near the top, so the check has an error to underline where the editor shows it.
-  return lines.join('\n').replace('        owner: platform', '        ownr: platform') + '\n';
+  // One misspelt key near the top, so the check has an error to underline where the editor shows
+  // it, and one answer that blames a person, for a warning and its hover.
+  return lines.join('\n').replace('        owner: platform', '        ownr: platform').replace(/because: A retry storm opened 100 connections[^\n]*/, 'because: Human error by the on-call engineer.') + '\n';
 }
 
 /** @type {Awaited<ReturnType<typeof openWorkbench>>[]} */
@@ -34,7 +36,7 @@ after(async () => {
 });
 
 for (const host of ['node', 'web']) {
-  test(`${host} extension host: a large analysis shows "whys: checking" in the status bar, then its squiggles`, { timeout: 180_000 }, async () => {
+  test(`${host} extension host: a large analysis shows "whys: checking" in the status bar, then its squiggles and the verdict hover of a flagged answer`, { timeout: 180_000 }, async () => {
     const workbench = await openWorkbench({
       label: `background-${host}`,
       viewport: { width: 1400, height: 900 },
@@ -72,6 +74,12 @@ for (const host of ['node', 'web']) {
     await assertEventually(async () => String(await progress.count()), (n) => n === '0' || n === '', 'the status bar item gone', 30_000).catch(async () => {
       assert.equal(await progress.first().isVisible(), false, 'the status bar item is hidden');
     });
+    // The hover on the blamed answer is whys's verdict, from the background check of the file.
+    const hover = await hoverFirstWarning(page).catch(async (error) => {
+      await workbench.shot('no-hover');
+      throw error;
+    });
+    assert.match(hover, /An answer that stops at a person/, hover);
     await workbench.shot('checked');
     await workbench.close();
     opened.splice(opened.indexOf(workbench), 1);

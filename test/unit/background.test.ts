@@ -62,3 +62,42 @@ test('a newer check of the same document drops the older one; another document i
     background.dispose();
   }
 });
+
+test('analyse answers the parsed model too, its roots pulled in batches, equal to the host’s own parse', async () => {
+  const background = checker();
+  try {
+    // 2,000 steps: several batches of roots, each read by the host in its own task.
+    const text = generateAnalysis(2000).replace('owner: platform', 'ownr: platform');
+    const { findings, parsed } = await background.analyse('m', text, {}, []);
+    const own = checkText(text);
+    assert.deepEqual(brief(findings), brief(own.findings));
+    assert.ok(parsed, 'the model came back');
+    assert.equal(parsed.analysis.roots.length, own.parsed.analysis.roots.length);
+    const { text: _text, ...expected } = own.parsed;
+    assert.deepStrictEqual(parsed, expected);
+    // The back references of the model survive the transfer: a step's chain leads to its root.
+    const root = parsed.analysis.roots[150];
+    assert.equal(root.chain.steps[0].chain.root, root);
+    // A check without the model still answers the findings alone.
+    assert.deepEqual(brief(await background.check('m', text, {}, [])), brief(own.findings));
+  } finally {
+    background.dispose();
+  }
+});
+
+test('a model asked for when another document’s newer check restarts the worker is answered in full by the new worker', async () => {
+  const background = checker();
+  try {
+    const big = generateAnalysis(1500);
+    const first = background.analyse('a', big, {}, []);
+    // Another document's newer check restarts the worker; the first request is sent again to the new one.
+    const dropped = background.check('b', VALID, {}, []).catch((error: unknown) => error);
+    const second = background.check('b', VALID.replace('title:', 'titel:'), {}, []);
+    const { parsed } = await first;
+    assert.equal(parsed?.analysis.roots.length, checkText(big).parsed.analysis.roots.length);
+    assert.ok((await second).some((f) => f.rule === 'schema'));
+    assert.ok((await dropped) instanceof Overtaken);
+  } finally {
+    background.dispose();
+  }
+});

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { checkText } from '../../src/core';
 import { apply, assertValid, findingOf, fixOf, lines, rulesOf } from './fixes-helpers';
+import { pairAt, pairIn } from '../../src/core/fixes/layout';
 
 const head = ['version: 1', 'title: Disk full', 'problem: The service stopped.', 'roots:'];
 const chain = [
@@ -81,4 +82,17 @@ test('no-action: an `actions:` key with no value is filled after its comment', (
   assert.equal(after.text, lines([...head, '  - id: disk', ...chain, '    actions:  # to do', ...skeleton, '']));
   assertValid(after.result);
   assert.ok(!rulesOf(after.result).includes('no-action'));
+});
+
+test('a root’s key is found from its own lines as from the whole file (pairIn = pairAt), LF and CRLF', () => {
+  const text = lines([...head, '  - id: disk', ...chain, '    actions: []  # none yet', '  - id: "quoted"', '    question: Why so late?', ...chain, '    actions:', '  - id: last', ...chain, ...action, '']);
+  for (const variant of [text, text.replace(/\n/g, '\r\n')]) {
+    const { parsed } = checkText(variant);
+    assert.equal(parsed.analysis.roots.length, 3);
+    for (const root of parsed.analysis.roots) {
+      for (const key of ['actions', 'whys', 'id', 'question']) {
+        assert.deepEqual(pairIn(variant, root.span, root.path, key), pairAt(variant, root.path, key), `${root.path} ${key}`);
+      }
+    }
+  }
 });

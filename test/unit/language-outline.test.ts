@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkText, foldingBlocksOf, LineIndex, outlineOf, type OutlineEntry } from '../../src/core';
+import { checkText, foldingBlocksInSlices, foldingBlocksOf, LineIndex, outlineOf, type OutlineEntry } from '../../src/core';
+import { generateAnalysis } from '../bench/generate';
 
 const FILE = `# Top comment
 # on two lines
@@ -144,4 +145,23 @@ test('folding never throws and stays inside the file on every example and on jun
     for (const b of blocks) assert.ok(b.startLine < b.endLine && b.endLine < count, `${name} ${JSON.stringify(b)}`);
   }
   for (const junk of ['', '- [', 'a: |\n  b\n  c\n', '\u0000']) foldingBlocksOf(junk, []);
+});
+
+test('folding read a root at a time (foldingBlocksInSlices) gives the blocks of the whole tree’s reading', () => {
+  const repo = join(__dirname, '..', '..', '..', 'test');
+  const texts = ['examples/crowdstrike.whys.yaml', 'fixtures/lens.whys.yaml', 'fixtures/hover.whys.yaml', 'fixtures/fixes-reasoning.whys.yaml', 'fixtures/language.whys.yaml'].map((name) => [name, readFileSync(join(repo, name), 'utf8')]);
+  texts.push(['generated, 300 steps', generateAnalysis(300)], ['generated, CRLF', generateAnalysis(40).replace(/\n/g, '\r\n')]);
+  for (const [name, text] of texts) {
+    const { parsed } = checkText(text);
+    const lines = new LineIndex(text);
+    const slices = foldingBlocksInSlices(parsed, (offset) => lines.position(offset).line, 3);
+    let step = slices.next();
+    let pauses = 0;
+    while (!step.done) {
+      pauses++;
+      step = slices.next();
+    }
+    assert.deepEqual(step.value, foldingBlocksOf(text, parsed.comments), name);
+    if (parsed.analysis.roots.length > 3) assert.ok(pauses > 0, `${name}: read in slices`);
+  }
 });

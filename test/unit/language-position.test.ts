@@ -1,7 +1,9 @@
 /** Where an offset stands in the tree, and the keys and values suggested there. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkText, keyAt, keySuggestions, positionAt, valueSuggestions, type KeyPosition, type ValuePosition } from '../../src/core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkText, keyAt, keySuggestions, positionAt, scopeAt, valueSuggestions, type KeyPosition, type ValuePosition } from '../../src/core';
 
 const FILE = `version: 1
 title: Disk full
@@ -186,4 +188,32 @@ test('never throws on junk, and positions outside the tree are undefined', () =>
   }
   const block = 'version: 1\nroots: |\n  why: no\n';
   assert.equal(positionAt(block, block.indexOf('why') + 1), undefined);
+});
+
+test('in a large analysis only the root at the offset is read (scopeAt): every position is the one the whole file gives', () => {
+  const repo = join(__dirname, '..', '..', '..', 'test');
+  for (const name of ['examples/crowdstrike.whys.yaml', 'fixtures/lens.whys.yaml', 'fixtures/hover.whys.yaml', 'fixtures/fixes-reasoning.whys.yaml']) {
+    // An empty line inside a step and one after a root, where a key is typed.
+    const original = readFileSync(join(repo, name), 'utf8');
+    const text = original.replace(/(\n {6}- why: [^\n]*\n)/, '$1        \n').replace(/\n {2}- /g, (m, at: number) => (at > original.length / 2 ? `\n    \n${m.slice(1)}` : m));
+    const parsed = checkText(text).parsed;
+    assert.ok(parsed.analysis.roots.length >= 2, name);
+    let compared = 0;
+    for (let offset = 0; offset <= text.length; offset += offset % 5 === 0 ? 3 : 2) {
+      const scope = scopeAt(parsed, offset);
+      assert.ok(scope.start <= offset && offset <= scope.end, `${name} @${offset}`);
+      const scoped = positionAt(text, offset, scope);
+      const whole = positionAt(text, offset);
+      const where = `${name} @${offset}: ${JSON.stringify(text.slice(offset - 10, offset + 10))}`;
+      if (scoped === undefined && whole !== undefined) {
+        // Only on a line indented no deeper than the roots' `-`: a new root or a top-level key.
+        const line = text.slice(text.lastIndexOf('\n', offset - 1) + 1);
+        assert.ok(scope.path.length > 0 && line.search(/[^ ]/) <= 2, where);
+        continue;
+      }
+      assert.deepEqual(scoped, whole, where);
+      compared++;
+    }
+    assert.ok(compared > 100);
+  }
 });

@@ -224,17 +224,36 @@ export function pairAt(text: string, path: string, key: string): PairLocation | 
   const document = parseDocument(text, { prettyErrors: false });
   const segments: (string | number)[] = [];
   for (const match of path.matchAll(/([A-Za-z_]+)|\[(\d+)\]/g)) segments.push(match[1] ?? Number(match[2]));
-  const node = document.getIn(segments, true) as YamlNode | undefined;
+  return pairOf(text, document.getIn(segments, true) as YamlNode | undefined, key, 0);
+}
+
+/**
+ * {@link pairAt} for the map that spans `span` (a root's), reading only its lines rather than the
+ * whole file: a quick fix on a large analysis stays quick. The text before the map on its first
+ * line (`  - `) is read as spaces, so the map parses at its own indentation; when its lines do not
+ * parse alone, the whole file is read.
+ */
+export function pairIn(text: string, span: Span, path: string, key: string): PairLocation | undefined {
+  const lineStart = text.lastIndexOf('\n', span.start - 1) + 1;
+  const slice = ' '.repeat(span.start - lineStart) + text.slice(span.start, span.end);
+  const document = parseDocument(slice, { prettyErrors: false });
+  if (document.errors.length > 0 || !isMap(document.contents)) return pairAt(text, path, key);
+  return pairOf(text, document.contents, key, lineStart);
+}
+
+/** A key of a map node and its value, the node's offsets counted from `base` in `text`. */
+function pairOf(text: string, node: YamlNode | undefined, key: string, base: number): PairLocation | undefined {
   if (!isMap(node)) return undefined;
   const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
   const keyNode = pair?.key as YamlNode | undefined;
   if (!keyNode?.range) return undefined;
   const value = pair?.value as YamlNode | null | undefined;
-  const keySpan = { start: keyNode.range[0], end: keyNode.range[1] };
+  const keySpan = { start: base + keyNode.range[0], end: base + keyNode.range[1] };
   if (!value?.range || (isScalar(value) && value.value === null && value.range[0] === value.range[1])) return { keySpan };
-  let end = value.range[1];
-  while (end > value.range[0] && /\s/.test(text[end - 1] ?? '')) end--;
-  return { keySpan, valueSpan: { start: value.range[0], end } };
+  const start = base + value.range[0];
+  let end = base + value.range[1];
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { keySpan, valueSpan: { start, end } };
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Finding } from '../findings';
 import type { ParsedAnalysis } from '../parse';
 import type { Root } from '../model';
-import { afterColon, columnOf, eolOf, insertLinesAfter, itemStartOf, lineEndOf, pairAt, slot, spaces, withSlots, yamlScalar, type TextEdit } from './layout';
+import { afterColon, columnOf, eolOf, insertLinesAfter, itemStartOf, lineEndOf, pairIn, slot, spaces, withSlots, yamlScalar, type TextEdit } from './layout';
 import { nodeAt } from './nodes';
 
 /** `schema` with a likely typo: the edit renaming the key (or the enum value) to the one meant. */
@@ -43,7 +43,7 @@ export function addActionEdits(parsed: ParsedAnalysis, root: Root, fields: reado
     return [withSlots(insertLinesAfter(text, last.span.end, actionLines(columnOf(text, dash), columnOf(text, last.span.start), fields)))];
   }
   const keyColumn = columnOf(text, root.span.start);
-  const existing = pairAt(text, root.path, 'actions');
+  const existing = pairIn(text, root.span, root.path, 'actions');
   if (existing) {
     // `actions:` with nothing (or an empty list) after it.
     const colon = afterColon(text, existing.keySpan.end);

@@ -166,7 +166,8 @@ export class ModelReview implements vscode.Disposable {
     const known = this.verdicts.get(key);
     if (!known || known.version !== document.version) return { kind: 'not-run' };
     if (known.judgedSteps.size === 0) return { kind: 'not-run', model: known.model.name };
-    const findings = this.cache.get(document).findings.filter((f) => f.judge).length;
+    // The status bar never waits: a large document's count is the background check's, once in.
+    const findings = this.cache.peek(document)?.findings.filter((f) => f.judge).length ?? 0;
     if (known.notJudged > 0) return { kind: 'stale', model: known.model.name, findings, notJudged: known.notJudged };
     return { kind: 'reviewed', model: known.model.name, findings };
   }
@@ -262,7 +263,10 @@ export class ModelReview implements vscode.Disposable {
 
   private async send(document: vscode.TextDocument, model: JudgeModel, transport: LmTransport, token: vscode.CancellationToken): Promise<JudgeOutcome> {
     await this.store.load();
-    const parsed = this.cache.get(document).parsed;
+    // A large document's model comes from the background check (waited for, never made here).
+    const result = await this.cache.latest(document);
+    if (!result) return { verdicts: [], steps: 0, fromCache: 0, judged: 0, notJudged: 0, requests: 0, reviewed: [], errors: [], dropped: [] };
+    const parsed = result.parsed;
     // A model with a small input window gets the analysis one root at a time sooner.
     const maxStepsPerRequest = model.chat.maxInputTokens > 0 && model.chat.maxInputTokens < 16_000 ? 20 : undefined;
     return judgeAnalysis(parsed, {
@@ -311,8 +315,9 @@ export class ModelReview implements vscode.Disposable {
     const model = await this.selectModel(document);
     await this.store.load();
     if (!model || document.isClosed || document.version !== version) return;
-    const parsed = this.cache.get(document).parsed;
-    const outcome = await judgeAnalysis(parsed, { model: model.key, cache: this.store });
+    const checked = await this.cache.result(document);
+    if (!checked || document.isClosed || document.version !== version) return;
+    const outcome = await judgeAnalysis(checked.parsed, { model: model.key, cache: this.store });
     if (document.isClosed || document.version !== version) return;
     this.verdicts.set(key, { version, model, verdicts: outcome.verdicts, judgedSteps: new Set(outcome.reviewed), steps: outcome.steps, notJudged: outcome.notJudged });
     this.cache.invalidate(document.uri);

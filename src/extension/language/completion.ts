@@ -1,21 +1,31 @@
 /** Completion of keys (those the block at the cursor may still take) and of values (enums, ids for `for:`). */
 import * as vscode from 'vscode';
-import { keySuggestions, positionAt, valueSuggestions } from '../../core';
+import { keySuggestions, positionAt, scopeAt, valueSuggestions, type CheckResult, type TextScope } from '../../core';
 import { rangeOf, type AnalysisCache } from '../analyses';
 
 /** Suggests keys and values from the format's JSON Schema. */
 export class WhysCompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  provideCompletionItems(
+  async provideCompletionItems(
     document: vscode.TextDocument,
     position: vscode.Position,
-    _token: vscode.CancellationToken,
+    token: vscode.CancellationToken,
     context: vscode.CompletionContext,
-  ): vscode.CompletionItem[] | undefined {
-    const text = document.getText();
+  ): Promise<vscode.CompletionItem[] | undefined> {
     const offset = document.offsetAt(position);
-    const at = positionAt(text, offset);
+    // A large analysis: only the lines of the root at the cursor are read (their place from the background check).
+    let checked: CheckResult | undefined;
+    let scope: TextScope | undefined;
+    if (this.cache.inBackground(document)) {
+      // While typing, each keystroke asks: this waits for typing to pause and joins the
+      // diagnostics' check rather than start one in the worker per keystroke.
+      checked = await this.cache.settled(document, token);
+      if (!checked) return undefined;
+      scope = scopeAt(checked.parsed, offset);
+    }
+    const text = checked?.parsed.text ?? document.getText();
+    const at = positionAt(text, offset, scope);
     if (!at) return undefined;
     if (at.kind === 'key') {
       // A space typed while indenting is no request for keys; after `key: ` it asks for values.
@@ -36,7 +46,9 @@ export class WhysCompletionProvider implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    const suggestions = valueSuggestions(at, this.cache.get(document).parsed.analysis);
+    const result = checked ?? (await this.cache.result(document));
+    if (!result) return undefined;
+    const suggestions = valueSuggestions(at, result.parsed.analysis);
     if (suggestions.length === 0) return undefined;
     // Right after the colon, the value needs its separating space.
     const glued = text[offset - 1] === ':' && at.span.start === offset;

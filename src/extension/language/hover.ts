@@ -3,13 +3,27 @@
  * have their own hover, which explains the findings on them; this one stays silent there.
  */
 import * as vscode from 'vscode';
-import { describeKey, keyAt } from '../../core';
-import { rangeOf } from '../analyses';
+import { describeKey, keyAt, scopeAt, type TextScope } from '../../core';
+import { rangeOf, type AnalysisCache } from '../analyses';
 
 /** Shows what a key means, and whether its block requires it. */
 export class WhysKeyHoverProvider implements vscode.HoverProvider {
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const at = keyAt(document.getText(), document.offsetAt(position));
+  constructor(private readonly cache: AnalysisCache) {}
+
+  /** On a large analysis, only the lines of the root under the cursor are read (their place from the background check). */
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const offset = document.offsetAt(position);
+    let text: string;
+    let scope: TextScope | undefined;
+    if (this.cache.inBackground(document)) {
+      const result = await this.cache.settled(document, token);
+      if (!result) return undefined;
+      text = result.parsed.text;
+      scope = scopeAt(result.parsed, offset);
+    } else {
+      text = document.getText();
+    }
+    const at = keyAt(text, offset, scope);
     if (!at) return undefined;
     const description = describeKey(at.schema, at.key);
     if (!description) return undefined;

@@ -18,7 +18,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, cache
   const formatting = new WhysFormattingProvider();
   context.subscriptions.push(
     vscode.languages.registerCompletionItemProvider(WHYS_SELECTOR, new WhysCompletionProvider(cache), ':', ' '),
-    vscode.languages.registerHoverProvider(WHYS_SELECTOR, new WhysKeyHoverProvider()),
+    vscode.languages.registerHoverProvider(WHYS_SELECTOR, new WhysKeyHoverProvider(cache)),
     vscode.languages.registerDocumentSymbolProvider(WHYS_SELECTOR, new WhysDocumentSymbolProvider(cache), { label: '5 Whys' }),
     vscode.languages.registerFoldingRangeProvider(WHYS_SELECTOR, new WhysFoldingRangeProvider(cache)),
     vscode.languages.registerDocumentFormattingEditProvider(WHYS_SELECTOR, formatting),

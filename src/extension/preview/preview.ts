@@ -80,7 +80,8 @@ export class PreviewManager implements vscode.Disposable, PanelHost {
 
   /** Writes the Markdown report of a document, to `target` or where the user chooses. */
   async exportMarkdown(document: vscode.TextDocument, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const result = this.cache.get(document);
+    const result = await this.cache.latest(document);
+    if (!result) return undefined;
     const report = toMarkdownReport(result.parsed.analysis, result.findings);
     const uri = target ?? (await vscode.window.showSaveDialog({ defaultUri: siblingUri(document.uri, '.md'), filters: { Markdown: ['md'] }, title: 'Export the analysis as a Markdown report' }));
     if (!uri) return undefined;

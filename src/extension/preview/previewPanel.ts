@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { countTreeNodes, nodeAtOffset, treeDiagram, type TreeNode } from '../../core';
+import { countTreeNodes, nodeAtOffset, treeDiagram, type CheckResult, type TreeNode } from '../../core';
 import type { Direction, FromWebview, PreviewNode, ToWebview, UpdateMessage } from '../../shared/previewProtocol';
 import { PREVIEW_VIEW_TYPE } from '../../shared/previewProtocol';
 import type { AnalysisCache } from '../analyses';
@@ -44,6 +44,8 @@ export class PreviewPanel implements vscode.Disposable {
   private sentVersion = 0;
   /** The sequence number the webview last reported as drawn. */
   private renderedVersion = 0;
+  /** Updates waiting for a large document's check from the background worker. */
+  private waiting = 0;
 
   static create(host: PanelHost, document: vscode.TextDocument, column: vscode.ViewColumn, preserveFocus: boolean): PreviewPanel {
     const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleOf(document), { viewColumn: column, preserveFocus }, webviewOptions(host.extensionUri));
@@ -63,7 +65,10 @@ export class PreviewPanel implements vscode.Disposable {
     panel.title = titleOf(document);
     panel.iconPath = vscode.Uri.joinPath(host.extensionUri, 'media', 'whys-file.svg');
     panel.webview.options = webviewOptions(host.extensionUri);
-    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { uri: this.uri, direction, update: this.buildUpdate() });
+    // A large document's tree follows when its background check is in (never checked here).
+    const ready = host.cache.peek(document);
+    panel.webview.html = previewHtml(panel.webview, host.extensionUri, { uri: this.uri, direction, update: ready ? this.buildUpdate(ready) : undefined });
+    if (!ready) this.updateNow();
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => this.onMessage(message)),
@@ -117,7 +122,7 @@ export class PreviewPanel implements vscode.Disposable {
 
   /** Resolves once the webview has drawn the document's current version (or after a timeout). */
   whenRendered(timeoutMs = 20_000): Promise<void> {
-    if (this.renderedVersion >= this.sentVersion && !this.updateTimer) return Promise.resolve();
+    if (this.renderedVersion >= this.sentVersion && !this.updateTimer && this.waiting === 0) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(resolve, timeoutMs);
       this.renderWaiters.push(() => {
@@ -143,10 +148,9 @@ export class PreviewPanel implements vscode.Disposable {
     });
   }
 
-  /** The tree of the document now (parse and findings from the shared cache). */
-  buildUpdate(): UpdateMessage {
+  /** The tree of the document from its check (parse and findings from the shared cache). */
+  buildUpdate(result: CheckResult): UpdateMessage {
     const document = this.document;
-    const result = this.host.cache.get(document);
     const base = { type: 'update' as const, uri: this.uri, version: ++this.sentVersion, title: fileName(document) };
     if (!result.parsed.wellFormed) {
       const syntax = result.findings.find((f) => f.rule === 'syntax') ?? result.parsed.problems[0];
@@ -171,10 +175,25 @@ export class PreviewPanel implements vscode.Disposable {
     return { ...base, ...this.lastGood };
   }
 
-  /** Sends the current tree now. */
+  /**
+   * Sends the current tree: now for a small document, when the background worker's check is in
+   * for a large one (an edit that overtakes it sends its own).
+   */
   updateNow(): void {
     this.cancelUpdate();
-    void this.post(this.buildUpdate());
+    const document = this.document;
+    const ready = this.host.cache.peek(document);
+    if (ready) {
+      void this.post(this.buildUpdate(ready));
+      return;
+    }
+    const version = document.version;
+    this.waiting++;
+    void this.host.cache.result(document).then((result) => {
+      this.waiting--;
+      if (result && !this.disposed && this.document === document && document.version === version) void this.post(this.buildUpdate(result));
+      else if (this.waiting === 0 && this.renderedVersion >= this.sentVersion && !this.updateTimer) for (const wake of this.renderWaiters.splice(0)) wake();
+    });
   }
 
   private scheduleUpdate(delay = UPDATE_DEBOUNCE_MS): void {
@@ -206,11 +225,14 @@ export class PreviewPanel implements vscode.Disposable {
     }, HIGHLIGHT_THROTTLE_MS);
   }
 
-  /** The tree's nodes at the document's current version (from the cache when stale). */
+  /**
+   * The tree's nodes at the document's current version (from the cache when stale; while a large
+   * document's check is not in, the last tree's).
+   */
   private currentNodes(): TreeNode[] {
     if (this.nodesAt?.document === this.document && this.nodesAt.version === this.document.version) return this.nodesAt.nodes;
-    const result = this.host.cache.get(this.document);
-    if (!result.parsed.wellFormed) return this.nodesAt?.nodes ?? [];
+    const result = this.host.cache.peek(this.document);
+    if (!result?.parsed.wellFormed) return this.nodesAt?.nodes ?? [];
     this.nodesAt = { document: this.document, version: this.document.version, nodes: treeDiagram(result.parsed.analysis, result.findings).nodes };
     return this.nodesAt.nodes;
   }

@@ -1,0 +1,135 @@
+/**
+ * `npm run bench` (issue 12): what the extension host's thread does for a large analysis once
+ * its check is off the thread. The largest analysis under the 4 M-character limit is checked in
+ * the background worker (dist/checkWorker.js) with its model, as the editor does; then each
+ * feature's work on the host is timed as one synchronous slice, as the providers run it on the
+ * worker's result. Printed, not asserted; the goal is no slice over 50 ms.
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
+import { MAX_TEXT_LENGTH } from '../../src/core/limits';
+import { BackgroundChecker } from '../../src/extension/background';
+import { longestBlock } from './blocks';
+import { generateAnalysis } from './generate';
+
+const rows: string[][] = [];
+const GOAL = 50;
+const row = (what: string, ms: number, note = '') => rows.push([what, `${ms.toFixed(1)} ms`, note, ms <= GOAL ? `under ${GOAL} ms` : `OVER ${GOAL} ms`]);
+
+/**
+ * The time of one synchronous call, the host's thread blocked for all of it: the median of
+ * `runs` after one warm-up run (the host has run the same code before), or one cold run.
+ */
+function slice<T>(work: () => T, runs = 5): { ms: number; value: T } {
+  let value = work();
+  if (runs <= 1) {
+    const start = performance.now();
+    value = work();
+    return { ms: performance.now() - start, value };
+  }
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    value = work();
+    times.push(performance.now() - start);
+  }
+  return { ms: times.sort((x, y) => x - y)[runs >> 1], value };
+}
+
+/** The largest analysis of the bench's kind under the limit, with a blamed answer and a root without actions in its middle. */
+function largestAnalysis(): string {
+  const perThousand = generateAnalysis(1000).length;
+  let steps = Math.floor(((MAX_TEXT_LENGTH / perThousand) * 1000) / 10) * 10 - 10;
+  while (generateAnalysis(steps, 77).length > MAX_TEXT_LENGTH - 1000) steps -= 10;
+  const text = generateAnalysis(steps, 77);
+  const middle = text.indexOf('  - id: root-', text.length / 2);
+  const blamed = text.indexOf('        because: ', middle);
+  const end = text.indexOf('\n', blamed);
+  const withBlame = `${text.slice(0, blamed)}        because: Human error by the on-call engineer.${text.slice(end)}`;
+  // The next root loses its actions: a no-action finding, whose fix reads the YAML tree.
+  const actions = withBlame.indexOf('    actions:\n', withBlame.indexOf('  - id: root-', blamed));
+  const after = withBlame.indexOf('  - id: root-', actions);
+  return withBlame.slice(0, actions) + withBlame.slice(after);
+}
+
+async function main(): Promise<void> {
+  const text = largestAnalysis();
+  const background = new BackgroundChecker(join(__dirname, '..', '..', '..', 'dist', 'checkWorker.js'));
+  // The worker starts and compiles the core once, as it does on the first large file.
+  await background.analyse('warm', generateAnalysis(50, 5), {}, []);
+  let answered: Awaited<ReturnType<BackgroundChecker['analyse']>> | undefined;
+  const start = performance.now();
+  const block = await longestBlock(async () => {
+    answered = await background.analyse('largest', text, {}, []);
+  });
+  const total = performance.now() - start;
+  background.dispose();
+  const result: CheckResult = { parsed: { ...answered!.parsed!, text }, findings: answered!.findings };
+  const steps = result.parsed.analysis.roots.reduce((n, r) => n + r.chain.steps.length, 0);
+  console.log(`whys bench: the host's thread on the largest analysis (${(text.length / 1e6).toFixed(2)} M chars, ${steps.toLocaleString('en')} steps, ${result.findings.length} findings; Node ${process.version}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})\n`);
+  row('check with its model in the worker, longest block of the host', block, `whole check ${(total / 1000).toFixed(1)} s; roots pulled in batches`);
+
+  // What one message holding the whole model would cost the host to read (v8's deserializer, as a worker message is read).
+  const { text: _text, ...model } = result.parsed;
+  const bytes = serialize({ model, findings: result.findings });
+  row('(not done) the whole model read in one message', slice(() => deserialize(bytes), 1).ms, `${(bytes.length / 1e6).toFixed(1)} MB serialised`);
+
+  const blame = result.findings.find((f) => f.rule === 'blame');
+  const noAction = result.findings.find((f) => f.rule === 'no-action');
+  if (!blame || !noAction) throw new Error(`the bench's analysis lacks its findings: ${result.findings.map((f) => f.rule).join(', ')}`);
+  const lines = new LineIndex(text);
+
+  row('hover on an answer: verdictAt', slice(() => verdictAt(result, blame.span.start + 3)).ms);
+  // The provider builds the outline a slice of 100 roots at a time (src/extension/language/symbols.ts).
+  const toPositions = (e: OutlineEntry): unknown => [lines.position(e.span.start), lines.position(e.span.end), lines.position(e.selection.start), e.children.map(toPositions)];
+  const roots = result.parsed.analysis.roots;
+  let longestSlice = 0;
+  const entries: OutlineEntry[] = [];
+  for (let from = 0; from < roots.length; from += 100) {
+    const { ms, value } = slice(() => rootOutlines(roots.slice(from, from + 100)).map((e) => [e, toPositions(e)] as const));
+    longestSlice = Math.max(longestSlice, ms);
+    entries.push(...value.map(([e]) => e));
+  }
+  row('outline: the longest slice of 100 roots (rootOutlines and positions)', longestSlice, `${Math.ceil(roots.length / 100)} slices`);
+  row('outline: the top level over the built roots (outlineOf)', slice(() => outlineOf(result.parsed.analysis, entries)).ms, 'then VS Code converts every symbol (not measured here)');
+  row('(not done) outline: all of it in one slice', slice(() => outlineOf(result.parsed.analysis).map(toPositions), 1).ms);
+  row('CodeLens: rootSummaries and positions', slice(() => rootSummaries(result.parsed.analysis.roots, result.findings).map((s) => lines.position(s.root.headSpan.start))).ms);
+  const count = slice(() => countTreeNodes(result.parsed.analysis));
+  row('preview: countTreeNodes (over whys.preview.maxNodes: no tree drawn)', count.ms, `${count.value.toLocaleString('en')} nodes`);
+  const drawable = checkText(generateAnalysis(450, 78));
+  row('preview: treeDiagram of the largest drawable tree (450 steps)', slice(() => treeDiagram(drawable.parsed.analysis, drawable.findings)).ms);
+  row('quick fixes of a blame finding: fixesFor', slice(() => fixesFor(result.parsed, blame)).ms);
+  row('quick fixes of a no-action finding: fixesFor (reads its root\'s YAML)', slice(() => fixesFor(result.parsed, noAction)).ms);
+  const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
+  row('key hover: keyAt in the root at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  row('(not done) key hover: keyAt over the whole text', slice(() => keyAt(text, keyOffset), 1).ms);
+  // Folding reads a root at a time, 10 roots per slice (src/extension/language/folding.ts); the
+  // host has read some YAML this way before (a warm-up on a smaller file).
+  const warm = checkText(generateAnalysis(500, 79)).parsed;
+  const warmLines = new LineIndex(warm.text);
+  for (const _ of foldingBlocksInSlices(warm, (offset) => warmLines.position(offset).line, 10));
+  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 10);
+  let longestFold = 0;
+  let foldSlices = 0;
+  for (let done = false; !done; foldSlices++) {
+    const start = performance.now();
+    done = !!folding.next().done;
+    longestFold = Math.max(longestFold, performance.now() - start);
+  }
+  row('folding: the longest slice of 10 roots (foldingBlocksInSlices)', longestFold, `${foldSlices} slices`);
+  row('(not done) folding: foldingBlocksOf over the whole text', slice(() => foldingBlocksOf(text, result.parsed.comments), 1).ms);
+  row('completion: positionAt in the root at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+
+  // With the model review on: placing the cached verdicts (none here) on the file after each edit,
+  // and merging them into the findings (src/extension/judge/modelReview.ts runs both on the host).
+  const placing = await longestBlock(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache() }));
+  row('model review on: placing cached verdicts (judgeAnalysis, cache only), longest block', placing, 'only with whys.judge.enabled');
+  row('model review on: merging verdicts into the findings (mergeJudgeVerdicts)', slice(() => mergeJudgeVerdicts(result.parsed, result.findings, [], { model: 'bench' })).ms);
+
+  const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('   ').trimEnd());
+}
+
+void main();
