@@ -11,6 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import { checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
+import { yieldEvery } from '../../src/extension/slices';
 import { longestBlock } from './blocks';
 import { generateAnalysis } from './generate';
 
@@ -124,8 +125,10 @@ async function main(): Promise<void> {
 
   // With the model review on: placing the cached verdicts (none here) on the file after each edit,
   // and merging them into the findings (src/extension/judge/modelReview.ts runs both on the host).
-  const placing = await longestBlock(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache() }));
-  row('model review on: placing cached verdicts (judgeAnalysis, cache only), longest block', placing, 'only with whys.judge.enabled');
+  const placing = await longestBlock(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() }));
+  row('model review on: placing cached verdicts (judgeAnalysis, cache only, yielding every 10 ms as the extension does), longest block', placing, 'only with whys.judge.enabled');
+  const placingAtOnce = await longestBlock(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache() }));
+  rows.push(['  the same without yielding (one block, for comparison)', `${placingAtOnce.toFixed(1)} ms`, '', '']);
   row('model review on: merging verdicts into the findings (mergeJudgeVerdicts)', slice(() => mergeJudgeVerdicts(result.parsed, result.findings, [], { model: 'bench' })).ms);
 
   const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));

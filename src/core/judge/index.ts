@@ -42,7 +42,7 @@
  * The request and reply formats are documented for users in docs/model-review.md.
  */
 export { JUDGE_PROMPT_VERSION, JUDGE_RULES, JUDGE_INSTRUCTION, JUDGE_EXAMPLES, type JudgeRule, type JudgeField } from './prompt';
-export { buildJudgeRequests, looksLikeInstructions, DEFAULT_MAX_STEPS_PER_REQUEST, type JudgeRequest, type JudgeRequestOptions, type JudgeMessage, type JudgeTarget, type JudgeStep } from './request';
+export { buildJudgeRequests, judgeRequests, looksLikeInstructions, DEFAULT_MAX_STEPS_PER_REQUEST, type JudgeRequest, type JudgeRequestOptions, type JudgeMessage, type JudgeTarget, type JudgeStep } from './request';
 export { parseJudgeReply, type ModelVerdict, type JudgeReply, type DroppedVerdicts } from './reply';
 export { mergeJudgeVerdicts, DEFAULT_MIN_CONFIDENCE, MODEL_PREFIX, type MergeOptions } from './merge';
 export { judgeCacheKey, MemoryJudgeCache, readJudgeLockfile, writeJudgeLockfile, JUDGE_LOCKFILE_VERSION, type JudgeCache, type JudgeCacheEntry, type StoredVerdict } from './cache';

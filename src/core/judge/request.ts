@@ -4,7 +4,7 @@
  * map from ids back to the scalars they name. Nothing here sends anything.
  */
 import type { ParsedAnalysis } from '../parse';
-import { previousAnswer, type Analysis, type Cause, type Chain, type ModelPath, type Root, type Span, type Step } from '../model';
+import { allSteps, previousAnswer, type Analysis, type Cause, type Chain, type ModelPath, type Root, type Span, type Step } from '../model';
 import { JUDGE_EXAMPLES, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION, JUDGE_RULES, type JudgeField } from './prompt';
 
 /** One chat message, in the roles every chat API knows. */
@@ -96,30 +96,44 @@ interface JsonRoot {
  * parse, or that has no step with a question, gives none.
  */
 export function buildJudgeRequests(parsed: ParsedAnalysis, options: JudgeRequestOptions = {}): JudgeRequest[] {
-  if (!parsed.wellFormed) return [];
+  return [...judgeRequests(parsed, options)];
+}
+
+/**
+ * The same requests, made one at a time as they are taken: a file of thousands of roots is
+ * never collected at once, so a host can yield its thread between requests.
+ */
+export function* judgeRequests(parsed: ParsedAnalysis, options: JudgeRequestOptions = {}): Generator<JudgeRequest> {
+  if (!parsed.wellFormed) return;
   const analysis = parsed.analysis;
-  const roots = analysis.roots.map((root) => collectRoot(root, analysis));
-  const total = roots.reduce((n, r) => n + r.steps.length, 0);
-  if (total === 0) return [];
+  const total = allSteps(analysis).length;
+  if (total === 0) return;
   const max = Math.max(1, options.maxStepsPerRequest ?? DEFAULT_MAX_STEPS_PER_REQUEST);
-  const groups = total <= max ? [{ id: 'analysis', roots }] : roots.filter((r) => r.steps.length > 0).map((r) => ({ id: r.json.id, roots: [r] }));
-  return groups.map((group) => {
-    const document = { problem: analysis.problem?.text, roots: group.roots.map((r) => r.json) };
-    const targets = group.roots.flatMap((r) => r.targets);
-    const steps = group.roots.flatMap((r) => r.steps);
-    return {
-      id: group.id,
-      promptVersion: JUDGE_PROMPT_VERSION,
-      messages: [
-        { role: 'system', content: JUDGE_INSTRUCTION },
-        { role: 'user', content: userMessage(document, group.id !== 'analysis') },
-      ],
-      schema: replySchema(targets),
-      targets,
-      steps,
-      suspects: group.roots.flatMap((r) => r.suspects),
-    } satisfies JudgeRequest;
-  });
+  if (total <= max) {
+    yield requestOf('analysis', analysis.roots.map((root) => collectRoot(root, analysis)), analysis);
+    return;
+  }
+  for (const root of analysis.roots) {
+    const collected = collectRoot(root, analysis);
+    if (collected.steps.length > 0) yield requestOf(collected.json.id, [collected], analysis);
+  }
+}
+
+function requestOf(id: string, roots: readonly CollectedRoot[], analysis: Analysis): JudgeRequest {
+  const document = { problem: analysis.problem?.text, roots: roots.map((r) => r.json) };
+  const targets = roots.flatMap((r) => r.targets);
+  return {
+    id,
+    promptVersion: JUDGE_PROMPT_VERSION,
+    messages: [
+      { role: 'system', content: JUDGE_INSTRUCTION },
+      { role: 'user', content: userMessage(document, id !== 'analysis') },
+    ],
+    schema: replySchema(targets),
+    targets,
+    steps: roots.flatMap((r) => r.steps),
+    suspects: roots.flatMap((r) => r.suspects),
+  };
 }
 
 function userMessage(document: unknown, oneRoot: boolean): string {

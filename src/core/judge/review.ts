@@ -6,7 +6,7 @@
 import type { ParsedAnalysis } from '../parse';
 import { judgeCacheKey, type JudgeCache, type StoredVerdict } from './cache';
 import { parseJudgeReply, type DroppedVerdicts, type ModelVerdict } from './reply';
-import { buildJudgeRequests, type JudgeRequest, type JudgeTarget } from './request';
+import { judgeRequests, type JudgeRequest, type JudgeTarget } from './request';
 
 /** A cancellation signal; an `AbortSignal` is one. */
 export interface JudgeSignal {
@@ -44,6 +44,11 @@ export interface JudgeRunOptions {
   /** Requests of one file in flight at once (default 2). */
   readonly concurrency?: number;
   readonly signal?: JudgeSignal;
+  /**
+   * Awaited after each request is made, so a host can yield its thread: the requests of a file
+   * of thousands of roots, and their cache keys, are made one at a time.
+   */
+  readonly between?: () => Promise<void>;
 }
 
 /** A request that gave no verdicts. */
@@ -79,7 +84,9 @@ export interface JudgeOutcome {
 
 /** Reviews one analysis. Never throws: failures are in `errors`. */
 export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOptions): Promise<JudgeOutcome> {
-  const requests = buildJudgeRequests(parsed, { maxStepsPerRequest: options.maxStepsPerRequest });
+  const requests = judgeRequests(parsed, { maxStepsPerRequest: options.maxStepsPerRequest });
+  // The steps of the requests made so far, in file order.
+  const paths: string[] = [];
   const verdicts: ModelVerdict[] = [];
   const errors: JudgeRequestError[] = [];
   const dropped = new Map<string, number>();
@@ -91,6 +98,7 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
   let stopped = false;
   const reviewed = new Set<string>();
   const one = async (request: JudgeRequest): Promise<void> => {
+    for (const step of request.steps) paths.push(step.path);
     const keys = new Map(request.steps.map((step) => [step.id, judgeCacheKey(step, options.model)]));
     const cached = new Set<string>();
     steps += request.steps.length;
@@ -144,7 +152,10 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
       await options.cache?.set(keys.get(step.id)!, { model: options.model, question: step.question, verdicts: byStep.get(step.id)! });
     }
   };
-  await pool(requests, Math.max(1, options.concurrency ?? 2), one);
+  await pool(requests, Math.max(1, options.concurrency ?? 2), async (request) => {
+    await one(request);
+    await options.between?.();
+  });
   const order = (v: ModelVerdict) => v.span.start;
   return {
     verdicts: verdicts.sort((a, b) => order(a) - order(b)),
@@ -153,22 +164,19 @@ export async function judgeAnalysis(parsed: ParsedAnalysis, options: JudgeRunOpt
     judged,
     notJudged,
     requests: sent,
-    reviewed: requests.flatMap((r) => r.steps.map((s) => s.path)).filter((path) => reviewed.has(path)),
+    reviewed: paths.filter((path) => reviewed.has(path)),
     errors,
     dropped: [...dropped].map(([reason, count]) => ({ reason, count })),
   };
 }
 
-/** Runs `work` over `items` with at most `limit` in flight; resolves when all are done. */
-export async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+/** Runs `work` over `items` (taken one at a time) with at most `limit` in flight; resolves when all are done. */
+export async function pool<T>(items: Iterable<T>, limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.iterator]();
   const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++];
-      await work(item);
-    }
+    for (let next = iterator.next(); !next.done; next = iterator.next()) await work(next.value);
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, worker));
 }
 
 function toStored(verdict: ModelVerdict): StoredVerdict {

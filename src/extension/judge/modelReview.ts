@@ -23,6 +23,7 @@ import type { AnalysisCache } from '../analyses';
 import { checkOptionsFor, isAnalysis } from '../config';
 import { LmTransport, ReviewCancelledError, selectJudgeModel, type JudgeModel } from './lmTransport';
 import { StoredVerdicts } from './storedVerdicts';
+import { SLICE_MS, yieldEvery } from '../slices';
 
 /** The command that runs the review. */
 export const REVIEW_COMMAND = 'whys.judge.review';
@@ -275,6 +276,7 @@ export class ModelReview implements vscode.Disposable {
       cache: this.store,
       maxStepsPerRequest,
       signal: { get aborted() { return token.isCancellationRequested; } },
+      between: yieldEvery(SLICE_MS),
     });
   }
 
@@ -317,7 +319,7 @@ export class ModelReview implements vscode.Disposable {
     if (!model || document.isClosed || document.version !== version) return;
     const checked = await this.cache.result(document);
     if (!checked || document.isClosed || document.version !== version) return;
-    const outcome = await judgeAnalysis(checked.parsed, { model: model.key, cache: this.store });
+    const outcome = await judgeAnalysis(checked.parsed, { model: model.key, cache: this.store, between: yieldEvery(SLICE_MS) });
     if (document.isClosed || document.version !== version) return;
     this.verdicts.set(key, { version, model, verdicts: outcome.verdicts, judgedSteps: new Set(outcome.reviewed), steps: outcome.steps, notJudged: outcome.notJudged });
     this.cache.invalidate(document.uri);

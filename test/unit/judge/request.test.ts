@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { buildJudgeRequests, parseAnalysis, JUDGE_EXAMPLES, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION } from '../../../src/core';
+import { buildJudgeRequests, judgeAnalysis, judgeRequests, MemoryJudgeCache, parseAnalysis, JUDGE_EXAMPLES, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION } from '../../../src/core';
 import { NESTED } from './fixtures';
 
 /** The JSON document at the end of the user message. */
@@ -113,4 +113,38 @@ test('docs/model-review.md quotes the instruction and the examples exactly as th
   assert.ok(doc.includes('```text\n' + JUDGE_INSTRUCTION + '\n```'), 'the instruction');
   assert.ok(doc.includes('```text\n' + JUDGE_EXAMPLES + '\n```'), 'the examples');
   assert.ok(doc.includes(`**\`${JUDGE_PROMPT_VERSION}\`**`), 'the prompt version');
+});
+
+test('request: judgeRequests makes the same requests as buildJudgeRequests, one root at a time as they are taken', () => {
+  const roots = Array.from({ length: 30 }, (_, r) => `  - id: root-${r}
+    whys:
+${Array.from({ length: 4 }, (_, s) => `      - why: Why did step ${s} of root ${r} happen?
+        because: Cause ${s} of root ${r} was in the queue.`).join('\n')}
+    actions:
+      - do: Fix root ${r}.
+        owner: team
+        due: 2027-01-01`).join('\n');
+  const parsed = parseAnalysis(`version: 1\ntitle: Many roots\nproblem: It failed.\nroots:\n${roots}\n`);
+  const all = buildJudgeRequests(parsed);
+  assert.equal(all.length, 30, '120 steps > 80: one request per root');
+  assert.deepEqual([...judgeRequests(parsed)], all);
+  // Taking the first request does not make the others: a generator, not a list.
+  const lazy = judgeRequests(parsed);
+  assert.equal(lazy.next().value?.id, 'r1');
+  assert.equal(lazy.next().value?.id, 'r2');
+  assert.deepEqual([...judgeRequests(parseAnalysis(NESTED))], buildJudgeRequests(parseAnalysis(NESTED)));
+});
+
+test('review: between() is awaited after each request, and the outcome is the same as without it', async () => {
+  const roots = Array.from({ length: 12 }, (_, r) => `  - id: root-${r}
+    whys:
+${Array.from({ length: 8 }, (_, s) => `      - why: Why did step ${s} of root ${r} happen?
+        because: Cause ${s} of root ${r} was in the queue.`).join('\n')}`).join('\n');
+  const parsed = parseAnalysis(`version: 1\ntitle: Many roots\nproblem: It failed.\nroots:\n${roots}\n`);
+  let calls = 0;
+  const sliced = await judgeAnalysis(parsed, { model: 'm', cache: new MemoryJudgeCache(), between: async () => void calls++ });
+  const whole = await judgeAnalysis(parsed, { model: 'm', cache: new MemoryJudgeCache() });
+  assert.equal(calls, 12, 'once per request (one per root: 96 steps > 80)');
+  assert.deepEqual(sliced, whole);
+  assert.equal(sliced.steps, 96);
 });
