@@ -110,7 +110,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   /** Publishes a document's check (with the later passes' and the layers' findings) and tells the semantic pass. */
   private publishResult(document: vscode.TextDocument, result: CheckResult): void {
     const diagnostics = this.publish(document, 'rules', result.findings);
-    this.published.fire({ document, text: result.parsed.text, wellFormed: result.parsed.wellFormed, findings: result.findings, diagnostics });
+    this.published.fire({ document, text: result.parsed.text, parsed: result.parsed, wellFormed: result.parsed.wellFormed, findings: result.findings, diagnostics });
   }
 
   /**

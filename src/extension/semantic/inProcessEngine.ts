@@ -43,7 +43,7 @@ export class InProcessEngine implements SemanticEngine {
       this.loading ??= this.load();
       const { encoder, models } = await this.loading;
       try {
-        return await semanticPass(parseAnalysis(request.text), encoder, models, {
+        return await semanticPass(request.parsed?.text === request.text ? request.parsed : parseAnalysis(request.text), encoder, models, {
           mode: request.mode,
           check: request.check,
           flagged: new Set(request.flagged),

@@ -6,7 +6,7 @@
  * rules' diagnostics stand.
  */
 import * as vscode from 'vscode';
-import { activeSemanticDetectors, type CheckResult, type Finding, type SemanticMode, type SemanticModels } from '../../core';
+import { activeSemanticDetectors, type CheckResult, type Finding, type ParsedAnalysis, type SemanticMode, type SemanticModels } from '../../core';
 import { isAnalysis } from '../config';
 import type { SemanticEngine, SemanticJob } from './engine';
 
@@ -15,6 +15,8 @@ export interface Published {
   readonly document: vscode.TextDocument;
   /** The text the findings are about, and whether its YAML parsed. */
   readonly text: string;
+  /** The check's model of that text (from the background worker for a large file): a pass in this thread reads it instead of parsing the text again. */
+  readonly parsed?: ParsedAnalysis;
   readonly wellFormed: boolean;
   /** The instant findings, in the order of `diagnostics`. */
   readonly findings: readonly Finding[];
@@ -52,7 +54,7 @@ export class SemanticDiagnostics implements vscode.Disposable {
   }
 
   /** Called after every instant publish. */
-  async afterPublish({ document, text, wellFormed, findings: published, diagnostics }: Published): Promise<void> {
+  async afterPublish({ document, text, parsed, wellFormed, findings: published, diagnostics }: Published): Promise<void> {
     this.cancel(document.uri);
     if (!isAnalysis(document) || !wellFormed) return;
     const mode = this.host.modeFor(document);
@@ -74,6 +76,7 @@ export class SemanticDiagnostics implements vscode.Disposable {
     let progress: ((done: number, total: number) => void) | undefined;
     const job = this.host.engine().start({
       text,
+      parsed,
       mode,
       // A plain copy: the configuration object is a proxy that cannot cross to a worker.
       check: { rules: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whys', document).get('rules') ?? {})) },
