@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckResult, type Finding, type LearnedMode } from '../core';
+import { checkText, recheckText, type CheckResult, type Finding, type LearnedMode } from '../core';
 import { checkOptionsFor } from './config';
 import type { LearnedAsset } from './background';
 import type { LearnedAssets } from './learned';
@@ -84,7 +84,10 @@ export class AnalysisCache implements vscode.Disposable {
     const cached = this.entries.get(key);
     let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
     if (!entry) {
-      entry = { version: document.version, optionsKey, base: checkText(document.getText(), options) };
+      // After an edit, only the roots it touched are parsed again (the same result as a cold
+      // check; the parse does not depend on the options).
+      const text = document.getText();
+      entry = { version: document.version, optionsKey, base: cached ? recheckText(cached.base, text, options) : checkText(text, options) };
       this.entries.set(key, entry);
     }
     // The semantic pass's findings first, then the layers (the model review merges with both).

@@ -3,7 +3,7 @@
  * Web Worker in VS Code for the Web) that receives a document's text and answers its findings.
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
-import { checkText, configureSynonyms, loadLearned, type LearnedModels } from '../core';
+import { checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels } from '../core';
 import type { CheckRequest, CheckResponse } from './background';
 
 /** The learned models, loaded from the asset the host sends once to each worker. */
@@ -14,11 +14,28 @@ function modelsFor(request: CheckRequest): LearnedModels | undefined {
   return request.useLearned ? learned : undefined;
 }
 
+/**
+ * The last check of each document (by the key the host names it with), so that a check after an
+ * edit re-reads only the roots the edit touched. A few documents at most: a worker restarted
+ * (its check overtaken) starts cold.
+ */
+const lastChecks = new Map<string, CheckResult>();
+const MAX_DOCUMENTS = 8;
+
 /** The same function the host would call: the document text in, the findings out. */
 function answer(request: CheckRequest): CheckResponse {
   try {
     configureSynonyms(request.synonyms);
-    return { id: request.id, findings: checkText(request.text, { ...request.options, learned: modelsFor(request) }).findings };
+    const options = { ...request.options, learned: modelsFor(request) };
+    // The parse of the last check is reused whatever the options: they do not change it.
+    const last = request.key !== undefined ? lastChecks.get(request.key) : undefined;
+    const result = last ? recheckText(last, request.text, options) : checkText(request.text, options);
+    if (request.key !== undefined) {
+      lastChecks.delete(request.key);
+      lastChecks.set(request.key, result);
+      if (lastChecks.size > MAX_DOCUMENTS) lastChecks.delete(lastChecks.keys().next().value as string);
+    }
+    return { id: request.id, findings: result.findings };
   } catch (error) {
     return { id: request.id, findings: [], error: error instanceof Error ? error.message : String(error) };
   }

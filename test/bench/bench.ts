@@ -11,7 +11,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { checkText } from '../../src/core';
+import { checkText, recheckText } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { generateAnalysis } from './generate';
@@ -105,16 +105,20 @@ async function hostBlocks(): Promise<void> {
   row('longest block of the host, largest file checked in the worker', `${inWorker.toFixed(0)} ms`, '', '', `${inWorker <= 50 ? 'under' : 'OVER'} 50 ms`);
 }
 
-// Edit one step of a 2,000-step file and check again, as the editor does on each keystroke.
+// Edit one step of a 2,000-step file and check again, as the editor does on each keystroke:
+// `recheckText` with the result of the text before the edit (what the extension and its worker call).
 function recheck(): void {
   const base = generateAnalysis(2000, variant++);
-  checkText(base);
+  const k = 1000 + (variant - 1) * 960_000;
+  let previous = checkText(base);
   let edits = 0;
-  const editedText = () => base.replace('in case 1000', `in case 1000 (edit ${edits++})`);
-  const again = median(() => void checkText(editedText()), 21);
+  const editedText = () => base.replace(`in case ${k}?`, `in case ${k} (edit ${edits++})?`);
+  if (editedText() === base) throw new Error('the bench edit changed nothing');
+  const again = median(() => void (previous = recheckText(previous, editedText())), 21);
   const bare = median(() => void parseDocument(editedText(), { prettyErrors: false }), 21);
-  row('re-check after a one-step edit, 2,000 steps', `${again.toFixed(2)} ms`, '', '', '');
-  row('bare yaml.parseDocument, same text', `${bare.toFixed(2)} ms`, `ratio ${(again / bare).toFixed(2)}×`, '', `${again / bare <= 1.2 ? 'within' : 'OVER'} 1.2×`);
+  const cold = median(() => void checkText(editedText()), 5, 1);
+  row('re-check after a one-step edit, 2,000 steps', `${again.toFixed(2)} ms`, `(checkText of it without the previous result: ${cold.toFixed(0)} ms)`, '', '');
+  row('bare yaml.parseDocument, same text', `${bare.toFixed(2)} ms`, `ratio ${(again / bare).toFixed(2)}×`, '', `${again / bare <= 1.2 ? 'within' : 'OVER'} 1.2× (goal under 1.2×)`);
 }
 
 void (async () => {
