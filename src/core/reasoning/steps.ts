@@ -69,7 +69,13 @@ export function infoOf(text: string): TextInfo {
     const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
     const start = contentStart(tokens);
     const concepts = conceptsOf(tokens, start);
-    info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => keyNumber(c.key)))] };
+    // The distinct key numbers, in order of first mention (a text has a handful: a scan beats a set).
+    const keys: number[] = [];
+    for (const c of concepts) {
+      const n = keyNumber(c.key);
+      if (!keys.includes(n)) keys.push(n);
+    }
+    info = { id: nextId++, text, tokens, start, concepts, keys };
     texts.set(text, info);
   }
   return info;
