@@ -54,9 +54,9 @@ function parseLines(text: string): ParsedAnalysis {
   let document: Document;
   let comments: Comment[] = [];
   let refs = true;
-  let cst: CST.Document | undefined;
+  let list: RootsList | undefined;
   try {
-    ({ document, comments, refs, cst } = readYaml(text));
+    ({ document, comments, refs, list } = readYaml(text));
   } catch (error) {
     const problem: RuleFinding = {
       rule: 'syntax',
@@ -78,7 +78,7 @@ function parseLines(text: string): ParsedAnalysis {
   const builder = new ModelBuilder(text, document);
   const analysis = safeBuild(builder) ?? empty;
   const parsed: ParsedAnalysis = { text, analysis, problems: [...schemaProblems, ...builder.problems], comments, wellFormed: true };
-  const layout = refs ? undefined : rootsLayout(text, document, cst, schemaProblems.length);
+  const layout = refs ? undefined : rootsLayout(document, list, schemaProblems.length);
   if (layout) layouts.set(parsed, layout);
   return parsed;
 }
@@ -113,28 +113,20 @@ export function setLayout(parsed: ParsedAnalysis, layout: RootsLayout): void {
   layouts.set(parsed, layout);
 }
 
-function rootsLayout(text: string, document: Document, cst: CST.Document | undefined, schemaCount: number): RootsLayout | undefined {
+function rootsLayout(document: Document, list: RootsList | undefined, schemaCount: number): RootsLayout | undefined {
   const top = document.contents;
-  if (!isMap(top)) return undefined;
+  if (!isMap(top) || !list) return undefined;
   const at = top.items.findIndex((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'roots');
-  if (at < 0) return undefined;
-  const seq = top.items[at].value;
-  if (!isSeq(seq) || seq.items.length === 0 || !seq.items.every((item) => isMap(item))) return undefined;
-  // Its concrete syntax: the block list that starts where the list does.
-  const start = seq.range?.[0];
-  const map = cst?.value;
-  const token = map?.type === 'block-map' ? map.items.find((item) => item.value?.offset === start)?.value : undefined;
-  if (token?.type !== 'block-seq' || token.items.length !== seq.items.length) return undefined;
-  const dashes = dashLines(text, token.items);
-  if (!dashes) return undefined;
-  return { ...dashes, end: at === top.items.length - 1 ? text.length : -1, schemaCount };
+  const seq = at >= 0 ? top.items[at].value : undefined;
+  if (!isSeq(seq) || seq.items.length === 0 || seq.items.length !== list.starts.length || !seq.items.every((item) => isMap(item))) return undefined;
+  return { starts: list.starts, column: list.column, end: at === top.items.length - 1 ? list.textLength : -1, schemaCount };
 }
 
 /**
  * The line starts of the dashes of a block list's items and their column, when each dash is the
  * first thing on its line and all stand at one column; undefined otherwise.
  */
-export function dashLines(text: string, items: readonly CST.BlockSequence['items'][number][]): { starts: number[]; column: number } | undefined {
+function dashLines(text: string, items: readonly CST.BlockSequence['items'][number][]): { starts: number[]; column: number } | undefined {
   const starts: number[] = [];
   let column = -1;
   for (const item of items) {
@@ -155,10 +147,44 @@ export interface YamlRead {
   readonly comments: Comment[];
   /** Whether the text holds an anchor, an alias or a directive. */
   readonly refs: boolean;
-  /** The concrete syntax tree of the first document. */
-  readonly cst: CST.Document | undefined;
   /** Whether a document-end marker (`...`) was read. */
   readonly ended: boolean;
+  /** Whether a document-start marker (`---`) was read. */
+  readonly started: boolean;
+  /**
+   * Where the items of the roots' block list start (read whole: the list under `roots`; a part:
+   * the list the part is), when each dash starts its line at one column (see `dashLines`).
+   */
+  readonly list: RootsList | undefined;
+}
+
+/** The dashes of a block list of roots: see `YamlRead.list`. */
+export interface RootsList {
+  readonly starts: number[];
+  readonly column: number;
+  /** The length of the text read. */
+  readonly textLength: number;
+}
+
+/**
+ * The block list of roots in a concrete syntax tree: under the key `roots` when the text is read
+ * whole, else the list that the part read is. Looked up right after composing, so that the tree
+ * itself is not kept while the model is built.
+ */
+function rootsList(text: string, document: Document, cst: CST.Document | undefined, whole: boolean): RootsList | undefined {
+  let token: CST.Token | undefined = cst?.value;
+  if (whole) {
+    const top = document.contents;
+    const pair = isMap(top) ? top.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'roots') : undefined;
+    const seq = pair?.value;
+    if (!isSeq(seq)) return undefined;
+    // The block list that starts where the composed list does.
+    const start = seq.range?.[0];
+    token = token?.type === 'block-map' ? token.items.find((item) => item.value?.offset === start)?.value : undefined;
+  }
+  if (token?.type !== 'block-seq') return undefined;
+  const dashes = dashLines(text, token.items);
+  return dashes && { ...dashes, textLength: text.length };
 }
 
 /**
@@ -175,11 +201,14 @@ export function readYaml(text: string, from = 0, to = text.length): YamlRead {
   const found: Found = { comments: [], refs: false };
   let cst: CST.Document | undefined;
   let ended = false;
+  let started = false;
   const source = from === 0 && to === text.length ? text : text.slice(from, to);
   for (const token of parser.parse(source)) {
     if (from !== 0) shiftOffsets(token, from);
-    if (token.type === 'document') cst ??= token;
-    else if (token.type === 'doc-end') ended = true;
+    if (token.type === 'document') {
+      cst ??= token;
+      if (token.start.some((t) => t.type === 'doc-start')) started = true;
+    } else if (token.type === 'doc-end') ended = true;
     collectComments(token, found);
     documents.push(...(composer.next(token) as Iterable<Document>));
   }
@@ -190,7 +219,8 @@ export function readYaml(text: string, from = 0, to = text.length): YamlRead {
     document.errors.push(new YAMLParseError([at, at + 3], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
   }
   const comments = found.comments.map(({ offset, source }) => commentAt(text, offset, source));
-  return { document, comments: comments.sort((a, b) => a.span.start - b.span.start), refs: found.refs, cst, ended };
+  const list = rootsList(text, document, cst, from === 0 && to === text.length);
+  return { document, comments: comments.sort((a, b) => a.span.start - b.span.start), refs: found.refs, ended, started, list };
 }
 
 /** Moves every offset of a CST token (and of the tokens inside it) by `by`. */

@@ -10,7 +10,7 @@ import { isMap, isSeq, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Analysis, Root, Span } from './model';
 import { MAX_FINDINGS_PER_RULE, MAX_TEXT_LENGTH } from './limits';
-import { dashLines, layoutOf, ModelBuilder, parseAnalysis, readYaml, setLayout, type ParsedAnalysis, type RootsLayout } from './parse';
+import { layoutOf, ModelBuilder, parseAnalysis, readYaml, setLayout, type ParsedAnalysis, type RootsLayout } from './parse';
 import type { Comment } from './text';
 import { SchemaValidator } from './validate';
 
@@ -66,15 +66,14 @@ function reread(previous: ParsedAnalysis, layout: RootsLayout, text: string): Pa
   if (sliceEnd <= sliceStart || /\r(?!\n)/.test(text.slice(sliceStart, sliceEnd))) return undefined;
 
   const read = readYaml(text, sliceStart, sliceEnd);
-  const seqToken = read.cst?.value;
   const seq = read.document.contents;
   const count = to - from + 1;
-  if (read.refs || read.document.errors.length > 0 || !read.cst || seqToken?.type !== 'block-seq' || !isSeq(seq)) return undefined;
+  const dashes = read.list;
+  if (read.refs || read.document.errors.length > 0 || !isSeq(seq) || !dashes) return undefined;
   // A `---` or `...` read alone would not mean what it means between other roots.
-  if (read.cst.start.some((t) => t.type === 'doc-start') || (sliceEnd < text.length && read.ended)) return undefined;
-  if (seq.items.length !== count || seqToken.items.length !== count || !seq.items.every((item) => isMap(item))) return undefined;
-  const dashes = dashLines(text, seqToken.items);
-  if (!dashes || dashes.column !== layout.column || dashes.starts[0] !== sliceStart) return undefined;
+  if (read.started || (sliceEnd < text.length && read.ended)) return undefined;
+  if (seq.items.length !== count || dashes.starts.length !== count || !seq.items.every((item) => isMap(item))) return undefined;
+  if (dashes.column !== layout.column || dashes.starts[0] !== sliceStart) return undefined;
 
   // The problems: those of the schema check (first) and of reading the model, each in three parts.
   const schemaOld = previous.problems.slice(0, layout.schemaCount);
