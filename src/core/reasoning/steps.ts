@@ -324,9 +324,32 @@ export type QuestionJudge = (
 
 const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
 
+/** The caches of `perText`. */
+const memos: Map<number, unknown>[] = [];
+/** Stands for a result of `undefined` in those caches. */
+const NOTHING = Symbol('nothing');
+
+/**
+ * Something worked out from one text alone, once per text however many rules ask for it (an
+ * answer's vague phrase, its remedy): `compute` must read nothing but the text's analysis.
+ * Cached by the text's id (ids are never reused) and emptied with the texts.
+ */
+export function perText<T>(compute: (info: TextInfo) => T): (info: TextInfo) => T {
+  const byId = new Map<number, unknown>();
+  memos.push(byId);
+  return (info) => {
+    const known = byId.get(info.id);
+    if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
+    const value = compute(info);
+    byId.set(info.id, value === undefined ? NOTHING : value);
+    return value;
+  };
+}
+
 /** Forgets every analysed text, verdict and key number. */
 function forgetTexts(): void {
   texts.clear();
+  for (const memo of memos) memo.clear();
   verdicts.clear();
   itemsByAnalysis = new WeakMap();
   keyNumbers.clear();
@@ -347,6 +370,7 @@ function verdictsOf(code: RuleCode): Map<string, Verdict | null> {
 function trimCaches(): void {
   const limit = cacheLimit();
   if (texts.size > limit) texts.clear();
+  for (const memo of memos) if (memo.size > limit) memo.clear();
   for (const byKey of verdicts.values()) if (byKey.size > limit) byKey.clear();
 }
 

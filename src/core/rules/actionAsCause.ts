@@ -1,7 +1,7 @@
 import type { Rule } from '../findings';
 import { sentences } from '../reasoning/clauses';
 import { AMBIGUOUS_IMPERATIVES, DETERMINERS, IMPERATIVE_VERBS, PERSON_NOUNS } from '../reasoning/lexicon';
-import { judgeAnswers, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { judgeAnswers, perText, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 import type { Token } from '../reasoning/tokens';
 
 /** Subjects that make `should`/`must`/`need to` a proposal (`we should`, `the team must`). */
@@ -206,8 +206,11 @@ function hasFiniteVerb(tokens: readonly Token[]): boolean {
   return tokens.some((t) => /^(is|are|was|were|had|did|does|could|would)$/.test(t.lower));
 }
 
-/** Judges one answer: a remedy (`we should add …`, `Add …`) instead of a cause. */
-export const judgeActionAsCause: AnswerJudge = (answer) => {
+/**
+ * Judges one answer: a remedy (`we should add …`, `Add …`) instead of a cause. It reads the
+ * answer alone, so its verdict is worked out once per text (the circular rule asks too).
+ */
+export const judgeActionAsCause: AnswerJudge = perText((answer) => {
   for (const s of sentences(answer.tokens, { from: answer.start, to: answer.tokens.length })) {
     const remedy = remedyIn(answer, s.from, s.to);
     if (!remedy) continue;
@@ -218,7 +221,7 @@ export const judgeActionAsCause: AnswerJudge = (answer) => {
     };
   }
   return undefined;
-};
+});
 
 /** `action-as-cause`: an answer that is a remedy (“We should add a check”) or an order, not a cause. */
 export const actionAsCauseRule: Rule = {
