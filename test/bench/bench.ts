@@ -8,13 +8,16 @@
  *     thread and through the background worker (dist/checkWorker.js);
  *   - a re-check after editing one step, against a bare parse of the same text.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { checkText, recheckText } from '../../src/core';
+import { checkText, loadLearned, recheckText, type LearnedWeightsFile } from '../../src/core';
 import { MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { generateAnalysis } from './generate';
+
+const LEARNED = join(__dirname, '..', '..', '..', 'dist', 'learned');
 
 /** The median of `runs` timings of `work`, in milliseconds, after `warm` warm-up runs. */
 function median(work: () => void, runs = 15, warm = 3): number {
@@ -119,6 +122,13 @@ function recheck(): void {
   const cold = median(() => void checkText(editedText()), 5, 1);
   row('re-check after a one-step edit, 2,000 steps', `${again.toFixed(2)} ms`, `(checkText of it without the previous result: ${cold.toFixed(0)} ms)`, '', '');
   row('bare yaml.parseDocument, same text', `${bare.toFixed(2)} ms`, `ratio ${(again / bare).toFixed(2)}×`, '', goal('under 1.2× the bare parse', again / bare < 1.2));
+  // As the extension re-checks by default: with the shipped learned detector (dist/learned), whose
+  // scores are worked out again for every answer on each re-check.
+  const file = JSON.parse(readFileSync(join(LEARNED, 'weights.json'), 'utf8')) as LearnedWeightsFile;
+  const options = { learned: loadLearned(readFileSync(join(LEARNED, 'word-vectors.bin')), file), learnedMode: 'default' as const };
+  previous = checkText(base, options);
+  const learned = median(() => void (previous = recheckText(previous, editedText(), options)), 21);
+  row('  the same re-check with the shipped learned detector', `${learned.toFixed(2)} ms`, `ratio ${(learned / bare).toFixed(2)}×`, '', '');
 }
 
 void (async () => {
