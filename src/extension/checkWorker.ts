@@ -20,7 +20,7 @@ function modelsFor(request: CheckRequest): LearnedModels | undefined {
  * (its check overtaken) starts cold.
  */
 const lastChecks = new Map<string, CheckResult>();
-const MAX_DOCUMENTS = 8;
+const MAX_DOCUMENTS = 4;
 
 /** The same function the host would call: the document text in, the findings out. */
 function answer(request: CheckRequest): CheckResponse {
