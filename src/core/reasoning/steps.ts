@@ -49,7 +49,8 @@ const MAX_CACHE = 20_000;
  * in the middle of a large file would forget its first half and make every re-check of it cold.
  */
 let lastAnalysisSize = 0;
-function cacheLimit(): number {
+/** How many entries a cache keeps before it is emptied (the other per-text caches use it too). */
+export function cacheLimit(): number {
   return Math.max(MAX_CACHE, 3 * lastAnalysisSize);
 }
 const MAX_CHARS = 4_000;
@@ -396,7 +397,6 @@ function forgetTexts(): void {
 
 // New synonyms change what texts mean: forget every analysed text and verdict.
 onVocabularyChange(forgetTexts);
-
 
 /** Empties a cache grown past its limit (see `cacheLimit`); called between analyses. */
 function trimCaches(): void {
