@@ -122,8 +122,7 @@ function recheck(): void {
   const cold = median(() => void checkText(editedText()), 5, 1);
   row('re-check after a one-step edit, 2,000 steps', `${again.toFixed(2)} ms`, `(checkText of it without the previous result: ${cold.toFixed(0)} ms)`, '', '');
   row('bare yaml.parseDocument, same text', `${bare.toFixed(2)} ms`, `ratio ${(again / bare).toFixed(2)}×`, '', goal('under 1.2× the bare parse', again / bare < 1.2));
-  // As the extension re-checks by default: with the shipped learned detector (dist/learned), whose
-  // scores are worked out again for every answer on each re-check.
+  // As the extension re-checks by default: with the shipped learned detector (dist/learned).
   const file = JSON.parse(readFileSync(join(LEARNED, 'weights.json'), 'utf8')) as LearnedWeightsFile;
   const options = { learned: loadLearned(readFileSync(join(LEARNED, 'word-vectors.bin')), file), learnedMode: 'default' as const };
   previous = checkText(base, options);

@@ -3,7 +3,7 @@
  * gives exactly what a cold check of the new text gives: the same findings, the same model with
  * the same spans, the same problems and comments. Property test: random edits (words typed and
  * deleted, lines added, removed, indented, commented, a root added, anchors, document markers)
- * at random places of generated analyses, the corpus and the examples, each edit applied to the
+ * at random places of generated analyses (one with CRLF line endings), the corpus and the examples, each edit applied to the
  * result of the one before, as in an editor.
  */
 import { test } from 'node:test';
@@ -29,7 +29,7 @@ function random(seed: number): () => number {
 
 type Edit = (text: string, at: number, lineStart: number, lineEnd: number, pick: <T>(items: readonly T[]) => T) => string;
 
-const WORDS = ['the', 'deploy', 'because', 'nobody', 'reviewed', 'Sam', 'and', 'should', 'config', 'why', '?', ':', '- ', '#', '"', "'", '\t', '[', '{', '&a', '*a', '!!binary', '|'];
+const WORDS = ['\r', 'the', 'deploy', 'because', 'nobody', 'reviewed', 'Sam', 'and', 'should', 'config', 'why', '?', ':', '- ', '#', '"', "'", '\t', '[', '{', '&a', '*a', '!!binary', '|'];
 
 const EDITS: Edit[] = [
   // Typing and deleting inside a line.
@@ -60,6 +60,7 @@ function sources(): { name: string; text: string }[] {
   const out = [
     { name: 'generated 60 steps', text: generateAnalysis(60, 7) },
     { name: 'generated 30 steps', text: generateAnalysis(30, 8) },
+    { name: 'generated 30 steps, CRLF line endings', text: generateAnalysis(30, 9).replace(/\n/g, '\r\n') },
   ];
   for (const dir of ['test/corpus', 'test/examples']) {
     for (const name of readdirSync(join(ROOT, dir)).filter((f) => f.endsWith('.whys.yaml')).sort()) {
