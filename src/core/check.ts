@@ -4,6 +4,7 @@
  */
 import type { CheckOptions, Finding, Rule, RuleFinding, Severity } from './findings';
 import { parseAnalysis, type ParsedAnalysis } from './parse';
+import { reparseAnalysis } from './reparse';
 import { RULES, ruleFor } from './rules';
 import { isSuppressed, suppressionsOf } from './suppression';
 import { MAX_FINDINGS_PER_RULE } from './limits';
@@ -31,6 +32,18 @@ export function severityOf(rule: Rule, options: CheckOptions): Severity | undefi
 /** Checks a whole analysis held in a string. Never throws. */
 export function checkText(text: string, options: CheckOptions = {}, rules: readonly Rule[] = RULES): CheckResult {
   const parsed = parseAnalysis(text);
+  return { parsed, findings: checkParsed(parsed, options, rules) };
+}
+
+/**
+ * Checks an edit of an analysis already checked: the same result as `checkText(text, options)`,
+ * sooner when the edit lies inside some roots (only those are parsed again, see
+ * `reparseAnalysis`; the rules' verdicts on unchanged texts are cached). `previous`: the
+ * result (or the parse) of the text before the edit, if any.
+ */
+export function recheckText(previous: CheckResult | ParsedAnalysis | undefined, text: string, options: CheckOptions = {}, rules: readonly Rule[] = RULES): CheckResult {
+  const before = previous && 'parsed' in previous ? previous.parsed : previous;
+  const parsed = reparseAnalysis(before, text);
   return { parsed, findings: checkParsed(parsed, options, rules) };
 }
 

@@ -3,7 +3,7 @@
  * Syntax errors and schema problems are returned as findings next to the model; the model holds
  * whatever could be read, so later rules and the preview still work on a half-written file.
  */
-import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
+import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
 import { commentAt, type Comment } from './text';
@@ -53,8 +53,10 @@ function parseLines(text: string): ParsedAnalysis {
   }
   let document: Document;
   let comments: Comment[] = [];
+  let refs = true;
+  let list: RootsList | undefined;
   try {
-    ({ document, comments } = readYaml(text));
+    ({ document, comments, refs, list } = readYaml(text));
   } catch (error) {
     const problem: RuleFinding = {
       rule: 'syntax',
@@ -75,42 +77,179 @@ function parseLines(text: string): ParsedAnalysis {
   const schemaProblems = new SchemaValidator(text, document).run();
   const builder = new ModelBuilder(text, document);
   const analysis = safeBuild(builder) ?? empty;
-  return { text, analysis, problems: [...schemaProblems, ...builder.problems], comments, wellFormed: true };
+  const parsed: ParsedAnalysis = { text, analysis, problems: [...schemaProblems, ...builder.problems], comments, wellFormed: true };
+  const layout = refs ? undefined : rootsLayout(document, list, schemaProblems.length);
+  if (layout) layouts.set(parsed, layout);
+  return parsed;
+}
+
+/**
+ * Where the roots of a parsed file stand, kept so that an edit inside some roots can re-read
+ * only those (`reparseAnalysis`). Recorded only for a file that parsed without a syntax error,
+ * with no anchor, alias or directive anywhere (a root read alone must mean what it meant in
+ * the file), and with `roots` a block list of blocks of keys whose dashes stand at one column,
+ * each first on its line.
+ */
+export interface RootsLayout {
+  /** Where the line of each root's `-` starts: the item runs to the next one's. */
+  readonly starts: readonly number[];
+  /** The column of the dashes. */
+  readonly column: number;
+  /** Where the last root ends: the text's end when `roots` is the file's last key, else -1 (never re-read alone). */
+  readonly end: number;
+  /** How many of `problems` come from the schema check (the rest from reading the model). */
+  readonly schemaCount: number;
+}
+
+const layouts = new WeakMap<ParsedAnalysis, RootsLayout>();
+
+/** The layout of the roots of a parse (see `RootsLayout`), when one was recorded. */
+export function layoutOf(parsed: ParsedAnalysis): RootsLayout | undefined {
+  return layouts.get(parsed);
+}
+
+/** Records the layout of a parse put together from parts (by `reparseAnalysis`). */
+export function setLayout(parsed: ParsedAnalysis, layout: RootsLayout): void {
+  layouts.set(parsed, layout);
+}
+
+function rootsLayout(document: Document, list: RootsList | undefined, schemaCount: number): RootsLayout | undefined {
+  const top = document.contents;
+  if (!isMap(top) || !list) return undefined;
+  const at = top.items.findIndex((pair) => isPair(pair) && isScalar(pair.key) && pair.key.value === 'roots');
+  const seq = at >= 0 ? top.items[at].value : undefined;
+  if (!isSeq(seq) || seq.items.length === 0 || seq.items.length !== list.starts.length || !seq.items.every((item) => isMap(item))) return undefined;
+  return { starts: list.starts, column: list.column, end: at === top.items.length - 1 ? list.textLength : -1, schemaCount };
+}
+
+/**
+ * The line starts of the dashes of a block list's items and their column, when each dash is the
+ * first thing on its line and all stand at one column; undefined otherwise.
+ */
+function dashLines(text: string, items: readonly CST.BlockSequence['items'][number][]): { starts: number[]; column: number } | undefined {
+  const starts: number[] = [];
+  let column = -1;
+  for (const item of items) {
+    const dash = item.start.find((token) => token.type === 'seq-item-ind');
+    if (!dash) return undefined;
+    const lineStart = text.lastIndexOf('\n', dash.offset - 1) + 1;
+    for (let i = lineStart; i < dash.offset; i++) if (text.charCodeAt(i) !== 32) return undefined;
+    if (column >= 0 && dash.offset - lineStart !== column) return undefined;
+    column = dash.offset - lineStart;
+    starts.push(lineStart);
+  }
+  return { starts, column };
+}
+
+/** What reading the YAML of a text (or of a part of it) gives. */
+export interface YamlRead {
+  readonly document: Document;
+  readonly comments: Comment[];
+  /** Whether the text holds an anchor, an alias or a directive. */
+  readonly refs: boolean;
+  /** Whether a document-end marker (`...`) was read. */
+  readonly ended: boolean;
+  /** Whether a document-start marker (`---`) was read. */
+  readonly started: boolean;
+  /**
+   * Where the items of the roots' block list start (read whole: the list under `roots`; a part:
+   * the list the part is), when each dash starts its line at one column (see `dashLines`).
+   */
+  readonly list: RootsList | undefined;
+}
+
+/** The dashes of a block list of roots: see `YamlRead.list`. */
+export interface RootsList {
+  readonly starts: number[];
+  readonly column: number;
+  /** The length of the text read. */
+  readonly textLength: number;
+}
+
+/**
+ * The block list of roots in a concrete syntax tree: under the key `roots` when the text is read
+ * whole, else the list that the part read is. Looked up right after composing, so that the tree
+ * itself is not kept while the model is built.
+ */
+function rootsList(text: string, document: Document, cst: CST.Document | undefined, whole: boolean): RootsList | undefined {
+  let token: CST.Token | undefined = cst?.value;
+  if (whole) {
+    const top = document.contents;
+    const pair = isMap(top) ? top.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'roots') : undefined;
+    const seq = pair?.value;
+    if (!isSeq(seq)) return undefined;
+    // The block list that starts where the composed list does.
+    const start = seq.range?.[0];
+    token = token?.type === 'block-map' ? token.items.find((item) => item.value?.offset === start)?.value : undefined;
+  }
+  if (token?.type !== 'block-seq') return undefined;
+  const dashes = dashLines(text, token.items);
+  return dashes && { ...dashes, textLength: text.length };
 }
 
 /**
  * Lexes, parses and composes the text once, collecting its comments from the same concrete
- * syntax tree (a second lexer pass would cost a sixth of the parse).
+ * syntax tree (a second lexer pass would cost a sixth of the parse). With `from` and `to`, reads
+ * only that part of the text, as if it stood alone, with every offset still one of `text`.
  */
-function readYaml(text: string): { document: Document; comments: Comment[] } {
+export function readYaml(text: string, from = 0, to = text.length): YamlRead {
   const parser = new Parser();
   // Duplicate keys are found by the schema check with a hash set: yaml's own check compares
   // every key of a map with every other, which never ends on a map of a million keys.
   const composer = new Composer({ prettyErrors: false, uniqueKeys: false });
   const documents: Document[] = [];
-  const found: Found = [];
-  for (const token of parser.parse(text)) {
+  const found: Found = { comments: [], refs: false };
+  let cst: CST.Document | undefined;
+  let ended = false;
+  let started = false;
+  const source = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (const token of parser.parse(source)) {
+    if (from !== 0) shiftOffsets(token, from);
+    if (token.type === 'document') {
+      cst ??= token;
+      if (token.start.some((t) => t.type === 'doc-start')) started = true;
+    } else if (token.type === 'doc-end') ended = true;
     collectComments(token, found);
     documents.push(...(composer.next(token) as Iterable<Document>));
   }
-  documents.push(...(composer.end(true, text.length) as Iterable<Document>));
+  documents.push(...(composer.end(true, to) as Iterable<Document>));
   const document = documents[0];
   for (const extra of documents.slice(1)) {
-    const at = extra.range?.[0] ?? text.length;
+    const at = extra.range?.[0] ?? to;
     document.errors.push(new YAMLParseError([at, at + 3], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
   }
-  const comments = found.map(({ offset, source }) => commentAt(text, offset, source));
-  return { document, comments: comments.sort((a, b) => a.span.start - b.span.start) };
+  const comments = found.comments.map(({ offset, source }) => commentAt(text, offset, source));
+  const list = rootsList(text, document, cst, from === 0 && to === text.length);
+  return { document, comments: comments.sort((a, b) => a.span.start - b.span.start), refs: found.refs, ended, started, list };
 }
 
-type Found = { offset: number; source: string }[];
+/** Moves every offset of a CST token (and of the tokens inside it) by `by`. */
+function shiftOffsets(node: unknown, by: number): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) shiftOffsets(child, by);
+    return;
+  }
+  const token = node as Record<string, unknown>;
+  for (const key in token) {
+    const value = token[key];
+    if (key === 'offset' && typeof value === 'number') token[key] = value + by;
+    else if (value !== null && typeof value === 'object') shiftOffsets(value, by);
+  }
+}
+
+/** The comments found in a CST, and whether an anchor, alias or directive was seen. */
+type Found = { comments: { offset: number; source: string }[]; refs: boolean };
 type SourceToken = { type: string; offset: number; source: string };
 type CollectionItem = { start?: SourceToken[]; key?: unknown; sep?: SourceToken[]; value?: unknown };
 
 /** The comments among a list of source tokens (where a CST keeps them). */
 function commentsIn(tokens: readonly SourceToken[] | undefined, out: Found): void {
   if (!tokens) return;
-  for (const token of tokens) if (token.type === 'comment') out.push({ offset: token.offset, source: token.source });
+  for (const token of tokens) {
+    if (token.type === 'comment') out.comments.push({ offset: token.offset, source: token.source });
+    else if (token.type === 'anchor') out.refs = true;
+  }
 }
 
 /**
@@ -143,13 +282,20 @@ function collectComments(node: unknown, out: Found): void {
       commentsIn(token.props as SourceToken[], out);
       return;
     case 'alias':
+      out.refs = true;
+      commentsIn(token.end as SourceToken[] | undefined, out);
+      return;
     case 'scalar':
     case 'single-quoted-scalar':
     case 'double-quoted-scalar':
       commentsIn(token.end as SourceToken[] | undefined, out);
       return;
     case 'comment':
-      out.push({ offset: token.offset as number, source: token.source as string });
+      out.comments.push({ offset: token.offset as number, source: token.source as string });
+      return;
+    case 'anchor':
+    case 'directive':
+      out.refs = true;
       return;
     default:
       // `directive`, `error`, `doc-end` and any token type a later yaml adds: look everywhere.
@@ -202,7 +348,7 @@ function syntaxMessage(code: string, message: string): string {
 type MutableChain = { -readonly [K in keyof Chain]: Chain[K] };
 
 /** Reads the YAML tree into the model, taking only values of the right type. */
-class ModelBuilder {
+export class ModelBuilder {
   /** Causes nested past MAX_NESTING_DEPTH, reported as `schema` findings. */
   readonly problems: RuleFinding[] = [];
 
@@ -298,7 +444,8 @@ class ModelBuilder {
     };
   }
 
-  private root(node: YAMLMap, index: number): Root {
+  /** The root read from the item `index` of `roots`. */
+  root(node: YAMLMap, index: number): Root {
     const path = `roots[${index}]`;
     const firstKey = node.items.find(isPair)?.key as YamlNode | undefined;
     const span = this.spanOrZero(node);

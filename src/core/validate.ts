@@ -239,10 +239,26 @@ export class SchemaValidator {
     }
     const item = schema.items ? resolveSchema(schema.items) : undefined;
     if (!item) return;
-    node.items.forEach((child, index) => {
-      this.check(child as YamlNode, item, `${item['x-noun'] ?? 'item'} (item ${index + 1} of ${label})`, this.span(child as YamlNode, keySpan));
-    });
+    node.items.forEach((child, index) => this.checkItem(child as YamlNode, index, item, label, keySpan));
     if (item === resolveSchema({ $ref: '#/definitions/step' })) this.checkCausesEndChain(node.items as YamlNode[]);
+  }
+
+  /** One item of a list: `label` names the list, `keySpan` is where the list's key stands. */
+  private checkItem(child: YamlNode, index: number, item: SchemaNode, label: string, keySpan: Span | undefined): void {
+    this.check(child, item, `${item['x-noun'] ?? 'item'} (item ${index + 1} of ${label})`, this.span(child, keySpan));
+  }
+
+  /**
+   * Validates some roots alone, as `run` validates them inside the whole file: `nodes` are the
+   * items of `roots` from `firstIndex` on, `keySpan` is where the `roots` key stands. For a
+   * re-read of the roots an edit touched (see `reparseAnalysis`); no cap is applied
+   * (the caller re-reads only while the file stays under it).
+   */
+  checkRoots(nodes: readonly YamlNode[], firstIndex: number, keySpan: Span | undefined): RuleFinding[] {
+    const roots = resolveSchema(whysSchema.properties!.roots);
+    const item = resolveSchema(roots.items!);
+    nodes.forEach((child, i) => this.checkItem(child, firstIndex + i, item, '`roots`', keySpan));
+    return this.findings;
   }
 
   /** A step whose answer is a list of causes must be the last of its chain. */

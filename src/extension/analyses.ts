@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { checkText, type CheckOptions, type CheckResult, type Finding, type LearnedMode } from '../core';
+import { checkText, recheckText, type CheckOptions, type CheckResult, type Finding, type LearnedMode } from '../core';
 import { checkOptionsFor } from './config';
 import { Overtaken, type BackgroundChecker, type LearnedAsset } from './background';
 import type { LearnedAssets } from './learned';
@@ -143,7 +143,9 @@ export class AnalysisCache implements vscode.Disposable {
     let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
     if (!entry) {
       if (this.inBackground(document)) return undefined;
-      entry = { version: document.version, optionsKey, base: this.checkHere(document.getText(), options) };
+      // After an edit, only the roots it touched are parsed again (the same result as a cold
+      // check; the parse does not depend on the options).
+      entry = { version: document.version, optionsKey, base: this.checkHere(document.getText(), options, cached?.base) };
       this.entries.set(key, entry);
     }
     return this.layeredEntry(document, key, entry);
@@ -226,9 +228,9 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /** The one place a check runs on this thread; checks of large texts are counted (see {@link largeChecksOnThread}). */
-  private checkHere(text: string, options: CheckOptions): CheckResult {
+  private checkHere(text: string, options: CheckOptions, previous?: CheckResult): CheckResult {
     if (text.length > BACKGROUND_FROM_CHARS) this.onThread++;
-    return checkText(text, options);
+    return previous ? recheckText(previous, text, options) : checkText(text, options);
   }
 
   /** The semantic pass's findings, then the layers, on top of an entry's check. */

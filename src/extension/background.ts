@@ -15,6 +15,8 @@ export type CheckPass = (text: string, options: CheckOptions) => Promise<Finding
 /** What the host sends the worker. */
 export interface CheckRequest {
   readonly id: number;
+  /** The document checked: the worker re-checks its next edit from this check. */
+  readonly key?: string;
   readonly text: string;
   readonly options: CheckOptions;
   readonly synonyms: string[][];
@@ -188,7 +190,7 @@ export class BackgroundChecker {
     if (overtaken) this.restart();
     const worker = this.ensureWorker();
     // Settings read from VS Code are proxies that a worker message cannot carry: send plain copies.
-    const request: CheckRequest = { id: this.nextId++, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], useLearned: !!learned, ...(model ? { model } : {}) };
+    const request: CheckRequest = { id: this.nextId++, key, text, options: JSON.parse(JSON.stringify(options)) as CheckOptions, synonyms: JSON.parse(JSON.stringify(synonyms)) as string[][], useLearned: !!learned, ...(model ? { model } : {}) };
     return new Promise<BackgroundResult>((resolve, reject) => {
       this.pending.set(request.id, { key, request, resolve, reject, learned });
       this.post(worker, request, learned);

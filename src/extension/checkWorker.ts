@@ -3,7 +3,7 @@
  * Web Worker in VS Code for the Web) that receives a document's text and answers its findings.
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
-import { allSteps, checkText, configureSynonyms, loadLearned, type LearnedModels, type Root } from '../core';
+import { allSteps, checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels, type Root } from '../core';
 import type { CheckRequest, CheckResponse, RootsRequest, RootsResponse } from './background';
 
 /** About this many steps go in one batch of roots: reading one on the host takes a few ms. */
@@ -45,13 +45,30 @@ function modelsFor(request: CheckRequest): LearnedModels | undefined {
   return request.useLearned ? learned : undefined;
 }
 
+/**
+ * The last check of each document (by the key the host names it with), so that a check after an
+ * edit re-reads only the roots the edit touched. A few documents at most: a worker restarted
+ * (its check overtaken) starts cold.
+ */
+const lastChecks = new Map<string, CheckResult>();
+const MAX_DOCUMENTS = 4;
+
 /** The same function the host would call: the document text in, the findings out. */
 function answer(message: CheckRequest | RootsRequest): CheckResponse | RootsResponse {
   if ('kind' in message) return rootsFor(message);
   const request = message;
   try {
     configureSynonyms(request.synonyms);
-    const { parsed, findings } = checkText(request.text, { ...request.options, learned: modelsFor(request) });
+    const options = { ...request.options, learned: modelsFor(request) };
+    // The parse of the last check is reused whatever the options: they do not change it.
+    const last = request.key !== undefined ? lastChecks.get(request.key) : undefined;
+    const result = last ? recheckText(last, request.text, options) : checkText(request.text, options);
+    if (request.key !== undefined) {
+      lastChecks.delete(request.key);
+      lastChecks.set(request.key, result);
+      if (lastChecks.size > MAX_DOCUMENTS) lastChecks.delete(lastChecks.keys().next().value as string);
+    }
+    const { parsed, findings } = result;
     if (!request.model) return { id: request.id, findings };
     const { text: _text, analysis, ...rest } = parsed;
     const { roots, ...head } = analysis;

@@ -101,3 +101,27 @@ test('a model asked for when another document’s newer check restarts the worke
     background.dispose();
   }
 });
+
+test('the worker checks a run of edits of one document from its last check (re-reading the edited root) and answers what checkText gives', async () => {
+  const background = checker();
+  try {
+    let text = generateAnalysis(300, 4);
+    assert.deepEqual(brief(await background.check('edited', text, {}, [])), brief(checkText(text).findings));
+    // Each edit lands in a root: a blame, a remedy, a broken key, the key mended, a new step.
+    const edits: [string, string][] = [
+      ['because a retry storm', 'because Sam forgot that a retry storm'],
+      ['Why did the search index', 'Why did the search index really'],
+      ['owner: platform', 'ownr: platform'],
+      ['ownr: platform', 'owner: platform'],
+      ['    actions:\n', '      - why: Why was it not caught?\n        because: We should add a test.\n    actions:\n'],
+    ];
+    for (const [from, to] of edits) {
+      assert.ok(text.includes(from), from);
+      text = text.replace(from, to);
+      const findings = await background.check('edited', text, {}, []);
+      assert.deepEqual(brief(findings), brief(checkText(text).findings), `after ${JSON.stringify(to)}`);
+    }
+  } finally {
+    background.dispose();
+  }
+});

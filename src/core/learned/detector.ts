@@ -58,6 +58,12 @@ export interface Detector<E = unknown, U extends LearnedUnit = LearnedUnit> {
   terms?(unit: U): readonly string[];
   /** Says what the verdict was judged by. */
   explain(unit: U, env: E, weights: DetectorWeights): Explanation;
+  /**
+   * Set when its score and explanation of an answer read nothing but the answer's text and its
+   * question's (no other context, no `applies`): they are then worked out once per pair of
+   * texts and reused on every re-check.
+   */
+  readonly readsOnly?: 'answer and question';
 }
 
 const tables = new WeakMap<DetectorWeights, Map<string, number>>();

@@ -8,7 +8,7 @@ import type { Analysis } from '../model';
 import { blameDetector } from './blame';
 import { chainBreakDetector } from './chainBreak';
 import { circularDetector } from './circular';
-import { fits, score, type Detector, type DetectorSetting, type DetectorWeights } from './detector';
+import { fits, score, type Detector, type DetectorSetting, type DetectorWeights, type Explanation } from './detector';
 import { FeatureEnv } from './features';
 import { unitsOf, type AnswerUnit, type LearnedUnit, type QuestionUnit } from './units';
 import { vagueDetector } from './vague';
@@ -113,15 +113,40 @@ export function learnedFindings(
     const d = detector as Detector<FeatureEnv, LearnedUnit>;
     const weights = models.weights.get(d.name)!;
     const threshold = models.settings[d.name].threshold;
+    const known = d.readsOnly === 'answer and question' && !d.applies ? scoresOf(weights) : undefined;
     for (const unit of d.target === 'answer' ? answers : questions) {
       if (!judged(unit) || skip(d.rule, unit.value.span.start) || (d.applies && !d.applies(unit, env))) continue;
-      const p = score(weights, d.dense(unit, env), d.terms?.(unit));
-      if (p < threshold) continue;
-      const { message, evidence, suggestion } = d.explain(unit, env, weights);
+      const key = known && unit.kind === 'answer' ? `${unit.answer.raw}\u0000${unit.question ? unit.question.raw : '\u0001'}` : undefined;
+      let entry = key !== undefined ? known!.get(key) : undefined;
+      if (!entry) {
+        entry = { p: score(weights, d.dense(unit, env), d.terms?.(unit)) };
+        if (key !== undefined) {
+          if (known!.size >= MAX_SCORES) known!.clear();
+          known!.set(key, entry);
+        }
+      }
+      if (entry.p < threshold) continue;
+      const { message, evidence, suggestion } = (entry.explained ??= d.explain(unit, env, weights));
       out.push({ rule: d.rule, tier: 'learned', span: unit.value.span, path: unit.path, message, data: { evidence, ...(suggestion ? { suggestion } : {}) } });
     }
   }
   return out;
+}
+
+/** A score worked out once, and its explanation once it was needed. */
+interface Scored {
+  readonly p: number;
+  explained?: Explanation;
+}
+
+/** Scores of detectors that read only an answer and its question, by those texts, per set of weights. */
+const scores = new WeakMap<DetectorWeights, Map<string, Scored>>();
+const MAX_SCORES = 50_000;
+
+function scoresOf(weights: DetectorWeights): Map<string, Scored> {
+  let known = scores.get(weights);
+  if (!known) scores.set(weights, (known = new Map()));
+  return known;
 }
 
 /** Whether a finding came from a learned detector. */

@@ -15,6 +15,8 @@ export const vagueDetector: Detector<FeatureEnv, AnswerUnit> = {
   features: [...WORDING_FEATURES, ...VECTOR_FEATURES],
   dense: wordingFeatures,
   terms: (unit) => termsOf(unit.answer),
+  // WORDING_FEATURES (the answer's shape, its alignments with the question) and the answer's words.
+  readsOnly: 'answer and question',
   explain(unit, env, weights) {
     const words = weightiestWords(env, weights, unit.answer);
     const by = words.length ? `mostly by ${quoteAll(words)}` : 'by its wording as a whole';

@@ -139,38 +139,48 @@ export function conceptsOf(tokens: readonly Token[], from = 0, to = tokens.lengt
     }
     let matched = false;
     if (best > 0) {
-      out.push(withAcronym({ key: bestConcept, from: i, to: i + best, generic: best === 1 && GENERIC_NOUNS.has(token.lower), phrase: best > 1 }, tokens, to));
+      out.push(concept(bestConcept, i, i + best, best === 1 && GENERIC_NOUNS.has(token.lower), best > 1, tokens, to));
       i += best;
       matched = true;
     }
     if (matched) continue;
     if (!STOP_WORDS.has(token.lower) && (token.kind === 'number' || token.lower.length > 1)) {
-      out.push(withAcronym({ key: token.key, from: i, to: i + 1, generic: GENERIC_NOUNS.has(token.lower), phrase: false }, tokens, to));
+      out.push(concept(token.key, i, i + 1, GENERIC_NOUNS.has(token.lower), false, tokens, to));
     }
     i++;
   }
   return out;
 }
 
-const ACRONYM = /^[A-Z]{2,5}$/;
+/** Whether a word is all capitals, 2–5 letters (`GC`, `SSO`): an acronym. */
+function isAcronym(word: string): boolean {
+  if (word.length < 2 || word.length > 5) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c < 65 || c > 90) return false;
+  }
+  return true;
+}
 
 /**
- * A concept with its acronym (an all-capitals word of 2–5 letters) or the initials of the runs of
- * 2–5 words that start at it (hyphenated words count as separate words: `single sign-on` → `sso`).
+ * A concept of tokens `[from, to)`, with its acronym (an all-capitals word of 2–5 letters) or the
+ * initials of the runs of 2–5 words that start at it (hyphenated words count as separate words:
+ * `single sign-on` → `sso`). Built as one object: this runs for every concept of every text.
  */
-function withAcronym(c: Concept, tokens: readonly Token[], to: number): Concept {
-  const first = tokens[c.from];
-  if (c.to - c.from === 1 && ACRONYM.test(first.text)) return { ...c, acronym: first.lower };
-  if (first.kind !== 'word' || ACRONYM.test(first.text)) return c;
-  const spells: string[] = [];
+function concept(key: string, from: number, to: number, generic: boolean, phrase: boolean, tokens: readonly Token[], end: number): Concept {
+  const first = tokens[from];
+  const acronym = isAcronym(first.text);
+  if (to - from === 1 && acronym) return { key, from, to, generic, phrase, acronym: first.lower };
+  if (first.kind !== 'word' || acronym) return { key, from, to, generic, phrase };
+  let spells: string[] | undefined;
   let initials = first.lower[0];
-  for (let k = c.from + 1; k < to && k < c.from + 5; k++) {
+  for (let k = from + 1; k < end && k < from + 5; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || t.start === tokens[k - 1].start) break;
     initials += t.lower[0];
-    spells.push(initials);
+    (spells ??= []).push(initials);
   }
-  return spells.length > 0 ? { ...c, spells } : c;
+  return spells ? { key, from, to, generic, phrase, spells } : { key, from, to, generic, phrase };
 }
 
 /** Whether one concept is an acronym the other spells out (`GC` and `garbage-collection job`). */

@@ -49,7 +49,8 @@ const MAX_CACHE = 20_000;
  * in the middle of a large file would forget its first half and make every re-check of it cold.
  */
 let lastAnalysisSize = 0;
-function cacheLimit(): number {
+/** How many entries a cache keeps before it is emptied (the other per-text caches use it too). */
+export function cacheLimit(): number {
   return Math.max(MAX_CACHE, 3 * lastAnalysisSize);
 }
 const MAX_CHARS = 4_000;
@@ -69,7 +70,13 @@ export function infoOf(text: string): TextInfo {
     const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
     const start = contentStart(tokens);
     const concepts = conceptsOf(tokens, start);
-    info = { id: nextId++, text, tokens, start, concepts, keys: [...new Set(concepts.map((c) => keyNumber(c.key)))] };
+    // The distinct key numbers, in order of first mention (a text has a handful: a scan beats a set).
+    const keys: number[] = [];
+    for (const c of concepts) {
+      const n = keyNumber(c.key);
+      if (!keys.includes(n)) keys.push(n);
+    }
+    info = { id: nextId++, text, tokens, start, concepts, keys };
     texts.set(text, info);
   }
   return info;
@@ -89,7 +96,17 @@ export interface AnswerItem {
   /** The root's framing question (or perspective) is about detection, release or recovery. */
   readonly detectionFramed: boolean;
   readonly key: string;
+  /** The verdicts cached for `key`, one slot per rule (see `Slots`). */
+  readonly verdicts: Slots;
+  /** The same for `key` and the previous answer (for judges run with `{ previous: true }`). */
+  readonly verdictsWithPrevious: Slots;
 }
+
+/**
+ * The verdicts of every rule on one item (by its key): one slot per rule (see `ruleSlot`), null
+ * for "sound", empty while not judged. One lookup per item and check instead of one per rule.
+ */
+type Slots = (Verdict | null | undefined)[];
 
 /** A question and the answer it followed from. */
 export interface AskedBefore {
@@ -118,6 +135,8 @@ export interface QuestionItem {
   readonly why: TextValue;
   readonly previous?: PreviousAnswer;
   readonly key: string;
+  /** The verdicts cached for `key` and the analysis's everyday concepts (see `Slots`). */
+  readonly verdicts: Slots;
 }
 
 /** Everything the reasoning rules judge in one analysis. */
@@ -165,6 +184,13 @@ function everydayIdOf(everyday: ReadonlySet<string>): number {
 }
 
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
+
+/** An answer item with its verdict slots. */
+function answerItem(item: Omit<AnswerItem, 'verdicts' | 'verdictsWithPrevious'>): AnswerItem {
+  return { ...item, verdicts: slotsOf(item.key), verdictsWithPrevious: slotsOf(`${item.key}:${item.previousInfo ? item.previousInfo.id : -1}`) };
+}
+
+const NO_SLOTS: Slots = [];
 
 /** Whether a text asks about detection, release or recovery. */
 export function asksAboutDetection(text: string | undefined): boolean {
@@ -249,7 +275,7 @@ export function itemsOf(analysis: Analysis): Items {
         // risk?` under `the PR was reviewed against a plan that …`) stays on that cause.
         const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : asksDetection && head && head !== previousInfo ? [head] : NONE;
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}:${askedBefore ? `${askedBefore.question.id}/${askedBefore.answer.id}` : ''}`;
-        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, askedBefore, earlier: context, key });
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, askedBefore, earlier: context, key, verdicts: NO_SLOTS });
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
       const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
@@ -258,13 +284,13 @@ export function itemsOf(analysis: Analysis): Items {
       if (questionInfo) earlier.push(questionInfo);
       if (step.because) {
         const answerInfo = infoOf(step.because.text);
-        answers.push({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + answerInfo.id });
+        answers.push(answerItem({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + answerInfo.id }));
         earlier.push(answerInfo);
       }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
-        answers.push({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id });
+        answers.push(answerItem({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id }));
         visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
       askedBefore = questionInfo && previousInfo && (previous?.from === 'answer' || previous?.from === 'cause') ? { question: questionInfo, answer: previousInfo } : undefined;
@@ -276,7 +302,10 @@ export function itemsOf(analysis: Analysis): Items {
   const all: TextInfo[] = [...problem, ...analysis.roots.flatMap((r) => (r.question ? [infoOf(r.question.text)] : [])), ...questions.map((q) => q.whyInfo), ...answers.map((a) => a.answerInfo)];
   const everyday = everydayOf(all);
   lastAnalysisSize = all.length;
-  items = { answers, questions, everyday, everydayId: everydayIdOf(everyday) };
+  const everydayId = everydayIdOf(everyday);
+  // A question's verdicts depend on the everyday concepts too: its slots are found once they are known.
+  const asked = questions.map((item): QuestionItem => ({ ...item, verdicts: slotsOf(`${item.key}|${everydayId}`) }));
+  items = { answers, questions: asked, everyday, everydayId };
   itemsByAnalysis.set(analysis, items);
   return items;
 }
@@ -316,11 +345,50 @@ export type QuestionJudge = (
   },
 ) => Verdict | undefined;
 
-const verdicts = new Map<RuleCode, Map<string, Verdict | null>>();
+/** The verdict slots of every item key judged (see `Slots`). */
+const verdicts = new Map<string, Slots>();
+/** Each rule's slot. */
+const slots = new Map<RuleCode, number>();
+
+function ruleSlot(code: RuleCode): number {
+  let slot = slots.get(code);
+  if (slot === undefined) slots.set(code, (slot = slots.size));
+  return slot;
+}
+
+/** The verdict slots of an item key (created on first use). */
+function slotsOf(key: string): Slots {
+  let found = verdicts.get(key);
+  if (!found) verdicts.set(key, (found = []));
+  return found;
+}
+
+/** The caches of `perText`. */
+const memos: Map<number, unknown>[] = [];
+/** Stands for a result of `undefined` in those caches. */
+const NOTHING = Symbol('nothing');
+
+/**
+ * Something worked out from one text alone, once per text however many rules ask for it (an
+ * answer's vague phrase, its remedy): `compute` must read nothing but the text's analysis.
+ * Cached by the text's id (ids are never reused) and emptied with the texts.
+ */
+export function perText<T>(compute: (info: TextInfo) => T): (info: TextInfo) => T {
+  const byId = new Map<number, unknown>();
+  memos.push(byId);
+  return (info) => {
+    const known = byId.get(info.id);
+    if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
+    const value = compute(info);
+    byId.set(info.id, value === undefined ? NOTHING : value);
+    return value;
+  };
+}
 
 /** Forgets every analysed text, verdict and key number. */
 function forgetTexts(): void {
   texts.clear();
+  for (const memo of memos) memo.clear();
   verdicts.clear();
   itemsByAnalysis = new WeakMap();
   keyNumbers.clear();
@@ -330,23 +398,17 @@ function forgetTexts(): void {
 // New synonyms change what texts mean: forget every analysed text and verdict.
 onVocabularyChange(forgetTexts);
 
-/** The verdicts of one rule, by item key (created on first use). */
-function verdictsOf(code: RuleCode): Map<string, Verdict | null> {
-  let byKey = verdicts.get(code);
-  if (!byKey) verdicts.set(code, (byKey = new Map()));
-  return byKey;
-}
-
 /** Empties a cache grown past its limit (see `cacheLimit`); called between analyses. */
 function trimCaches(): void {
   const limit = cacheLimit();
   if (texts.size > limit) texts.clear();
-  for (const byKey of verdicts.values()) if (byKey.size > limit) byKey.clear();
+  for (const memo of memos) if (memo.size > limit) memo.clear();
+  if (verdicts.size > limit) verdicts.clear();
 }
 
-/** Remembers a verdict (null for "sound"); `trimCaches` keeps the cache bounded. */
-function remember(byKey: Map<string, Verdict | null>, key: string, verdict: Verdict | undefined): Verdict | undefined {
-  byKey.set(key, verdict ?? null);
+/** Remembers a verdict in its slot (null for "sound"); `trimCaches` keeps the cache bounded. */
+function remember(verdicts: Slots, slot: number, verdict: Verdict | undefined): Verdict | undefined {
+  verdicts[slot] = verdict ?? null;
   return verdict;
 }
 
@@ -365,16 +427,16 @@ function toFinding(verdict: Verdict, value: TextValue, path: string): RuleFindin
  */
 export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJudge, options: { readonly previous?: boolean } = {}): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const byKey = verdictsOf(code);
+  const slot = ruleSlot(code);
   const withPrevious = options.previous === true;
   for (const item of itemsOf(analysis).answers) {
     // Looked up before judging, with no closure per item: this runs on every keystroke.
-    const key = withPrevious ? `${item.key}:${item.previousInfo ? item.previousInfo.id : -1}` : item.key;
-    const known = byKey.get(key);
+    const cached = withPrevious ? item.verdictsWithPrevious : item.verdicts;
+    const known = cached[slot];
     const verdict =
       known !== undefined
         ? (known ?? undefined)
-        : remember(byKey, key, judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed, previous: withPrevious ? item.previousInfo : undefined }));
+        : remember(cached, slot, judge(item.answerInfo, item.questionInfo, { detectionFramed: item.detectionFramed, previous: withPrevious ? item.previousInfo : undefined }));
     if (verdict) findings.push(toFinding(verdict, item.answer, item.path));
   }
   return findings;
@@ -383,15 +445,14 @@ export function judgeAnswers(code: RuleCode, analysis: Analysis, judge: AnswerJu
 /** Runs a question judge over every question of an analysis (cached). */
 export function judgeQuestions(code: RuleCode, analysis: Analysis, judge: QuestionJudge): RuleFinding[] {
   const findings: RuleFinding[] = [];
-  const byKey = verdictsOf(code);
+  const slot = ruleSlot(code);
   const items = itemsOf(analysis);
   for (const item of items.questions) {
-    const key = `${item.key}|${items.everydayId}`;
-    const known = byKey.get(key);
+    const known = item.verdicts[slot];
     const verdict =
       known !== undefined
         ? (known ?? undefined)
-        : remember(byKey, key, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, askedBefore: item.askedBefore, earlier: item.earlier, everyday: items.everyday }));
+        : remember(item.verdicts, slot, judge(item.whyInfo, item.previousInfo, { from: item.previous?.from, previousQuestion: item.previousQuestion, askedBefore: item.askedBefore, earlier: item.earlier, everyday: items.everyday }));
     if (verdict) findings.push(toFinding(verdict, item.why, item.step.path));
   }
   return findings;

@@ -42,6 +42,22 @@ const CONTRACTIONS: Record<string, readonly [string, string]> = {
   "let's": ['let', 'us'], "we'd": ['we', 'would'], "they'd": ['they', 'would'], "they'll": ['they', 'will'],
 };
 
+/** A token as read from one match of `TOKEN`, with its end relative to the match's start. */
+interface Shape {
+  readonly text: string;
+  readonly lower: string;
+  readonly key: string;
+  readonly kind: Token['kind'];
+  readonly length: number;
+}
+
+/**
+ * The tokens each distinct match reads as (most words recur, so each is lowered, expanded and
+ * stemmed once). Emptied past its limit.
+ */
+const shapes = new Map<string, readonly Shape[]>();
+const MAX_SHAPES = 50_000;
+
 /** Splits a text into tokens. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
@@ -49,36 +65,34 @@ export function tokenize(text: string): Token[] {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
     const start = m.index;
-    const end = start + raw.length;
-    const c = raw.charCodeAt(0);
-    if (c >= 48 && c <= 57) {
-      const number = raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
-      out.push({ text: raw, lower: number, key: number, kind: 'number', start, end });
-      continue;
+    let shape = shapes.get(raw);
+    if (shape === undefined) {
+      if (shapes.size >= MAX_SHAPES) shapes.clear();
+      shapes.set(raw, (shape = shapeOf(raw)));
     }
-    if (!/[A-Za-z]/.test(raw[0])) {
-      out.push({ text: raw, lower: raw, key: raw, kind: 'punct', start, end });
-      continue;
-    }
-    const lower = raw.toLowerCase().replace(/’/g, "'");
-    const contraction = CONTRACTIONS[lower];
-    if (contraction) {
-      out.push(word(raw, contraction[0], start, end));
-      out.push(word(raw, contraction[1], start, end));
-      continue;
-    }
-    const apostrophe = lower.indexOf("'");
-    if (apostrophe > 0) {
-      // Possessive or an unknown contraction: keep the word before the apostrophe.
-      out.push(word(raw.slice(0, apostrophe), lower.slice(0, apostrophe), start, start + apostrophe));
-      continue;
-    }
-    out.push(word(raw, lower, start, end));
+    for (const t of shape) out.push({ text: t.text, lower: t.lower, key: t.key, kind: t.kind, start, end: start + t.length });
   }
   return out;
 }
 
-function word(text: string, lower: string, start: number, end: number): Token {
+/** The tokens one match of `TOKEN` reads as. */
+function shapeOf(raw: string): Shape[] {
+  const c = raw.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    const number = raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
+    return [{ text: raw, lower: number, key: number, kind: 'number', length: raw.length }];
+  }
+  if (!/[A-Za-z]/.test(raw[0])) return [{ text: raw, lower: raw, key: raw, kind: 'punct', length: raw.length }];
+  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const contraction = CONTRACTIONS[lower];
+  if (contraction) return [word(raw, contraction[0], raw.length), word(raw, contraction[1], raw.length)];
+  const apostrophe = lower.indexOf("'");
+  // Possessive or an unknown contraction: keep the word before the apostrophe.
+  if (apostrophe > 0) return [word(raw.slice(0, apostrophe), lower.slice(0, apostrophe), apostrophe)];
+  return [word(raw, lower, raw.length)];
+}
+
+function word(text: string, lower: string, length: number): Shape {
   const key = PREFIXED.test(lower) ? stem(lower.slice(lower.indexOf('-') + 1)) : PARTICLE_COMPOUND.test(lower) ? stem(lower.replace('-', '')) : stem(lower);
-  return { text, lower, key, kind: 'word', start, end };
+  return { text, lower, key, kind: 'word', length };
 }

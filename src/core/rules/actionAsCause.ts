@@ -1,7 +1,7 @@
 import type { Rule } from '../findings';
 import { sentences } from '../reasoning/clauses';
 import { AMBIGUOUS_IMPERATIVES, DETERMINERS, IMPERATIVE_VERBS, PERSON_NOUNS } from '../reasoning/lexicon';
-import { judgeAnswers, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { judgeAnswers, perText, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 import type { Token } from '../reasoning/tokens';
 
 /** Subjects that make `should`/`must`/`need to` a proposal (`we should`, `the team must`). */
@@ -92,15 +92,23 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
   // (`In future releases the flag defaults to off` is a fact: the looser openers need their comma.)
   const firm = opener && (opener[0] === 'henceforth' || opener.join(' ') === 'from now on' || opener.join(' ') === 'from here on' || words[opener.length]?.lower === ',');
   if (opener && firm && words.length > opener.length + 2) return { cue: slice(from, from + opener.length), action: clean(slice(from + opener.length, to)) };
+  // The words before the one looked at (the subject, when it is short): how many, the first and the last two.
+  // ('' while there are none: every test of them below either counts them first or compares with a word.)
+  let count = 0;
+  let firstWord = '';
+  let last = '';
+  let secondLast = '';
   for (let i = 0; i < words.length; i++) {
     const w = words[i].lower;
     const next = words[i + 1]?.lower;
-    const before = words.slice(0, i).filter((t) => t.kind === 'word');
-    const subject = before.map((t) => t.lower);
-    const last = subject[subject.length - 1];
+    if (i > 0 && words[i - 1].kind === 'word') {
+      if (count++ === 0) firstWord = words[i - 1].lower;
+      secondLast = last;
+      last = words[i - 1].lower;
+    }
     // `we must`, `you have to`: a proposal; `operators must confirm each step` states a rule in force.
-    const proposer = subject.length > 0 && subject.length <= 4 && (PROPOSERS.has(last) || last === 'team');
-    const personal = proposer || (subject.length > 0 && subject.length <= 4 && PERSON_NOUNS.has(last) && w === 'should');
+    const proposer = count > 0 && count <= 4 && (PROPOSERS.has(last) || last === 'team');
+    const personal = proposer || (count > 0 && count <= 4 && PERSON_NOUNS.has(last) && w === 'should');
     // `we should add`, `the team must review`, `a check should be added`, `there should be`.
     if ((w === 'should' || w === 'must' || w === 'ought') && next !== undefined && next !== 'have' && !(next === 'not' && words[i + 2]?.lower === 'have')) {
       const prev = words[i - 1]?.lower;
@@ -114,10 +122,10 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
       // `a check should be added`, `cutovers must be planned with a quiet week`: any participle after `be`.
       const participle = words[verb + 1]?.lower ?? '';
       const passive = words[verb]?.lower === 'be' && (REMEDY_PARTICIPLES.has(participle) || /^[a-z]{3,}ed$/.test(participle));
-      const existential = subject[subject.length - 1] === 'there' && words[verb]?.lower === 'be';
+      const existential = last === 'there' && words[verb]?.lower === 'be';
       const contrast = words.slice(i).some((t) => t.lower === 'but' || t.lower === 'however' || t.lower === 'although' || t.lower === 'yet');
       const verbWord = words[verb]?.lower ?? '';
-      const owner = subject.length > 0 && subject.length <= 3 && DEPARTMENTS.has(subject[subject.length - 1]);
+      const owner = count > 0 && count <= 3 && DEPARTMENTS.has(last);
       const active = (owner || i === 0) && !contrast && verbWord !== 'be' && verbWord !== 'have' && /^[a-z]+$/.test(verbWord) && !/(ed|ing)$/.test(verbWord);
       if (personal || passive || existential || active) {
         const action = personal || i === 0 ? clean(slice(from + verb, to)) : clean(slice(from, to));
@@ -146,7 +154,7 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     }
     // `Pharmacy needs to review par levels`, `impact assessments need to pull every consumer`: a
     // department, or a procedure, that needs to do something (a pump that needs to run is a fact).
-    if ((w === 'need' || w === 'needs') && next === 'to' && subject.length > 0 && subject.length <= 3 && (DEPARTMENTS.has(last) || PROCEDURES.has(last)) && words[i - 1]?.lower === last) {
+    if ((w === 'need' || w === 'needs') && next === 'to' && count > 0 && count <= 3 && (DEPARTMENTS.has(last) || PROCEDURES.has(last)) && words[i - 1]?.lower === last) {
       return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from, to)) };
     }
     // `we need to add`, `the team has to review` (present tense only: `needed to` is a fact).
@@ -155,27 +163,27 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
     }
     // `we will add`, `we'll add`, `we are going to add`, `let's add`.
     // `We need a quarterly review of …`, `you need better alerts`, `they need more training`: a want, not a cause.
-    if ((w === 'need' || w === 'needs') && subject.length === 1 && next !== undefined && next !== 'not') {
-      const who = subject[0];
+    if ((w === 'need' || w === 'needs') && count === 1 && next !== undefined && next !== 'not') {
+      const who = firstWord;
       const wanted = (who === 'we' || who === 'you') && (DETERMINERS.has(next) || WANT_ADJECTIVES.has(next));
       if (wanted || (who === 'they' && WANT_ADJECTIVES.has(next))) return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from + i + 1, to)) };
     }
     // `There needs to be an owner for …`.
-    if ((w === 'needs' || w === 'need') && next === 'to' && words[i + 2]?.lower === 'be' && last === 'there' && subject.length === 1) {
+    if ((w === 'needs' || w === 'need') && next === 'to' && words[i + 2]?.lower === 'be' && last === 'there' && count === 1) {
       return { cue: slice(from, from + i + 3), action: clean(slice(from, to)) };
     }
     // `It would help to add …`, `it would be good to …`, `it would be wise if …`.
-    if (w === 'would' && last === 'it' && subject.length === 1) {
+    if (w === 'would' && last === 'it' && count === 1) {
       let k = i + 1;
       if (words[k]?.lower === 'be') k++;
       if (HELPFUL.has(words[k]?.lower ?? '') && (words[k + 1]?.lower === 'to' || words[k + 1]?.lower === 'if')) {
         return { cue: slice(from, from + k + 2), action: clean(slice(from + k + 2, to)) };
       }
     }
-    if (w === 'will' && subject[subject.length - 1] === 'we' && next !== 'not') {
+    if (w === 'will' && last === 'we' && next !== 'not') {
       return { cue: slice(from + i - 1, from + i + 2), action: clean(slice(from + i + 1, to)) };
     }
-    if (w === 'going' && next === 'to' && subject[subject.length - 2] === 'we') {
+    if (w === 'going' && next === 'to' && secondLast === 'we') {
       return { cue: slice(from + i - 2, from + i + 3), action: clean(slice(from + i + 2, to)) };
     }
     if (w === 'let' && next === 'us' && i === 0) return { cue: slice(from, from + 3), action: clean(slice(from + 2, to)) };
@@ -198,8 +206,11 @@ function hasFiniteVerb(tokens: readonly Token[]): boolean {
   return tokens.some((t) => /^(is|are|was|were|had|did|does|could|would)$/.test(t.lower));
 }
 
-/** Judges one answer: a remedy (`we should add …`, `Add …`) instead of a cause. */
-export const judgeActionAsCause: AnswerJudge = (answer) => {
+/**
+ * Judges one answer: a remedy (`we should add …`, `Add …`) instead of a cause. It reads the
+ * answer alone, so its verdict is worked out once per text (the circular rule asks too).
+ */
+export const judgeActionAsCause: AnswerJudge = perText((answer) => {
   for (const s of sentences(answer.tokens, { from: answer.start, to: answer.tokens.length })) {
     const remedy = remedyIn(answer, s.from, s.to);
     if (!remedy) continue;
@@ -210,7 +221,7 @@ export const judgeActionAsCause: AnswerJudge = (answer) => {
     };
   }
   return undefined;
-};
+});
 
 /** `action-as-cause`: an answer that is a remedy (“We should add a check”) or an order, not a cause. */
 export const actionAsCauseRule: Rule = {

@@ -7,7 +7,7 @@
 import type { Analysis, Step } from '../model';
 import { phrasesOf } from '../reasoning/evidence';
 import { shared, type Concept } from '../reasoning/similarity';
-import { asksAboutDetection, infoOf, itemsOf, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, cacheLimit, infoOf, itemsOf, type TextInfo } from '../reasoning/steps';
 import { focusOf, refersBack } from './chainBreak';
 
 /** What the next question points back to, past this step's answer. */
@@ -35,7 +35,8 @@ function pointsBack(question: TextInfo, answer: TextInfo, next: TextInfo, everyd
     // Two things the question asked about, neither of them in the answer.
     if (taken.length >= 2) result = taken;
   }
-  if (memo.size > 20_000) memo.clear();
+  // As large as the other caches (three times the last analysis), so a re-check of a large file finds its steps.
+  if (memo.size > cacheLimit()) memo.clear();
   memo.set(key, result);
   return result;
 }

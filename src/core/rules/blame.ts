@@ -1,7 +1,7 @@
 import type { Rule } from '../findings';
 import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
 import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, STOP_WORDS, SYSTEM_NOUNS } from '../reasoning/lexicon';
-import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { judgeAnswers, perText, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 import type { Token } from '../reasoning/tokens';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
@@ -112,7 +112,9 @@ const CHOICES = new Set(['chose', 'decided', 'opted', 'elected', 'refused', 'dec
 const CHARACTER = new Set(['careless', 'lazy', 'sloppy', 'negligent', 'inattentive', 'incompetent', 'reckless', 'complacent', 'distracted']);
 
 /** The words that put the cause on a person, if any. */
-export function blameOf(info: TextInfo): string | undefined {
+export const blameOf = perText(blamedIn);
+
+function blamedIn(info: TextInfo): string | undefined {
   const tokens = info.tokens;
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
   // A person as the subject of a slip: `The engineer forgot …`, `the nurse did not check …`, `she never added …`.

@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { PERSON_NOUNS, PREPOSITIONS, PRONOUNS, STOP_WORDS } from '../reasoning/lexicon';
 import { toWhyQuestion } from '../reasoning/rephrase';
 import { shared, type Concept } from '../reasoning/similarity';
-import { asksAboutDetection, judgeQuestions, shorten, type AskedBefore, type QuestionJudge, type TextInfo } from '../reasoning/steps';
+import { asksAboutDetection, judgeQuestions, perText, shorten, type AskedBefore, type QuestionJudge, type TextInfo } from '../reasoning/steps';
 import { blameOf } from './blame';
 import { vaguePhraseOf } from './vague';
 import { phrasesOf } from '../reasoning/evidence';
@@ -65,9 +65,9 @@ export function refersBack(question: TextInfo, previous?: TextInfo): boolean {
 }
 
 /** The concepts a question is about, without general nouns and weak verbs. */
-export function focusOf(question: TextInfo): Concept[] {
-  return question.concepts.filter((c) => !c.generic && !(c.to - c.from === 1 && WEAK_VERBS.has(question.tokens[c.from].lower)));
-}
+export const focusOf: (question: TextInfo) => readonly Concept[] = perText((question) =>
+  question.concepts.filter((c) => !c.generic && !(c.to - c.from === 1 && WEAK_VERBS.has(question.tokens[c.from].lower))),
+);
 
 /** Verbs too common to be what a question is about (`set up`, `handle`, `use`). */
 const WEAK_VERBS = new Set(

@@ -14,7 +14,7 @@ import {
   VIRTUE_NOUNS,
 } from '../reasoning/lexicon';
 import { finiteVerbOf } from '../reasoning/clauses';
-import { judgeAnswers, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { judgeAnswers, perText, type AnswerJudge, type TextInfo } from '../reasoning/steps';
 
 /**
  * Idioms of a judgement that stay vague whatever follows (`doesn't have much of a feel for DG
@@ -70,8 +70,10 @@ function modifiesNoun(info: TextInfo, i: number): boolean {
   return !!t && t.kind === 'word' && !STOP_WORDS.has(t.lower) && !LINKS.has(t.lower) && !/(ed|ly)$/.test(t.lower);
 }
 
-/** The vague phrase of an answer, as written, if any. */
-export function vaguePhraseOf(info: TextInfo): string | undefined {
+/** The vague phrase of an answer, as written, if any (worked out once per text: three rules ask). */
+export const vaguePhraseOf = perText(vaguePhraseIn);
+
+function vaguePhraseIn(info: TextInfo): string | undefined {
   const tokens = info.tokens;
   const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
   for (let i = info.start; i < tokens.length; i++) {
