@@ -9,6 +9,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { checkText, fixesFor, foldingBlocksOf, outlineOf, ruleFor, rootSummaries, type OutlineEntry } from '../../src/core';
 import { generateAnalysis } from '../bench/generate';
+import { SYMBOL_KINDS } from '../../src/extension/language/symbols';
 import { codeActionsAt, codeOf, waitForDiagnostics } from './whysHelpers';
 
 const BLAME = 'Human error by the on-call engineer.';
@@ -35,18 +36,6 @@ roots:
 ${roots}`;
 }
 
-/** The symbol kind of each outline entry kind, as the extension maps them. */
-const KINDS: Record<string, vscode.SymbolKind> = {
-  title: vscode.SymbolKind.String,
-  incident: vscode.SymbolKind.Event,
-  problem: vscode.SymbolKind.String,
-  roots: vscode.SymbolKind.Array,
-  root: vscode.SymbolKind.Namespace,
-  step: vscode.SymbolKind.Field,
-  cause: vscode.SymbolKind.EnumMember,
-  actions: vscode.SymbolKind.Array,
-  action: vscode.SymbolKind.Event,
-};
 
 interface WhysApi {
   largeChecksOnThread(): number;
@@ -93,7 +82,7 @@ suite('a large analysis: every feature answers from the background check, none c
 
     // The outline: every root, step and action, where the core's outline of the text puts them.
     const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
-    const outline = flatOutline(document, outlineOf(expected.parsed.analysis), KINDS);
+    const outline = flatOutline(document, outlineOf(expected.parsed.analysis), SYMBOL_KINDS);
     assert.ok(outline.length > 150, `${outline.length} outline entries`);
     assert.deepStrictEqual(flatSymbols(symbols), outline);
 
@@ -182,7 +171,7 @@ suite('a large analysis: every feature answers from the background check, none c
     const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
     await vscode.window.showTextDocument(document);
     const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
-    const outline = flatOutline(document, outlineOf(checkText(text).parsed.analysis), KINDS);
+    const outline = flatOutline(document, outlineOf(checkText(text).parsed.analysis), SYMBOL_KINDS);
     assert.strictEqual(symbols.find((s) => s.name === 'roots')?.children.length, 121);
     assert.deepStrictEqual(flatSymbols(symbols), outline);
     // Folding, read a root at a time: the blocks of the whole tree's reading.

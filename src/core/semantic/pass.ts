@@ -130,44 +130,20 @@ export async function semanticRows(parsed: ParsedAnalysis, encoder: SentenceEnco
   const circularAnswers = detectors.includes('circular') ? (detectors.includes('off-topic') ? answers : semanticAnswers(parsed.analysis)) : [];
   const vectors = await embedAll([...new Set([...textsOf(answers), ...questionTextsOf(questions), ...textsOf(circularAnswers)])], encoder, options);
   const rows: SemanticRow[] = [];
+  const add = (detector: SemanticDetectorName, value: TextValue, path: string, features: Readonly<Record<string, number>>, evidence: readonly string[], message: (p: number) => string): void => {
+    rows.push({ detector, rule: detector, value, path, dense: features, evidence, message });
+  };
   for (const answer of answers) {
     const evidence = offTopicEvidence(answer, vectors);
-    if (!evidence) continue;
-    rows.push({
-      detector: 'off-topic',
-      rule: 'off-topic',
-      value: answer.value,
-      path: answer.step.path,
-      dense: evidence.features,
-      evidence: evidence.closer ? [evidence.closer.text] : [],
-      message: (p) => offTopicMessage(evidence, p),
-    });
+    if (evidence) add('off-topic', answer.value, answer.step.path, evidence.features, evidence.closer ? [evidence.closer.text] : [], (p) => offTopicMessage(evidence, p));
   }
   for (const question of questions) {
     const evidence = chainBreakEvidence(question, vectors);
-    if (!evidence) continue;
-    rows.push({
-      detector: 'chain-break',
-      rule: 'chain-break',
-      value: question.value,
-      path: question.step.path,
-      dense: evidence.features,
-      evidence: evidence.closer ? [evidence.closer.text] : [],
-      message: (p) => chainBreakMessage(evidence, p),
-    });
+    if (evidence) add('chain-break', question.value, question.step.path, evidence.features, evidence.closer ? [evidence.closer.text] : [], (p) => chainBreakMessage(evidence, p));
   }
   for (const answer of circularAnswers) {
     const evidence = circularEvidence(answer, vectors);
-    if (!evidence) continue;
-    rows.push({
-      detector: 'circular',
-      rule: 'circular',
-      value: answer.value,
-      path: answer.step.path,
-      dense: evidence.features,
-      evidence: evidence.previous ? [evidence.previous.text] : [],
-      message: (p) => circularMessage(evidence, p),
-    });
+    if (evidence) add('circular', answer.value, answer.step.path, evidence.features, evidence.previous ? [evidence.previous.text] : [], (p) => circularMessage(evidence, p));
   }
   return rows;
 }

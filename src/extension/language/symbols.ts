@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { outlineOf, rootOutlines, type OutlineEntry, type OutlineKind } from '../../core';
 import { rangeOf, type AnalysisCache } from '../analyses';
 
-const SYMBOL_KINDS: Record<OutlineKind, vscode.SymbolKind> = {
+/** The symbol kind of each outline entry kind. */
+export const SYMBOL_KINDS: Readonly<Record<OutlineKind, vscode.SymbolKind>> = {
   title: vscode.SymbolKind.String,
   incident: vscode.SymbolKind.Event,
   problem: vscode.SymbolKind.String,
