@@ -26,6 +26,11 @@ export interface TextInfo {
   readonly concepts: readonly Concept[];
   /** The distinct keys of those concepts, as numbers (see `keyNumber`). */
   readonly keys: readonly number[];
+  /**
+   * What `perText` worked out from this text, one slot per memoiser (`undefined`: not yet).
+   * Kept on the text itself: no map per memoiser to grow, hash and collect.
+   */
+  readonly memo: unknown[];
 }
 
 /** Every concept key seen, as a number (so counting them needs no string hashing). */
@@ -59,6 +64,8 @@ const MAX_TOKENS = 400;
 const MAX_EARLIER = 24;
 const texts = new Map<string, TextInfo>();
 let nextId = 0;
+/** How many `perText` memoisers there are (each has its slot in `TextInfo.memo`). */
+let memoisers = 0;
 
 /** The analysis of a text (memoised). */
 export function infoOf(text: string): TextInfo {
@@ -76,7 +83,7 @@ export function infoOf(text: string): TextInfo {
       const n = keyNumber(c.key);
       if (!keys.includes(n)) keys.push(n);
     }
-    info = { id: nextId++, text, tokens, start, concepts, keys };
+    info = { id: nextId++, text, tokens, start, concepts, keys, memo: [] };
     texts.set(text, info);
   }
   return info;
@@ -197,42 +204,30 @@ export function asksAboutDetection(text: string | undefined): boolean {
   return !!text && detectsOf(infoOf(text));
 }
 
-const detects = new WeakMap<TextInfo, boolean>();
 /** The same words by key, so other forms count too (`noticing`, `reviewing`). */
 const DETECTION_QUESTION_KEYS = new Set([...DETECTION_QUESTION_WORDS].filter((w) => w.length > 4).map(stem));
 const NONE: readonly TextInfo[] = [];
 
-function detectsOf(info: TextInfo): boolean {
-  let answer = detects.get(info);
-  if (answer === undefined) {
-    // A question about how long something went on (`for 3 hours`, `kept failing`) is answered by why it was not caught.
-    answer =
-      info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower) || DETECTION_QUESTION_KEYS.has(t.key)) ||
-      /\b(so long|how long|took long|too long|for (\d+|several|many|a few|two|three|four) (minutes|hours|days|weeks|months)|continu\w*|kept|keep|persist\w*|went on|go on|remain\w*|repeatedly|again and again)\b/i.test(info.text);
-    detects.set(info, answer);
-  }
-  return answer;
-}
+// A question about how long something went on (`for 3 hours`, `kept failing`) is answered by why it was not caught.
+const detectsOf = perText(
+  (info): boolean =>
+    info.tokens.some((t) => DETECTION_QUESTION_WORDS.has(t.lower) || DETECTION_QUESTION_KEYS.has(t.key)) ||
+    /\b(so long|how long|took long|too long|for (\d+|several|many|a few|two|three|four) (minutes|hours|days|weeks|months)|continu\w*|kept|keep|persist\w*|went on|go on|remain\w*|repeatedly|again and again)\b/i.test(info.text),
+);
 
 /** Whether an answer leans on a pronoun (`Sam deleted it`), so what it is about is in the question before it. */
-export function leansOnPronoun(answer: TextInfo): boolean {
-  let leans = leaning.get(answer);
-  if (leans === undefined) {
-    leans = false;
-    for (let i = answer.start; i < answer.tokens.length && !leans; i++) {
-      const w = answer.tokens[i].lower;
-      leans = w === 'it' || w === 'they' || w === 'them' || w === 'this';
-    }
-    // `Each was within the tolerance`, `Both were …`: a subject that stands for the question's things.
-    const first = answer.tokens[answer.start];
-    const second = answer.tokens[answer.start + 1];
-    if (first && /^(each|both|neither|either|all)$/.test(first.lower) && second && /^(was|were|is|are|had|has|did|could|would)$/.test(second.lower)) leans = true;
-    leaning.set(answer, leans);
+export const leansOnPronoun = perText((answer): boolean => {
+  let leans = false;
+  for (let i = answer.start; i < answer.tokens.length && !leans; i++) {
+    const w = answer.tokens[i].lower;
+    leans = w === 'it' || w === 'they' || w === 'them' || w === 'this';
   }
+  // `Each was within the tolerance`, `Both were …`: a subject that stands for the question's things.
+  const first = answer.tokens[answer.start];
+  const second = answer.tokens[answer.start + 1];
+  if (first && /^(each|both|neither|either|all)$/.test(first.lower) && second && /^(was|were|is|are|had|has|did|could|would)$/.test(second.lower)) leans = true;
   return leans;
-}
-
-const leaning = new WeakMap<TextInfo, boolean>();
+});
 
 /** The answers and questions of an analysis (computed once per parsed analysis). */
 export function itemsOf(analysis: Analysis): Items {
@@ -363,24 +358,21 @@ function slotsOf(key: string): Slots {
   return found;
 }
 
-/** The caches of `perText`. */
-const memos: Map<number, unknown>[] = [];
 /** Stands for a result of `undefined` in those caches. */
 const NOTHING = Symbol('nothing');
 
 /**
  * Something worked out from one text alone, once per text however many rules ask for it (an
  * answer's vague phrase, its remedy): `compute` must read nothing but the text's analysis.
- * Cached by the text's id (ids are never reused) and emptied with the texts.
+ * Cached on the text's analysis, so it is forgotten with it.
  */
 export function perText<T>(compute: (info: TextInfo) => T): (info: TextInfo) => T {
-  const byId = new Map<number, unknown>();
-  memos.push(byId);
+  const slot = memoisers++;
   return (info) => {
-    const known = byId.get(info.id);
+    const known = info.memo[slot];
     if (known !== undefined) return (known === NOTHING ? undefined : known) as T;
     const value = compute(info);
-    byId.set(info.id, value === undefined ? NOTHING : value);
+    info.memo[slot] = value === undefined ? NOTHING : value;
     return value;
   };
 }
@@ -388,7 +380,6 @@ export function perText<T>(compute: (info: TextInfo) => T): (info: TextInfo) => 
 /** Forgets every analysed text, verdict and key number. */
 function forgetTexts(): void {
   texts.clear();
-  for (const memo of memos) memo.clear();
   verdicts.clear();
   itemsByAnalysis = new WeakMap();
   keyNumbers.clear();
@@ -402,7 +393,6 @@ onVocabularyChange(forgetTexts);
 function trimCaches(): void {
   const limit = cacheLimit();
   if (texts.size > limit) texts.clear();
-  for (const memo of memos) if (memo.size > limit) memo.clear();
   if (verdicts.size > limit) verdicts.clear();
 }
 

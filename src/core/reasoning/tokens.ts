@@ -6,18 +6,35 @@
  */
 import { stem } from './stem';
 
-/** One token of a text. */
-export interface Token {
+/**
+ * One token of a text: where it starts and how its match reads (shared by every occurrence of
+ * the same word), two fields per token instead of six (a large file holds a million of them).
+ */
+export class Token {
+  constructor(
+    private readonly shape: Shape,
+    /** Offset in the tokenised text. */
+    readonly start: number,
+  ) {}
   /** The token as written (for a contraction's `not`, the whole contraction). */
-  readonly text: string;
+  get text(): string {
+    return this.shape.text;
+  }
   /** Lower case, contractions expanded. */
-  readonly lower: string;
+  get lower(): string {
+    return this.shape.lower;
+  }
   /** The matching key: irregular base form then Porter stem; numbers as written. */
-  readonly key: string;
-  readonly kind: 'word' | 'number' | 'punct';
-  /** Offsets in the tokenised text. */
-  readonly start: number;
-  readonly end: number;
+  get key(): string {
+    return this.shape.key;
+  }
+  get kind(): 'word' | 'number' | 'punct' {
+    return this.shape.kind;
+  }
+  /** Offset in the tokenised text, after the token. */
+  get end(): number {
+    return this.start + this.shape.length;
+  }
 }
 
 const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-[A-Za-z]+|(?:always|never|ever|all|any|one|so|too|well|far|most|more|less|just|once)-(?:on|off|in|out|up|down|over|back|away|through)\b(?!-)|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/gi;
@@ -70,7 +87,7 @@ export function tokenize(text: string): Token[] {
       if (shapes.size >= MAX_SHAPES) shapes.clear();
       shapes.set(raw, (shape = shapeOf(raw)));
     }
-    for (const t of shape) out.push({ text: t.text, lower: t.lower, key: t.key, kind: t.kind, start, end: start + t.length });
+    for (let k = 0; k < shape.length; k++) out.push(new Token(shape[k], start));
   }
   return out;
 }
