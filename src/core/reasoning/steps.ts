@@ -192,9 +192,21 @@ function everydayIdOf(everyday: ReadonlySet<string>): number {
 
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
 
-/** An answer item with its verdict slots. */
-function answerItem(item: Omit<AnswerItem, 'verdicts' | 'verdictsWithPrevious'>): AnswerItem {
-  return { ...item, verdicts: slotsOf(item.key), verdictsWithPrevious: slotsOf(`${item.key}:${item.previousInfo ? item.previousInfo.id : -1}`) };
+/** An answer item with its verdict slots (built as one object: this runs for every answer of a file). */
+function answerItem(step: Step, path: string, answer: TextValue, answerInfo: TextInfo, questionInfo: TextInfo | undefined, question: TextValue | undefined, previousInfo: TextInfo | undefined, detectionFramed: boolean, key: string): AnswerItem {
+  return {
+    step,
+    path,
+    answer,
+    answerInfo,
+    questionInfo,
+    question,
+    previousInfo,
+    detectionFramed,
+    key,
+    verdicts: slotsOf(key),
+    verdictsWithPrevious: slotsOf(`${key}:${previousInfo ? previousInfo.id : -1}`),
+  };
 }
 
 const NO_SLOTS: Slots = [];
@@ -237,7 +249,8 @@ export function itemsOf(analysis: Analysis): Items {
   if (keyNames.length >= MAX_KEYS) forgetTexts();
   trimCaches();
   const answers: AnswerItem[] = [];
-  const questions: QuestionItem[] = [];
+  // Their verdict slots are found once the everyday concepts are known (below).
+  const questions: { -readonly [K in keyof QuestionItem]: QuestionItem[K] }[] = [];
   const framed = new Map<Chain['root'], boolean>();
   // `above`: the questions and answers said before this chain (for a cause's chain, the chain it hangs from).
   // `head`: for a cause's chain, the cause it explains.
@@ -279,13 +292,13 @@ export function itemsOf(analysis: Analysis): Items {
       if (questionInfo) earlier.push(questionInfo);
       if (step.because) {
         const answerInfo = infoOf(step.because.text);
-        answers.push(answerItem({ step, path: step.path, answer: step.because, answerInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + answerInfo.id }));
+        answers.push(answerItem(step, step.path, step.because, answerInfo, questionInfo, q, answered, detectionFramed, qKey + answerInfo.id));
         earlier.push(answerInfo);
       }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
-        answers.push(answerItem({ step, path: cause.path, answer: cause.cause, answerInfo: causeInfo, questionInfo, question: q, previousInfo: answered, detectionFramed, key: qKey + causeInfo.id }));
+        answers.push(answerItem(step, cause.path, cause.cause, causeInfo, questionInfo, q, answered, detectionFramed, qKey + causeInfo.id));
         visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
       askedBefore = questionInfo && previousInfo && (previous?.from === 'answer' || previous?.from === 'cause') ? { question: questionInfo, answer: previousInfo } : undefined;
@@ -299,8 +312,8 @@ export function itemsOf(analysis: Analysis): Items {
   lastAnalysisSize = all.length;
   const everydayId = everydayIdOf(everyday);
   // A question's verdicts depend on the everyday concepts too: its slots are found once they are known.
-  const asked = questions.map((item): QuestionItem => ({ ...item, verdicts: slotsOf(`${item.key}|${everydayId}`) }));
-  items = { answers, questions: asked, everyday, everydayId };
+  for (const item of questions) item.verdicts = slotsOf(`${item.key}|${everydayId}`);
+  items = { answers, questions, everyday, everydayId };
   itemsByAnalysis.set(analysis, items);
   return items;
 }

@@ -170,7 +170,23 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
     }
   }
   // Keys of one word family count as one (`automated`, `automatically`).
-  const knows = (key: string): boolean => asked.has(key) || [...asked].some((k) => sameFamily(k, key));
+  // (Each key looked up once: the filters below ask about the same concepts again and again.)
+  const known = new Map<string, boolean>();
+  const knows = (key: string): boolean => {
+    if (asked.has(key)) return true;
+    let found = known.get(key);
+    if (found === undefined) {
+      found = false;
+      for (const k of asked) {
+        if (sameFamily(k, key)) {
+          found = true;
+          break;
+        }
+      }
+      known.set(key, found);
+    }
+    return found;
+  };
   const isAsked = (c: Concept): boolean => knows(meaning(c)) || knows(meaningIn(answer, c));
   // A question that itself denies something (`Why did validation fail?`, `Why didn't they carry …?`) is about a failed state.
   const questionFails = question.concepts.some((c) => c.key === 'fail') || question.tokens.some((t) => NEGATORS.has(t.lower));
