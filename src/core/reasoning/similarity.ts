@@ -21,10 +21,11 @@ export interface Concept {
   /** For an all-capitals word of 2–5 letters (`GC`, `SSO`), the letters in lower case: an acronym. */
   readonly acronym?: string;
   /**
-   * The initials of the runs of 2–5 words starting at this concept (`garbage-collection job` →
-   * `gc`, `gcj`): the acronyms it may be spelled out as.
+   * The initials of the run of up to 5 words starting at this concept (`garbage-collection job` →
+   * `gcj`); each of its prefixes of 2 letters or more (`gc`, `gcj`) is an acronym it may be
+   * spelled out as. Absent when no second word follows. One string per concept, not a list.
    */
-  readonly spells?: readonly string[];
+  readonly initials?: string;
 }
 
 /** The synonym and relation tables, built once per set of extra groups. */
@@ -170,22 +171,26 @@ function isAcronym(word: string): boolean {
 function concept(key: string, from: number, to: number, generic: boolean, phrase: boolean, tokens: readonly Token[], end: number): Concept {
   const first = tokens[from];
   const acronym = isAcronym(first.text);
-  if (to - from === 1 && acronym) return { key, from, to, generic, phrase, acronym: first.lower };
-  if (first.kind !== 'word' || acronym) return { key, from, to, generic, phrase };
-  let spells: string[] | undefined;
-  let initials = first.lower[0];
+  // One shape for every concept (fields absent are undefined), so the code reading them stays monomorphic.
+  if (to - from === 1 && acronym) return { key, from, to, generic, phrase, acronym: first.lower, initials: undefined };
+  if (first.kind !== 'word' || acronym) return { key, from, to, generic, phrase, acronym: undefined, initials: undefined };
+  let initials: string | undefined;
   for (let k = from + 1; k < end && k < from + 5; k++) {
     const t = tokens[k];
     if (t.kind !== 'word' || t.start === tokens[k - 1].start) break;
-    initials += t.lower[0];
-    (spells ??= []).push(initials);
+    initials = (initials ?? first.lower[0]) + t.lower[0];
   }
-  return spells ? { key, from, to, generic, phrase, spells } : { key, from, to, generic, phrase };
+  return { key, from, to, generic, phrase, acronym: undefined, initials };
+}
+
+/** Whether `initials` spell out `acronym`: it is one of their prefixes of 2 letters or more. */
+function spells(initials: string | undefined, acronym: string | undefined): boolean {
+  return !!initials && !!acronym && acronym.length >= 2 && acronym.length <= initials.length && initials.startsWith(acronym);
 }
 
 /** Whether one concept is an acronym the other spells out (`GC` and `garbage-collection job`). */
 function spelledOut(x: Concept, y: Concept): boolean {
-  return (!!x.acronym && !!y.spells && y.spells.includes(x.acronym)) || (!!y.acronym && !!x.spells && x.spells.includes(y.acronym));
+  return spells(y.initials, x.acronym) || spells(x.initials, y.acronym);
 }
 
 /** Whether two concepts are the same or related (part and whole, cause and measure). */
