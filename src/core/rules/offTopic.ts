@@ -4,7 +4,7 @@ import { DETECTION_WORDS, DETERMINERS, PERSON_NOUNS, STOP_WORDS } from '../reaso
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
-import { asksAboutDetection, judgeAnswers, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
+import { asksAboutDetection, judgeAnswers, perText, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
 import { vaguePhraseOf } from './vague';
@@ -169,6 +169,8 @@ export const judgeOffTopic: AnswerJudge = (answer, question, { detectionFramed }
 const MAKING_QUESTION = /\b(set|built|build|designed|design|written|write|wrote|configured|configure|coded|code|implemented|implement|chosen|choose|chose|defined|define|made|make|sized|size|specified|programmed|hard-?coded|created|create|limited|capped)\b/i;
 /** A question of how something got through (`Why was it released?`): testing may answer that. */
 const GETTING_THROUGH = /\b(reach\w*|ship\w*|deploy\w*|releas\w*|escap\w*|slip\w*|through|merg\w*|approv\w*|pass\w*|live|roll\w*|push\w*|allow\w*|let|accept\w*|sign\w* off|go out|went out|missed)\b/i;
+/** A question why something was made as it was, not how it got through (once per question, however many answers it has). */
+const asksWhyMade = perText((question): boolean => MAKING_QUESTION.test(question.text) && !GETTING_THROUGH.test(question.text));
 /**
  * `New templates weren't fully tested`: a whole answer saying that something was not tested,
  * reviewed, checked or monitored (with at most a short phrase after it).
@@ -182,7 +184,7 @@ const UNTESTED = /^((?:[\w'-]+\s+){1,6}?)(?:was|were|is|are|had|has|have)(n't|\s
  * fully tested."). Not in a root that asks about detection.
  */
 function whollyUntested(answer: TextInfo, question: TextInfo, detectionFramed: boolean): Verdict | undefined {
-  if (detectionFramed || !MAKING_QUESTION.test(question.text) || GETTING_THROUGH.test(question.text)) return undefined;
+  if (detectionFramed || !asksWhyMade(question)) return undefined;
   const text = answer.text
     .replace(/[\u2018\u2019]/g, "'")
     .trim()
@@ -212,7 +214,7 @@ const SIGNAL_KEYS = new Set(
 );
 
 /** `Why did no one notice …?`, `Why was it not caught?`, `Why did QA not see …?`: a question about a miss of detection. */
-function asksWhyUnnoticed(question: TextInfo): boolean {
+const asksWhyUnnoticed = perText((question: TextInfo): boolean => {
   const t = question.tokens;
   const nobody = t.some((x, i) => /^(nobody|noone|anyone|anybody)$/.test(x.lower) || (x.lower === 'one' && t[i - 1]?.lower === 'no'));
   // `see` and `find` are about detection only when nobody did it (`why did nobody see …?`):
@@ -221,7 +223,7 @@ function asksWhyUnnoticed(question: TextInfo): boolean {
   const seeing = detecting || (nobody && t.some((x) => /^(see|saw|seen|find|found)/.test(x.lower)));
   const negated = nobody || t.some((x) => /^(no|not|never|none|unnoticed|undetected|unseen)$/.test(x.lower));
   return (seeing && negated) || t.some((x) => /^(unnoticed|undetected|unseen)$/.test(x.lower));
-}
+});
 
 /**
  * An answer to "why did nobody notice?" that says nothing about seeing, signals or checks and
