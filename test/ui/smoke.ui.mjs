@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench, updateReadmeScreenshot } from './workbench.mjs';
+import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench, showTopOfFile, updateReadmeScreenshot } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
 const SQUIGGLES = `${EDITOR} .squiggly-error, ${EDITOR} .squiggly-warning, ${EDITOR} .squiggly-info`;
@@ -45,7 +45,8 @@ test('the checker underlines the file', { timeout: 60_000 }, async () => {
 async function problemRows() {
   const rows = page.locator('.markers-panel .monaco-list-row');
   if (!(await rows.first().isVisible().catch(() => false))) {
-    await page.locator(`${EDITOR} .view-lines`).first().click();
+    // Focus the editor on its first line (a click below the text would scroll to the end).
+    await page.locator(`${EDITOR} .view-line`).first().click();
     await page.keyboard.press('Control+Shift+M');
   }
   await rows.first().waitFor({ timeout: 30_000 });
@@ -78,6 +79,7 @@ test('hovering the off-topic underline shows the finding and the rule’s explan
 test('step 4 of the essay\'s chain is flagged off-topic', { timeout: 60_000 }, async () => {
   // Seed 000: asked why the integration code handled only 20 inputs, the answer turns to the
   // testing processes. The finding sits on that `because` (line 16) as a warning.
+  await showTopOfFile(page);
   await page.locator(`${EDITOR} .squiggly-warning`).first().waitFor({ timeout: 20_000 });
   const rows = await problemRows();
   await assertEventually(

@@ -92,9 +92,20 @@ export async function assertEventually(read, ok, what, timeoutMs = 20_000) {
   }
 }
 
+/**
+ * Brings the first lines of the active editor into view. The editor draws only the lines in
+ * view, so a squiggle on a line scrolled away has no element: a click on the editor's empty
+ * space below a short file moves the cursor to its last line and can scroll the top away.
+ */
+export async function showTopOfFile(/** @type {import('playwright-core').Page} */ page) {
+  await page.locator(`${EDITOR} .view-line`).first().click();
+  await page.keyboard.press('Control+Home');
+}
+
 /** Hovers the first warning underline of the editor and returns the text of the whys hover it opens. */
 export async function hoverFirstWarning(/** @type {import('playwright-core').Page} */ page) {
   const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
+  await showTopOfFile(page);
   await squiggle.waitFor({ timeout: 20_000 });
   await squiggle.scrollIntoViewIfNeeded();
   const box = await squiggle.boundingBox();
