@@ -67,7 +67,7 @@ test('the Problems panel lists the findings with source whys', { timeout: 60_000
 });
 
 test('hovering the off-topic underline shows the finding and the rule’s explanation', { timeout: 60_000 }, async () => {
-  const text = await hoverFirstWarning(page);
+  const text = await hoverFirstWarning(page, /An answer that explains something else/);
   assert.match(text, /whys\s*\(?off-topic\)?/);
   assert.match(text, /testing processes/);
   assert.match(text, /An answer that explains something else/);

@@ -81,7 +81,7 @@ test('step 4 is flagged off-topic in the Problems panel, and the hover explains 
     (t) => /whys\s*\(?off-topic\)?\s*\[Ln 16,/.test(t),
     'a Problems row "whys(off-topic) [Ln 16, …]"',
   );
-  assert.match(await hoverFirstWarning(page), /testing processes/);
+  assert.match(await hoverFirstWarning(page, /testing processes/), /testing processes/);
   await shot('hover');
   await page.mouse.move(5, 5);
 });

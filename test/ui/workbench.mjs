@@ -102,8 +102,12 @@ export async function showTopOfFile(/** @type {import('playwright-core').Page} *
   await page.keyboard.press('Control+Home');
 }
 
-/** Hovers the first warning underline of the editor and returns the text of the whys hover it opens. */
-export async function hoverFirstWarning(/** @type {import('playwright-core').Page} */ page) {
+/**
+ * Hovers the first warning underline of the editor and returns the text of the whys hover it
+ * opens, once it shows `wanted`: the hover's parts come from several providers, and whys's
+ * verdict on a large file comes after the background check, later than the diagnostic's part.
+ */
+export async function hoverFirstWarning(/** @type {import('playwright-core').Page} */ page, wanted = /whys/) {
   const squiggle = page.locator(`${EDITOR} .squiggly-warning`).first();
   await showTopOfFile(page);
   await squiggle.waitFor({ timeout: 20_000 });
@@ -113,7 +117,7 @@ export async function hoverFirstWarning(/** @type {import('playwright-core').Pag
   await page.mouse.move(box.x + Math.min(box.width / 2, 40), box.y + box.height / 2);
   const hover = page.locator('.monaco-hover').filter({ hasText: /whys/ }).first();
   await hover.waitFor({ state: 'visible', timeout: 20_000 });
-  return hover.innerText();
+  return assertEventually(() => hover.innerText(), (text) => wanted.test(text), `a whys hover showing ${wanted}`, 20_000);
 }
 
 /**
