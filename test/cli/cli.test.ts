@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, writeFileSync, chmodSync, cpSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { GOOD, workspace as workspaceIn, withoutLearned } from './checkout';
+import { GOOD, workspace as workspaceIn, rulesOnly } from './checkout';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -16,7 +16,7 @@ const cli = join(root, 'dist/cli.js');
 
 function whys(args: string[], cwd: string) {
   assert.ok(existsSync(cli), `${cli} is missing: run \`node esbuild.mjs\` first`);
-  const run = spawnSync(process.execPath, [cli, ...withoutLearned(args)], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
+  const run = spawnSync(process.execPath, [cli, ...rulesOnly(args)], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { GOOD, workspace as workspaceIn, withoutLearned } from './checkout';
+import { GOOD, workspace as workspaceIn, rulesOnly } from './checkout';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -23,7 +23,7 @@ function whys(args: string[], cwd: string, env: Record<string, string> = {}): Pr
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(WHYS_JUDGE_|OPENAI_)/.test(k)));
   const started = Date.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [cli, ...withoutLearned(args)], { cwd, env: { ...clean, NO_COLOR: '1', ...env } });
+    const child = spawn(process.execPath, [cli, ...rulesOnly(args)], { cwd, env: { ...clean, NO_COLOR: '1', ...env } });
     let out = '';
     let err = '';
     child.stdout.on('data', (c) => (out += c));

@@ -15,6 +15,24 @@ async function setSemantic(value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('whys').update('semantic', value, vscode.ConfigurationTarget.Global);
 }
 
+suite('semantic pass with the default setting (real sentence model)', () => {
+  suiteSetup(() => setSemantic(undefined));
+
+  test('whys.semantic "default" runs the off-topic detector (on by default); "off" drops its finding', async function () {
+    this.timeout(120_000);
+    const document = await openFixture('semantic/checkout-certificate.whys.yaml');
+    const found = semanticOf(await waitForDiagnostics(document, (ds) => semanticOf(ds).length > 0, 'the default semantic off-topic finding', 110_000));
+    assert.deepStrictEqual(found.map((d) => document.getText(d.range)), [ANSWER]);
+    try {
+      await setSemantic('off');
+      const after = await waitForDiagnostics(document, (ds) => semanticOf(ds).length === 0 && ds.length > 0, 'the semantic finding dropped under "off"', 20_000);
+      assert.ok(after.every((d) => !/semantic pass/.test(d.message)));
+    } finally {
+      await setSemantic(undefined);
+    }
+  });
+});
+
 suite('semantic pass (real sentence model)', () => {
   suiteSetup(() => setSemantic('all'));
   suiteTeardown(() => setSemantic(undefined));

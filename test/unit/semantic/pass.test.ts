@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { activeSemanticDetectors, offTopicEvidence, offTopicMessage, parseAnalysis, parseSemanticMode, PassCancelled, semanticAnswers, semanticPass, semanticScores, similarityInWords, textsOf } from '../../../src/core';
-import { committedSemanticModels, fixture, realEncoder } from './helpers';
+import { committedSemanticModels, fixture, realEncoder, ROOT } from './helpers';
 
 const short = fixture('crowdstrike-short.whys.yaml');
 const checkout = fixture('checkout-certificate.whys.yaml');
@@ -104,6 +106,22 @@ test('whys.semantic values: default, all, off, on/true/false and lists of rules'
   assert.deepEqual(activeSemanticDetectors(models, ['chain-break']), ['chain-break']);
   assert.deepEqual(activeSemanticDetectors(models, ['off-topic']), ['off-topic']);
   assert.deepEqual(activeSemanticDetectors(models, 'default'), ['off-topic', 'chain-break', 'circular'].filter((d) => models.settings[d].on));
+  // The decision of the README (fresh sets 18–21): off-topic on by default, the other two not.
+  assert.deepEqual(activeSemanticDetectors(models, 'default'), ['off-topic']);
   assert.equal(similarityInWords(0.05), 'unrelated');
   assert.equal(similarityInWords(0.75), 'very close');
+});
+
+test('CLI: whys check runs the semantic off-topic detector by default; --no-semantic and --semantic off skip the pass', () => {
+  const file = join(ROOT, 'test', 'fixtures', 'semantic', 'checkout-certificate.whys.yaml');
+  type Report = { messages: { ruleId: string; message: string; line: number }[] }[];
+  const semanticFindings = (...args: string[]) => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'check', file, '--format', 'json', ...args], { encoding: 'utf8' });
+    assert.notEqual(r.status, 2, r.stderr);
+    return (JSON.parse(r.stdout) as Report)[0].messages.filter((m) => /Found by the semantic pass/.test(m.message));
+  };
+  const found = semanticFindings();
+  assert.deepEqual(found.map((m) => [m.ruleId, checkout.split('\n')[m.line - 1].trim()]), [['off-topic', 'because: The checkout failures went on for forty minutes because the alert only watched 500s.']]);
+  assert.deepEqual(semanticFindings('--no-semantic'), []);
+  assert.deepEqual(semanticFindings('--semantic', 'off'), []);
 });
