@@ -143,6 +143,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['read', 'read', 'look up', 'fetch', 'retrieve'],
   ['revert', 'revert', 'put back', 'roll back', 'reset to'],
   ['match', 'match', 'compare', 'comparison', 'cross-check'],
+  ['knowledge', 'knowledge', 'know-how', 'expertise'],
   ['adjacent', 'adjacent', 'side by side', 'next to each other', 'next to one another', 'beside each other', 'alongside',
     'beside', 'next to'],
 ];

@@ -56,6 +56,8 @@ export const judgeCompound: AnswerJudge = (answer) => {
     if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
     // `… and the directory has had none`: the second clause counts the first one's things.
     if (/\b(none|neither|any|one)\s*[.!]?$/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    // `… the "danger" and "goal" events, and none arrived`: a bare `none` or `neither` as the subject counts the first clause's things.
+    if (/^(none|neither)$/.test(tokens[clauseStart(tokens, b)]?.lower ?? '')) continue;
     // `… and the other site's did not`: a predicate left out (an auxiliary closes the clause) is the
     // first clause's, said of another thing: the case that meets or misses the first one's condition.
     if (ELLIPSIS.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;

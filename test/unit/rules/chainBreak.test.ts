@@ -293,3 +293,8 @@ test('chain-break: asking the previous question again in other words (it leaned 
   const other = 'Why were the compressors left off when the list was drawn up?';
   assert.equal(findings(analysis(steps(other)), 'chain-break').length, 1);
 });
+
+test('chain-break: know-how and knowledge are the same thing', () => {
+  const before = { why: 'Why did the night crew not treat the valley road first?', because: 'The gritting team has lost a great deal of its know-how over the years.' };
+  assert.deepEqual(judge('chain-break', 'Why was the local knowledge not written down anywhere?', 'Because the routes were planned from memory and nobody was asked to record them.', before), []);
+});

@@ -199,3 +199,13 @@ test('compound: a state at the first clause\'s moment, a requirement still unmet
   ];
   for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
 });
+
+test('compound: a second clause whose subject is a bare "none" or "neither" counts the first clause\'s things: one cause', () => {
+  const clean = [
+    'Because the gate opens only on a "clear" or "override" signal from the control room, and none came during those ten minutes.',
+    'The pump starts on a low-level switch or a timer, and neither fired that night.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+  // A noun after it makes a subject of its own.
+  assert.equal(judge('compound', 'Why did it happen?', 'The relief valve was stuck shut, and no operator was on the night shift.').length, 1);
+});
