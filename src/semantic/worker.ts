@@ -1,11 +1,13 @@
 /**
  * The semantic pass's worker thread (dist/semantic/worker.js) for the Node extension host: it
- * loads the sentence model from its own folder on the first request and runs passes one at a
- * time, yielding between slices so a cancellation (an edit overtook the pass) is heard.
+ * loads the sentence model from its own folder on the first request and runs the passes it is
+ * asked for side by side: they take turns at the model a slice of texts at a time (a small
+ * file's pass is not stuck behind a large one's), yielding between slices so a cancellation (an
+ * edit overtook the pass) is heard.
  */
 import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { parseAnalysis, PassCancelled, semanticPass, type SentenceEncoder } from '../core';
+import { parseAnalysis, PassCancelled, semanticPass, takingTurns, type SentenceEncoder } from '../core';
 import { semanticModelsIn, WASM_FILE } from '../cli/semantic';
 import { loadNodeEncoder } from './nodeEncoder';
 import type { FromSemanticWorker, ToSemanticWorker } from './protocol';
@@ -13,7 +15,6 @@ import type { FromSemanticWorker, ToSemanticWorker } from './protocol';
 const folder = __dirname;
 const cancelled = new Set<number>();
 let encoder: Promise<SentenceEncoder> | undefined;
-let queue: Promise<void> = Promise.resolve();
 const post = (message: FromSemanticWorker): void => parentPort!.postMessage(message);
 const yieldThread = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -21,7 +22,7 @@ async function run(request: Extract<ToSemanticWorker, { type: 'run' }>): Promise
   const { id } = request;
   if (cancelled.delete(id)) return post({ type: 'cancelled', id });
   try {
-    encoder ??= loadNodeEncoder({ modelDir: folder, wasmFile: join(folder, WASM_FILE) });
+    encoder ??= loadNodeEncoder({ modelDir: folder, wasmFile: join(folder, WASM_FILE) }).then(takingTurns);
     const models = semanticModelsIn(folder);
     const cancel = { get cancelled() { return cancelled.has(id); } };
     const findings = await semanticPass(parseAnalysis(request.text), await encoder, models, {
@@ -44,5 +45,5 @@ async function run(request: Extract<ToSemanticWorker, { type: 'run' }>): Promise
 
 parentPort!.on('message', (message: ToSemanticWorker) => {
   if (message.type === 'cancel') cancelled.add(message.id);
-  else queue = queue.then(() => run(message));
+  else void run(message);
 });

@@ -114,7 +114,8 @@ suite('semantic pass (real sentence model)', () => {
     assert.ok(hover && hover.length > 0, 'no hover while the pass runs');
     assert.strictEqual(semanticOf(vscode.languages.getDiagnostics(long.uri)).length, 0);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    // Closing cancelled that pass: a new pass on another file is not queued behind minutes of it.
+    // Closing cancels that pass (test/unit/semantic/worker.test.ts checks the worker's side), and a
+    // pass on another file never waits behind minutes of a large one: passes take turns at the model.
     const document = await openFixture('semantic/checkout-certificate.whys.yaml');
     const original = document.getText();
     try {

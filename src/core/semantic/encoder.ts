@@ -12,6 +12,22 @@ export interface SentenceEncoder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
 }
 
+/**
+ * An encoder that embeds one call at a time, in the order the calls were made (a model session
+ * runs one call at a time). Passes over several files can then run side by side and take turns a
+ * slice at a time, so a small file's pass is not stuck behind the whole of a large one's.
+ */
+export function takingTurns(inner: SentenceEncoder): SentenceEncoder {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    embed(texts) {
+      const result = last.then(() => inner.embed(texts));
+      last = result.catch(() => undefined);
+      return result;
+    },
+  };
+}
+
 /** A batch of token ids padded to one length, row-major `[batch, tokens]`. */
 export interface TokenBatch {
   readonly batch: number;

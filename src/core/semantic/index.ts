@@ -5,7 +5,7 @@
  */
 export { WordPieceTokenizer, normalizeForBert, preTokenize, MAX_TOKENS, type TokenIds } from './tokenizer';
 export { meanPoolNormalized, cosine } from './pooling';
-export { CachedSentenceEncoder, toBatch, type SentenceEncoder, type TransformerRunner, type TokenBatch } from './encoder';
+export { CachedSentenceEncoder, takingTurns, toBatch, type SentenceEncoder, type TransformerRunner, type TokenBatch } from './encoder';
 export { semanticAnswers, semanticQuestions, textsOf, questionTextsOf, NEARBY_QUESTIONS, type SemanticAnswer, type SemanticQuestion, type OtherQuestion, type OtherAnswer } from './units';
 export { chainBreakEvidence, chainBreakMessage, CHAIN_BREAK_FEATURES, type ChainBreakEvidence } from './chainBreak';
 export { circularEvidence, circularMessage, CIRCULAR_FEATURES, type CircularEvidence } from './circular';

@@ -5,15 +5,14 @@
  * `vscode.workspace.fs` from the extension's dist/semantic/ on the first pass.
  */
 import * as vscode from 'vscode';
-import { CachedSentenceEncoder, parseAnalysis, PassCancelled, semanticPass, WordPieceTokenizer, type SemanticModels, type SentenceEncoder } from '../../core';
+import { CachedSentenceEncoder, parseAnalysis, PassCancelled, semanticPass, takingTurns, WordPieceTokenizer, type SemanticModels, type SentenceEncoder } from '../../core';
 import { OnnxTransformerRunner } from '../../semantic/onnxRunner';
 import type { SemanticEngine, SemanticJob, SemanticRequest } from './engine';
 import type { DetectorSetting, DetectorWeights } from '../../core/learned';
 
-/** Loads the model once and runs passes one after another. */
+/** Loads the model once and runs passes side by side, taking turns at the model a slice at a time. */
 export class InProcessEngine implements SemanticEngine {
   private loading?: Promise<{ encoder: SentenceEncoder; models: SemanticModels }>;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly extensionUri: vscode.Uri) {}
 
@@ -30,14 +29,14 @@ export class InProcessEngine implements SemanticEngine {
     const file = JSON.parse(decoder.decode(weights)) as { weights: DetectorWeights[]; settings: Record<string, DetectorSetting> };
     const runner = await OnnxTransformerRunner.create({ model, wasm });
     return {
-      encoder: new CachedSentenceEncoder(WordPieceTokenizer.fromJson(decoder.decode(tokenizer)), runner),
+      encoder: takingTurns(new CachedSentenceEncoder(WordPieceTokenizer.fromJson(decoder.decode(tokenizer)), runner)),
       models: { weights: new Map(file.weights.map((w) => [w.detector, w])), settings: file.settings },
     };
   }
 
   start(request: SemanticRequest): SemanticJob {
     const cancel = { cancelled: false };
-    const result = this.queue.then(async () => {
+    const result = (async () => {
       if (cancel.cancelled) return undefined;
       // A failed load is kept: it is reported once and not retried on every keystroke.
       this.loading ??= this.load();
@@ -56,8 +55,7 @@ export class InProcessEngine implements SemanticEngine {
         if (error instanceof PassCancelled) return undefined;
         throw error;
       }
-    });
-    this.queue = result.catch(() => undefined);
+    })();
     return { result, cancel: () => (cancel.cancelled = true) };
   }
 
