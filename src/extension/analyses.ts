@@ -178,13 +178,19 @@ export class AnalysisCache implements vscode.Disposable {
     const now = this.peek(document);
     if (now) return now;
     const key = document.uri.toString();
+    const version = document.version;
     const running = this.inFlight.get(key);
-    if (!running || running.version !== document.version) {
-      const version = document.version;
+    if (!running || running.version !== version) {
       await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
       if (token?.isCancellationRequested || document.isClosed || document.version !== version) return undefined;
     }
-    return this.result(document);
+    // The check joined may be overtaken while this version stands (the settings changed, or the
+    // learned detectors came in and a check with them started): then wait for the one that replaced it.
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const result = await this.result(document);
+      if (result || token?.isCancellationRequested || document.isClosed || document.version !== version) return result;
+    }
+    return undefined;
   }
 
   /**

@@ -15,8 +15,8 @@ import { codeActionsAt, codeOf, waitForDiagnostics } from './whysHelpers';
 const BLAME = 'Human error by the on-call engineer.';
 
 /** 140 generated steps after a root whose answer blames a person: about 27,000 characters, under the preview's 500 nodes. */
-function largeAnalysis(): string {
-  const generated = generateAnalysis(140, 11);
+function largeAnalysis(steps = 140): string {
+  const generated = generateAnalysis(steps, 11);
   const roots = generated.slice(generated.indexOf('roots:\n') + 'roots:\n'.length);
   return `version: 1
 title: Checkout outage, large
@@ -161,6 +161,28 @@ suite('a large analysis: every feature answers from the background check, none c
     }
     await vscode.window.showTextDocument(document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('a hover asked while the settings change mid-check waits for the check that replaced it', async function () {
+    this.timeout(120_000);
+    // Large enough that the worker's check is still under way when the settings change.
+    const text = largeAnalysis(4000);
+    const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(document);
+    const config = vscode.workspace.getConfiguration('whys');
+    try {
+      // Asked at once: the hover joins the worker's check of this version...
+      const asked = vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(text.indexOf(BLAME) + 3));
+      // ...which a change of settings overtakes before it is in (the cache keeps no check made with the old ones).
+      await config.update('minDepth', 4, vscode.ConfigurationTarget.Global);
+      const hover = ((await asked) ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+      assert.ok(hover.includes('**Answer** of step 1 of root `detect`'), `the hover came back without the verdict: ${JSON.stringify(hover)}`);
+      assert.ok(hover.includes(ruleFor('blame')!.title), hover);
+    } finally {
+      await config.update('minDepth', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
   });
 
   test('the outline and folding of an analysis of 121 roots, built a slice of roots at a time, are the core’s of the whole file; the key hover reads one root', async function () {
