@@ -8,12 +8,13 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
-import { MAX_TEXT_LENGTH } from '../../src/core/limits';
+import { allSteps, checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
+import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { yieldEvery } from '../../src/extension/slices';
 import { longestBlock } from './blocks';
 import { generateAnalysis } from './generate';
+import { deepNesting, singleChain } from './hugeRoot';
 
 const rows: string[][] = [];
 const GOAL = 50;
@@ -56,6 +57,20 @@ function largestAnalysis(): string {
 }
 
 async function main(): Promise<void> {
+  // `--huge-root`: only the files of one huge root (quicker while working on them).
+  if (!process.argv.includes('--huge-root')) await largest();
+  for (const [name, huge] of [
+    ['one root, one chain of the most steps under the limit', singleChain()],
+    [`one root nested ${MAX_NESTING_DEPTH} deep (the deepest whys reads), the most steps under the limit`, deepNesting()],
+  ] as const) {
+    await hugeRoot(name, huge);
+  }
+  const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('   ').trimEnd());
+}
+
+/** The largest analysis of many roots: the check in the worker and each feature's slices on the host. */
+async function largest(): Promise<void> {
   const text = largestAnalysis();
   const background = new BackgroundChecker(join(__dirname, '..', '..', '..', 'dist', 'checkWorker.js'));
   // The worker starts and compiles the core once, as it does on the first large file.
@@ -131,8 +146,42 @@ async function main(): Promise<void> {
   rows.push(['  the same without yielding (one block, for comparison)', `${placingAtOnce.toFixed(1)} ms`, '', '']);
   row('model review on: merging verdicts into the findings (mergeJudgeVerdicts)', slice(() => mergeJudgeVerdicts(result.parsed, result.findings, [], { model: 'bench' })).ms);
 
-  const width = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  for (const r of rows) console.log(r.map((c, i) => c.padEnd(width[i])).join('   ').trimEnd());
+}
+
+/** The longest block of each thing the host does for a file of one huge root (issue 12: a root is split too). */
+async function hugeRoot(name: string, text: string): Promise<void> {
+  const background = new BackgroundChecker(join(__dirname, '..', '..', '..', 'dist', 'checkWorker.js'));
+  await background.analyse('warm', generateAnalysis(50, 5), {}, []);
+  let answered: Awaited<ReturnType<BackgroundChecker['analyse']>> | undefined;
+  const block = await longestBlock(async () => {
+    answered = await background.analyse('huge', text, {}, []);
+  });
+  background.dispose();
+  const result: CheckResult = { parsed: { ...answered!.parsed!, text }, findings: answered!.findings };
+  const steps = allSteps(result.parsed.analysis).length;
+  rows.push(['', '', '', '']);
+  rows.push([`${name}: ${(text.length / 1e6).toFixed(2)} M chars, ${steps.toLocaleString('en')} steps, ${result.findings.length} findings`, '', '', '']);
+  row('  check with its model in the worker, longest block of the host', block);
+  const lines = new LineIndex(text);
+  const toPositions = (e: OutlineEntry): unknown => [lines.position(e.span.start), lines.position(e.span.end), lines.position(e.selection.start), e.children.map(toPositions)];
+  row('  outline: rootOutlines and positions of the one root', slice(() => rootOutlines(result.parsed.analysis.roots).map(toPositions), 1).ms);
+  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 10);
+  let longestFold = 0;
+  for (let done = false; !done; ) {
+    const start = performance.now();
+    done = !!folding.next().done;
+    longestFold = Math.max(longestFold, performance.now() - start);
+  }
+  row('  folding: the longest slice (foldingBlocksInSlices)', longestFold);
+  row('  CodeLens: rootSummaries', slice(() => rootSummaries(result.parsed.analysis.roots, result.findings).map((s) => lines.position(s.root.headSpan.start)), 1).ms);
+  row('  preview: countTreeNodes', slice(() => countTreeNodes(result.parsed.analysis), 1).ms);
+  const blame = result.findings.find((f) => f.rule === 'blame');
+  if (!blame) throw new Error(`no blame finding in ${name}`);
+  row('  hover on an answer: verdictAt', slice(() => verdictAt(result, blame.span.start + 3), 1).ms);
+  row('  quick fixes of a blame finding: fixesFor', slice(() => fixesFor(result.parsed, blame), 1).ms);
+  const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
+  row('  key hover: keyAt in the scope at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset)), 1).ms);
+  row('  completion: positionAt in the scope at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset)), 1).ms);
 }
 
 void main();
