@@ -18,7 +18,7 @@ export { closestWord } from './words';
 export { toMermaid, treeDiagram, nodeIdOf, nodeAtOffset, countTreeNodes, escapeLabel, type MermaidOptions, type TreeDiagram, type TreeNode } from './mermaid';
 export { toMarkdownReport } from './markdown';
 export { positionAt, keyAt, scopeAt, scopesOf, keySuggestions, valueSuggestions, describeKey, propertySchema, schemaAt, blockAt, BLOCK_KINDS, type BlockKind, type TreePath, type TreePosition, type TextScope, type KeyPosition, type ValuePosition, type KeySuggestion, type ValueSuggestion } from './position';
-export { outlineOf, rootOutlines, foldingBlocksOf, foldingBlocksIn, foldingBlocksInSlices, commentFoldingBlocks, mergeFoldingBlocks, type OutlineEntry, type OutlineKind, type FoldingBlock } from './outline';
+export { outlineOf, outlineInSlices, rootOutlines, foldingBlocksOf, foldingBlocksIn, foldingBlocksInSlices, commentFoldingBlocks, mergeFoldingBlocks, type OutlineEntry, type OutlineKind, type FoldingBlock } from './outline';
 export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './format';
 export { fixesFor, applyEdits, applyFilled, type Fix, type TextEdit, type Placeholder, type PlaceholderKind } from './fixes';
 export { verdictAt, valueAt, escapeMarkdown, NOTHING_FOUND, TIER_NAMES, type Verdict, type VerdictEntry, type VerdictField } from './verdict';
