@@ -331,7 +331,8 @@ function dashOf(text: string, at: number): number | undefined {
 }
 
 /**
- * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order:
+ * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order
+ * (found one at a time, as they are read):
  * the item whole when it is short, else its own lines before its list (a chain's steps, a step's
  * causes), groups of short items of that list, each long item split the same way, its lines after
  * the list, and the two blocks no part holds whole: the item's and its list's. Each part reads
@@ -339,17 +340,17 @@ function dashOf(text: string, at: number): number | undefined {
  * the previous item's last line (no comment or empty line between), in a block list whose dashes
  * each start their line; otherwise the item is read whole.
  */
-function itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number, out: FoldingPart[]): void {
-  const whole = (): void => void out.push({ start, end, item: true });
+function* itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+  const whole: FoldingPart = { start, end, item: true };
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
-  if (end - start <= partChars || children.length === 0) return whole();
+  if (end - start <= partChars || children.length === 0) return yield whole;
   const dash = dashOf(text, node.span.start);
   const first = dashOf(text, children[0].span.start);
-  if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return whole();
+  if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return yield whole;
   const headEnd = lineStart(text, first);
   // The list's key: `because:` of a step (known), `whys:` of a root or cause (the last key before the list).
   const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', headEnd);
-  if (key === undefined || key < node.span.start || !/^(whys|because)\s*:/.test(text.slice(key, key + 12)) || !/^ *(- +)?$/.test(text.slice(lineStart(text, key), key))) return whole();
+  if (key === undefined || key < node.span.start || !/^(whys|because)\s*:/.test(text.slice(key, key + 12)) || !/^ *(- +)?$/.test(text.slice(lineStart(text, key), key))) return yield whole;
   const last = children[children.length - 1];
   // The list ends with its last item's last line; what follows it (more keys of the item) is the tail.
   let listEnd = last.span.end;
@@ -361,7 +362,7 @@ function itemParts(text: string, node: Root | Step | Cause, start: number, end: 
     let next = at;
     while (next < end && text[next] !== '\n' && text[next] !== '\r') next++;
     const line = text.slice(at, next).trim();
-    if (line.startsWith('#')) return whole();
+    if (line.startsWith('#')) return yield whole;
     if (line !== '') break;
     at = next + 1;
   }
@@ -370,7 +371,9 @@ function itemParts(text: string, node: Root | Step | Cause, start: number, end: 
     while (stop > from && /\s/.test(text[stop - 1])) stop--;
     return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
   };
-  out.push(block(dash, node.span.end), block(key, last.span.end), { start, end: headEnd, item: true });
+  yield block(dash, node.span.end);
+  yield block(key, last.span.end);
+  yield { start, end: headEnd, item: true };
   // A cut may fall before item i when it directly follows the previous item's last line.
   const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)$/.test(text.slice(children[i - 1].span.end, lineStart(text, children[i].span.start))));
   // Runs of short items are read together; a long item with a cut on each side is split in turn.
@@ -381,16 +384,16 @@ function itemParts(text: string, node: Root | Step | Cause, start: number, end: 
     const to = i + 1 < children.length ? lineStart(text, children[i + 1].span.start) : listEnd;
     const long = to - from > partChars && cutBefore(i + 1);
     if (from > group && (long || from - group >= partChars)) {
-      out.push({ start: group, end: from, item: false });
+      yield { start: group, end: from, item: false };
       group = from;
     }
     if (long) {
-      itemParts(text, children[i], from, to, lineOf, partChars, out);
+      yield* itemParts(text, children[i], from, to, lineOf, partChars);
       group = to;
     }
   }
-  if (listEnd > group) out.push({ start: group, end: listEnd, item: false });
-  if (end > listEnd) out.push({ start: listEnd, end, item: false });
+  if (listEnd > group) yield { start: group, end: listEnd, item: false };
+  if (end > listEnd) yield { start: listEnd, end, item: false };
 }
 
 /**
@@ -406,10 +409,9 @@ export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: 
   const lists: FoldingBlock[][] = [];
   let read = 0;
   for (const scope of scopesOf(parsed)) {
-    const parts: FoldingPart[] = [];
     const root = scope.path.length > 0 ? analysis.roots[scope.path[1] as number] : undefined;
-    if (root) itemParts(text, root, scope.start, scope.end, lineOf, partChars, parts);
-    else parts.push({ start: scope.start, end: scope.end, item: false });
+    // The parts are found as they are read: a long root's plan is spread over its slices too.
+    const parts: Iterable<FoldingPart> = root ? itemParts(text, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
     for (const part of parts) {
       if ('block' in part) {
         lists.push([part.block]);

@@ -372,7 +372,7 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
  * scope at an offset is then its own lines before its list, the item of the list there, or its
  * lines after the list (and folding reads it in such parts).
  */
-export const PART_CHARS = 20_000;
+export const PART_CHARS = 8_000;
 
 /** Whether the map of a list item starting at `at` follows a `- ` that starts its line. */
 function dashFirst(text: string, at: number): boolean {

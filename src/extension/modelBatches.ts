@@ -22,7 +22,7 @@ export interface ModelBatch {
 }
 
 /** About this many nodes go in one batch: reading one on the host takes a few ms. */
-export const NODES_PER_BATCH = 500;
+export const NODES_PER_BATCH = 250;
 
 /** A chain without its steps and links, to travel inside its owner's node. */
 function detachedChain(chain: Chain): object {

@@ -8,10 +8,10 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { allSteps, checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineOf, positionAt, rootOutlines, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type OutlineEntry } from '../../src/core';
+import { allSteps, checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineInSlices, outlineOf, positionAt, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type FoldingBlock, type OutlineEntry } from '../../src/core';
 import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
-import { yieldEvery } from '../../src/extension/slices';
+import { inSlices, yieldEvery } from '../../src/extension/slices';
 import { longestBlock } from './blocks';
 import { generateAnalysis } from './generate';
 import { deepNesting, singleChain } from './hugeRoot';
@@ -98,18 +98,10 @@ async function largest(): Promise<void> {
   const lines = new LineIndex(text);
 
   row('hover on an answer: verdictAt', slice(() => verdictAt(result, blame.span.start + 3)).ms);
-  // The provider builds the outline a slice of 100 roots at a time (src/extension/language/symbols.ts).
   const toPositions = (e: OutlineEntry): unknown => [lines.position(e.span.start), lines.position(e.span.end), lines.position(e.selection.start), e.children.map(toPositions)];
-  const roots = result.parsed.analysis.roots;
-  let longestSlice = 0;
-  const entries: OutlineEntry[] = [];
-  for (let from = 0; from < roots.length; from += 100) {
-    const { ms, value } = slice(() => rootOutlines(roots.slice(from, from + 100)).map((e) => [e, toPositions(e)] as const));
-    longestSlice = Math.max(longestSlice, ms);
-    entries.push(...value.map(([e]) => e));
-  }
-  row('outline: the longest slice of 100 roots (rootOutlines and positions)', longestSlice, `${Math.ceil(roots.length / 100)} slices`);
-  row('outline: the top level over the built roots (outlineOf)', slice(() => outlineOf(result.parsed.analysis, entries)).ms, 'then VS Code converts every symbol (not measured here)');
+  const outline = await outlineBlocks(result, lines);
+  row('outline: longest block building it (outlineInSlices, slices of 10 ms)', outline.build);
+  row('outline: longest block making its symbols (positions, slices of 10 ms)', outline.symbols, 'then VS Code converts every symbol (not measured here)');
   row('(not done) outline: all of it in one slice', slice(() => outlineOf(result.parsed.analysis).map(toPositions), 1).ms);
   row('CodeLens: rootSummaries and positions', slice(() => rootSummaries(result.parsed.analysis.roots, result.findings).map((s) => lines.position(s.root.headSpan.start))).ms);
   const count = slice(() => countTreeNodes(result.parsed.analysis));
@@ -119,24 +111,17 @@ async function largest(): Promise<void> {
   row('quick fixes of a blame finding: fixesFor', slice(() => fixesFor(result.parsed, blame)).ms);
   row('quick fixes of a no-action finding: fixesFor (reads its root\'s YAML)', slice(() => fixesFor(result.parsed, noAction)).ms);
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
-  row('key hover: keyAt in the root at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  row('key hover: keyAt in the part at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('(not done) key hover: keyAt over the whole text', slice(() => keyAt(text, keyOffset), 1).ms);
-  // Folding reads a root at a time, 10 roots per slice (src/extension/language/folding.ts); the
-  // host has read some YAML this way before (a warm-up on a smaller file).
+  // The host has read some YAML this way before (a warm-up on a smaller file).
   const warm = checkText(generateAnalysis(500, 79)).parsed;
   const warmLines = new LineIndex(warm.text);
-  for (const _ of foldingBlocksInSlices(warm, (offset) => warmLines.position(offset).line, 10));
-  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 10);
-  let longestFold = 0;
-  let foldSlices = 0;
-  for (let done = false; !done; foldSlices++) {
-    const start = performance.now();
-    done = !!folding.next().done;
-    longestFold = Math.max(longestFold, performance.now() - start);
-  }
-  row('folding: the longest slice of 10 roots (foldingBlocksInSlices)', longestFold, `${foldSlices} slices`);
+  for (const _ of foldingBlocksInSlices(warm, (offset) => warmLines.position(offset).line, 1));
+  const folding = await foldingBlocks(result, lines);
+  row('folding: longest block reading it (foldingBlocksInSlices, a root or a run of steps at a time, slices of 10 ms)', folding.read, `${folding.count.toLocaleString('en')} blocks`);
+  row('folding: the blocks as folding ranges (one slice)', folding.ranges);
   row('(not done) folding: foldingBlocksOf over the whole text', slice(() => foldingBlocksOf(text, result.parsed.comments), 1).ms);
-  row('completion: positionAt in the root at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  row('completion: positionAt in the part at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
 
   // With the model review on: placing the cached verdicts (none here) on the file after each edit,
   // and merging them into the findings (src/extension/judge/modelReview.ts runs both on the host).
@@ -146,6 +131,48 @@ async function largest(): Promise<void> {
   rows.push(['  the same without yielding (one block, for comparison)', `${placingAtOnce.toFixed(1)} ms`, '', '']);
   row('model review on: merging verdicts into the findings (mergeJudgeVerdicts)', slice(() => mergeJudgeVerdicts(result.parsed, result.findings, [], { model: 'bench' })).ms);
 
+}
+
+/** Outline entries built, or symbols made, between looks at the clock: as src/extension/language/symbols.ts does. */
+const ENTRIES_PER_STEP = 200;
+
+/**
+ * The outline as the provider builds it on a large file: `outlineInSlices` then the symbols
+ * (here their positions: `vscode.DocumentSymbol` needs the editor), each in slices of 10 ms;
+ * the longest block of each.
+ */
+async function outlineBlocks(result: CheckResult, lines: LineIndex): Promise<{ build: number; symbols: number }> {
+  let entries: OutlineEntry[] = [];
+  const build = await longestBlock(async () => {
+    entries = (await inSlices(outlineInSlices(result.parsed.analysis, ENTRIES_PER_STEP)))!;
+  });
+  const symbols = await longestBlock(() =>
+    inSlices(
+      (function* (): Generator<void, unknown[], void> {
+        let made = 0;
+        const convert = function* (entry: OutlineEntry): Generator<void, unknown, void> {
+          const symbol = { name: entry.name, range: [lines.position(entry.span.start), lines.position(entry.span.end)], selection: [lines.position(entry.selection.start), lines.position(entry.selection.end)], children: [] as unknown[] };
+          for (const child of entry.children) symbol.children.push(yield* convert(child));
+          if (++made % ENTRIES_PER_STEP === 0) yield;
+          return symbol;
+        };
+        const out: unknown[] = [];
+        for (const entry of entries) out.push(yield* convert(entry));
+        return out;
+      })(),
+    ),
+  );
+  return { build, symbols };
+}
+
+/** Folding as the provider reads it on a large file (src/extension/language/folding.ts): the longest block of the reading, and of making the ranges. */
+async function foldingBlocks(result: CheckResult, lines: LineIndex): Promise<{ read: number; ranges: number; count: number }> {
+  let blocks: FoldingBlock[] = [];
+  const read = await longestBlock(async () => {
+    blocks = (await inSlices(foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 1)))!;
+  });
+  const ranges = slice(() => blocks.map((b) => ({ start: b.startLine, end: b.endLine, kind: b.kind })), 1).ms;
+  return { read, ranges, count: blocks.length };
 }
 
 /** The longest block of each thing the host does for a file of one huge root (issue 12: a root is split too). */
@@ -163,22 +190,24 @@ async function hugeRoot(name: string, text: string): Promise<void> {
   rows.push([`${name}: ${(text.length / 1e6).toFixed(2)} M chars, ${steps.toLocaleString('en')} steps, ${result.findings.length} findings`, '', '', '']);
   row('  check with its model in the worker, longest block of the host', block);
   const lines = new LineIndex(text);
-  const toPositions = (e: OutlineEntry): unknown => [lines.position(e.span.start), lines.position(e.span.end), lines.position(e.selection.start), e.children.map(toPositions)];
-  row('  outline: rootOutlines and positions of the one root', slice(() => rootOutlines(result.parsed.analysis.roots).map(toPositions), 1).ms);
-  const folding = foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 10);
-  let longestFold = 0;
-  for (let done = false; !done; ) {
-    const start = performance.now();
-    done = !!folding.next().done;
-    longestFold = Math.max(longestFold, performance.now() - start);
-  }
-  row('  folding: the longest slice (foldingBlocksInSlices)', longestFold);
+  const outline = await outlineBlocks(result, lines);
+  row('  outline: longest block building it (outlineInSlices)', outline.build);
+  row('  outline: longest block making its symbols', outline.symbols);
+  const folding = await foldingBlocks(result, lines);
+  row('  folding: longest block reading it (foldingBlocksInSlices)', folding.read, `${folding.count.toLocaleString('en')} blocks`);
+  row('  folding: the blocks as folding ranges (one slice)', folding.ranges);
   row('  CodeLens: rootSummaries', slice(() => rootSummaries(result.parsed.analysis.roots, result.findings).map((s) => lines.position(s.root.headSpan.start)), 1).ms);
   row('  preview: countTreeNodes', slice(() => countTreeNodes(result.parsed.analysis), 1).ms);
   const blame = result.findings.find((f) => f.rule === 'blame');
   if (!blame) throw new Error(`no blame finding in ${name}`);
   row('  hover on an answer: verdictAt', slice(() => verdictAt(result, blame.span.start + 3), 1).ms);
   row('  quick fixes of a blame finding: fixesFor', slice(() => fixesFor(result.parsed, blame), 1).ms);
+  let slowest = { ms: 0, rule: '' };
+  for (const rule of new Set(result.findings.map((f) => f.rule))) {
+    const { ms } = slice(() => fixesFor(result.parsed, result.findings.find((f) => f.rule === rule)!), 1);
+    if (ms > slowest.ms) slowest = { ms, rule };
+  }
+  row('  quick fixes: the slowest fixesFor of one finding of each rule', slowest.ms, slowest.rule);
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('  key hover: keyAt in the scope at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset)), 1).ms);
   row('  completion: positionAt in the scope at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset)), 1).ms);
