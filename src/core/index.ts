@@ -17,7 +17,7 @@ export { whysSchema, resolveSchema, type SchemaNode } from './schema';
 export { closestWord } from './words';
 export { toMermaid, treeDiagram, nodeIdOf, nodeAtOffset, countTreeNodes, escapeLabel, type MermaidOptions, type TreeDiagram, type TreeNode } from './mermaid';
 export { toMarkdownReport } from './markdown';
-export { positionAt, keyAt, scopeAt, scopesOf, keySuggestions, valueSuggestions, describeKey, propertySchema, schemaAt, blockAt, BLOCK_KINDS, type BlockKind, type TreePath, type TreePosition, type TextScope, type KeyPosition, type ValuePosition, type KeySuggestion, type ValueSuggestion } from './position';
+export { positionAt, keyAt, scopeAt, scopesOf, PART_CHARS, keySuggestions, valueSuggestions, describeKey, propertySchema, schemaAt, blockAt, BLOCK_KINDS, type BlockKind, type TreePath, type TreePosition, type TextScope, type KeyPosition, type ValuePosition, type KeySuggestion, type ValueSuggestion } from './position';
 export { outlineOf, outlineInSlices, rootOutlines, foldingBlocksOf, foldingBlocksIn, foldingBlocksInSlices, commentFoldingBlocks, mergeFoldingBlocks, type OutlineEntry, type OutlineKind, type FoldingBlock } from './outline';
 export { formatText, formatEdits, type FormatOptions, type FormatEdit } from './format';
 export { fixesFor, applyEdits, applyFilled, type Fix, type TextEdit, type Placeholder, type PlaceholderKind } from './fixes';
