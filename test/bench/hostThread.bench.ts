@@ -239,6 +239,7 @@ async function hugeRoot(name: string, text: string): Promise<void> {
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('  key hover: keyAt in the part at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('  completion: positionAt in the part at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  blockRow('  model review on: placing cached verdicts (judgeAnalysis, cache only, yielding every 10 ms)', await longestBlockAndPause(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() })), 'only with whys.judge.enabled');
 }
 
 void main();
