@@ -317,7 +317,11 @@ function lineStart(text: string, at: number): number {
 }
 
 /** One part of the text to read alone ({@link foldingBlocksIn}), or a block known without reading. */
-type FoldingPart = { readonly start: number; readonly end: number; readonly item: boolean } | { readonly block: FoldingBlock };
+type FoldingPart =
+  | { readonly start: number; readonly end: number; readonly item: boolean }
+  | { readonly block: FoldingBlock }
+  /** An item's lines before its list joined to its lines from `rest` on (its list's last items and what follows), read as one text. */
+  | { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number };
 
 /** The `-` of a list item whose map starts at `at`, when the `-` is the first thing on its line. */
 function dashOf(text: string, at: number): number | undefined {
@@ -357,31 +361,45 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
   while (listEnd < end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
   if (text[listEnd] === '\r' && text[listEnd + 1] === '\n') listEnd++;
   if (listEnd < end) listEnd++;
-  // Comment lines right after the list may belong to it (YAML's reading decides): then no cut there.
+  // A cut may fall before item i when only empty or comment lines stand between it and the previous item.
+  const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)([^\S\r\n]*(#[^\r\n]*)?(\r\n|\n|\r))*$/.test(text.slice(children[i - 1].span.end, lineStart(text, children[i].span.start))));
+  // Comment lines right after the list may belong to it (YAML's reading decides where it ends):
+  // then the item's first lines are read joined to its last item and what follows, so that the
+  // item's and the list's blocks come from that reading.
+  let commented = false;
   for (let at = listEnd; at < end; ) {
     let next = at;
     while (next < end && text[next] !== '\n' && text[next] !== '\r') next++;
     const line = text.slice(at, next).trim();
-    if (line.startsWith('#')) return yield whole;
-    if (line !== '') break;
+    if (line !== '') {
+      commented = line.startsWith('#');
+      break;
+    }
     at = next + 1;
   }
-  const block = (from: number, to: number): FoldingPart => {
-    let stop = to;
-    while (stop > from && /\s/.test(text[stop - 1])) stop--;
-    return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
-  };
-  yield block(dash, node.span.end);
-  yield block(key, last.span.end);
-  yield { start, end: headEnd, item: true };
-  // A cut may fall before item i when it directly follows the previous item's last line.
-  const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)$/.test(text.slice(children[i - 1].span.end, lineStart(text, children[i].span.start))));
+  let upTo = children.length;
+  let groupsEnd = listEnd;
+  if (commented) {
+    upTo = children.length - 1;
+    while (upTo > 0 && !cutBefore(upTo)) upTo--;
+    groupsEnd = upTo === 0 ? headEnd : lineStart(text, children[upTo].span.start);
+    yield { start, headEnd, rest: groupsEnd, end };
+  } else {
+    const block = (from: number, to: number): FoldingPart => {
+      let stop = to;
+      while (stop > from && /\s/.test(text[stop - 1])) stop--;
+      return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
+    };
+    yield block(dash, node.span.end);
+    yield block(key, last.span.end);
+    yield { start, end: headEnd, item: true };
+  }
   // Runs of short items are read together; a long item with a cut on each side is split in turn.
   let group = headEnd;
-  for (let i = 0; i < children.length; i++) {
+  for (let i = 0; i < upTo; i++) {
     if (!cutBefore(i)) continue;
     const from = i === 0 ? headEnd : lineStart(text, children[i].span.start);
-    const to = i + 1 < children.length ? lineStart(text, children[i + 1].span.start) : listEnd;
+    const to = i + 1 < upTo ? lineStart(text, children[i + 1].span.start) : groupsEnd;
     const long = to - from > partChars && cutBefore(i + 1);
     if (from > group && (long || from - group >= partChars)) {
       yield { start: group, end: from, item: false };
@@ -392,8 +410,24 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
       group = to;
     }
   }
-  if (listEnd > group) yield { start: group, end: listEnd, item: false };
-  if (end > listEnd) yield { start: listEnd, end, item: false };
+  if (groupsEnd > group) yield { start: group, end: groupsEnd, item: false };
+  if (!commented && end > listEnd) yield { start: listEnd, end, item: false };
+}
+
+/**
+ * The blocks of a list item read from its lines before its list joined to its lines from `rest`
+ * on (the list's last items and what follows): the items between left out, the item reads as it
+ * does in the file, so its own block and its list's end where the whole reading ends them.
+ */
+function joinedFoldingBlocks(text: string, part: { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number }, lineOf: (offset: number) => number): FoldingBlock[] {
+  const head = text.slice(part.start, part.headEnd);
+  const headLines = new LineIndex(head).lineCount - 1;
+  const firstLine = lineOf(part.start);
+  const restLine = lineOf(part.rest);
+  const blocks = foldingBlocksIn(head + text.slice(part.rest, part.end), { start: 0, end: head.length + part.end - part.rest, path: ['roots', 0] }, 0);
+  // Lines of the head stand where they are; the rest's lines after the items left out.
+  const line = (joined: number): number => (joined < headLines ? firstLine + joined : restLine + joined - headLines);
+  return blocks.map((b) => ({ ...b, startLine: line(b.startLine), endLine: line(b.endLine) }));
 }
 
 /**
@@ -419,7 +453,8 @@ export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: 
       }
       if (read > 0 && read % partsPerSlice === 0) yield;
       read++;
-      lists.push(foldingBlocksIn(text, { start: part.start, end: part.end, path: part.item ? (scope.path.length > 0 ? scope.path : ['roots', 0]) : [] }, lineOf(part.start)));
+      if ('rest' in part) lists.push(joinedFoldingBlocks(text, part, lineOf));
+      else lists.push(foldingBlocksIn(text, { start: part.start, end: part.end, path: part.item ? (scope.path.length > 0 ? scope.path : ['roots', 0]) : [] }, lineOf(part.start)));
     }
   }
   const last = analysis.roots[analysis.roots.length - 1];

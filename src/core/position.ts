@@ -404,7 +404,18 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
   let listEnd = children[children.length - 1].span.end;
   while (listEnd < scope.end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
   if (listEnd < scope.end) listEnd++;
-  if (offset >= listEnd) return { start: listEnd, end: scope.end, path: scope.path };
+  if (offset >= listEnd) {
+    // The item's lines after its list, from the first that is not empty or a comment (the part is read from its indentation).
+    let tail = listEnd;
+    for (;;) {
+      let next = tail;
+      while (next < scope.end && text[next] !== '\n' && text[next] !== '\r') next++;
+      const line = text.slice(tail, next).trim();
+      if (next >= scope.end || (line !== '' && !line.startsWith('#'))) break;
+      tail = next + (text[next] === '\r' && text[next + 1] === '\n' ? 2 : 1);
+    }
+    return { start: offset >= tail ? tail : listEnd, end: scope.end, path: scope.path };
+  }
   let low = 0;
   let high = children.length - 1;
   while (low < high) {

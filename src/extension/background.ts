@@ -37,15 +37,14 @@ export interface RootsRequest {
 }
 
 /**
- * The parsed model without its text (the host has it) and without its roots, which follow in
- * batches of nodes (see modelBatches.ts; a huge root is split too): taking a large model in one
+ * The parsed model without its text (the host has it) and without its roots and comments, which
+ * follow in batches of nodes (see modelBatches.ts; a huge root is split too): taking a large model in one
  * message would block the host's thread while it is read (about 140 ms for the largest analysis
  * under the limit, 850 ms for one root of 72,000 steps).
  */
 export interface ModelHead {
   readonly analysis: Omit<Analysis, 'roots'>;
   readonly problems: ParsedAnalysis['problems'];
-  readonly comments: ParsedAnalysis['comments'];
   readonly wellFormed: boolean;
   /** How many batches of nodes to pull. */
   readonly batches: number;
@@ -259,7 +258,8 @@ export class BackgroundChecker {
     }
     this.pending.delete(entry.request.id);
     const { batches, ...model } = head;
-    entry.resolve({ findings, parsed: { ...model, analysis: { ...head.analysis, roots: assembler.finish() } }, batches });
+    const roots = assembler.finish();
+    entry.resolve({ findings, parsed: { ...model, comments: assembler.comments, analysis: { ...head.analysis, roots } }, batches });
   }
 
   /** Stops the worker (and the check it was on); other documents' requests go to the new one. */

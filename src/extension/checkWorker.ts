@@ -5,7 +5,7 @@
  */
 import { checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels } from '../core';
 import type { CheckRequest, CheckResponse, RootsRequest, RootsResponse } from './background';
-import { modelBatches, type ModelBatch } from './modelBatches';
+import { commentBatches, modelBatches, type ModelBatch } from './modelBatches';
 
 /** The batches of answered models that the host has not pulled yet, by request id. */
 const unpulled = new Map<number, ModelBatch[]>();
@@ -50,9 +50,9 @@ function answer(message: CheckRequest | RootsRequest): CheckResponse | RootsResp
     }
     const { parsed, findings } = result;
     if (!request.model) return { id: request.id, findings };
-    const { text: _text, analysis, ...rest } = parsed;
+    const { text: _text, analysis, comments, ...rest } = parsed;
     const { roots, ...head } = analysis;
-    const batches = modelBatches(roots);
+    const batches = [...modelBatches(roots), ...commentBatches(comments)];
     if (batches.length > 0) unpulled.set(request.id, batches);
     return { id: request.id, findings, model: { ...rest, analysis: head, batches: batches.length } };
   } catch (error) {

@@ -11,7 +11,7 @@
  *
  * No `vscode` import: the worker, the host and the unit tests run this same code.
  */
-import type { Action, Cause, Chain, Root, Step } from '../core';
+import type { Action, Cause, Chain, Comment, Root, Step } from '../core';
 
 /** A run of nodes in depth-first file order, each with the number of the node it hangs from. */
 export interface ModelBatch {
@@ -19,6 +19,18 @@ export interface ModelBatch {
   readonly nodes: object[];
   /** For each node, the number (in the whole sequence, from 0) of the node it hangs from; -1 for a root. */
   readonly parents: Int32Array;
+  /** Some of the file's comments, in order, after the nodes (a file may hold tens of thousands). */
+  readonly comments?: Comment[];
+}
+
+/** About this many comments go in one batch. */
+export const COMMENTS_PER_BATCH = 2000;
+
+/** The comments cut into batches of their own, to follow the nodes' batches. */
+export function commentBatches(comments: readonly Comment[], perBatch = COMMENTS_PER_BATCH): ModelBatch[] {
+  const batches: ModelBatch[] = [];
+  for (let from = 0; from < comments.length; from += perBatch) batches.push({ nodes: [], parents: new Int32Array(0), comments: comments.slice(from, from + perBatch) });
+  return batches;
 }
 
 /** About this many nodes go in one batch: reading one on the host takes a few ms. */
@@ -76,10 +88,13 @@ type Linked = { -readonly [K in keyof Root | keyof Step | keyof Cause | keyof Ac
 export class ModelAssembler {
   private nodes: Linked[] = [];
   private readonly done: Root[] = [];
+  /** The comments of the batches, in order. */
+  readonly comments: Comment[] = [];
 
   /** Adds the next batch. */
   add(batch: ModelBatch): void {
     const { nodes, parents } = batch;
+    for (const comment of batch.comments ?? []) this.comments.push(comment);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i] as Linked;
       const parent = parents[i] >= 0 ? this.nodes[parents[i]] : undefined;

@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   for (const [name, huge] of [
     ['one root, one chain of the most steps under the limit', singleChain()],
     [`one root nested ${MAX_NESTING_DEPTH} deep (the deepest whys reads), the most steps under the limit`, deepNesting()],
+    ['one root, one chain of 50,000 steps with a comment after each answer', singleChain(50_000).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note')],
   ] as const) {
     await hugeRoot(name, huge);
   }

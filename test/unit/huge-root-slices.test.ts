@@ -45,6 +45,17 @@ test('one root of one 3,000-step chain folds in many parts, and gives the blocks
   assert.deepStrictEqual(blocks, expected);
 });
 
+test('one long chain with comments (at any indentation) and empty lines between its steps folds in many parts, and gives the blocks of the whole reading', () => {
+  let n = 0;
+  const text = singleChain(3000).replace(/(\n +because: [^\n]*)/g, (answer) => {
+    n++;
+    return n % 3 === 0 ? `${answer}\n        # a note` : n % 3 === 1 ? `${answer}\n# at the margin\n\n` : `${answer}\n\n              # deeper`;
+  });
+  const { blocks, pauses } = sliced(text);
+  assert.ok(pauses >= 5, `${pauses} slices`);
+  assert.deepStrictEqual(blocks, whole(text));
+});
+
 test(`one root nested ${MAX_NESTING_DEPTH} deep folds in parts down every level, and gives the blocks of the whole reading`, () => {
   for (const [levels, perLevel, partChars] of [[MAX_NESTING_DEPTH, 3, undefined], [10, 40, 2000], [30, 5, 300]] as const) {
     const text = deepNesting(levels, perLevel);
@@ -92,15 +103,18 @@ test('the outline built a few entries at a time is outlineOf, and pauses inside 
 });
 
 test('in one huge root, the key hover and completion read only the step at the cursor, and answer what the whole file’s reading answers', () => {
-  for (const text of [singleChain(3000), deepNesting(MAX_NESTING_DEPTH, 3), deepNesting(8, 60)]) {
+  const commented = singleChain(1500).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note').replace('    actions:', '# before the actions\n\n    actions:');
+  for (const text of [singleChain(1500), deepNesting(20, 6), deepNesting(8, 60), commented]) {
     const parsed = parseAnalysis(text);
     // Every key and value of some lines: the root's own, steps at the start, middle and end, causes, the actions.
     const lines = text.split('\n');
-    const picks = [...new Set([2, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, Math.floor(lines.length / 2), Math.floor(lines.length / 2) + 1, Math.floor(lines.length / 3) + 1, lines.length - 9, lines.length - 8, lines.length - 7, lines.length - 6, lines.length - 5, lines.length - 4, lines.length - 3, lines.length - 2])];
+    const picks = [...new Set([4, 5, 6, 7, 8, 9, Math.floor(lines.length / 2), Math.floor(lines.length / 2) + 1, Math.floor(lines.length / 3) + 1, lines.length - 9, lines.length - 8, lines.length - 7, lines.length - 6, lines.length - 5, lines.length - 4, lines.length - 3, lines.length - 2])];
     let narrow = 0;
     for (const line of picks) {
+      // Empty lines are left out: there a large file's reading, a root at a time, already answers nothing at the margin.
+      if (lines[line].trim() === '') continue;
       const start = lines.slice(0, line).join('\n').length + (line > 0 ? 1 : 0);
-      for (let column = 0; column <= lines[line].length; column += 3) {
+      for (let column = 0; column <= lines[line].length; column += 4) {
         const offset = start + column;
         const scope = scopeAt(parsed, offset);
         if (scope.end - scope.start < 20_000) narrow++;

@@ -13,7 +13,7 @@ import { deserialize, serialize } from 'node:v8';
 import { allSteps, parseAnalysis, type Root } from '../../src/core';
 import { MAX_NESTING_DEPTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
-import { ModelAssembler, modelBatches } from '../../src/extension/modelBatches';
+import { commentBatches, ModelAssembler, modelBatches } from '../../src/extension/modelBatches';
 import { generateAnalysis } from '../bench/generate';
 import { deepNesting, singleChain } from '../bench/hugeRoot';
 
@@ -27,6 +27,16 @@ function roundTrip(roots: readonly Root[], perBatch: number): { roots: Root[]; b
   for (const batch of batches) assembler.add(deserialize(serialize(batch)) as typeof batch);
   return { roots: assembler.finish(), batches: batches.length };
 }
+
+test('the comments come in batches of their own after the nodes, in order', () => {
+  const parsed = parseAnalysis(singleChain(300).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note'));
+  assert.equal(parsed.comments.length, 300);
+  const batches = [...modelBatches(parsed.analysis.roots, 100), ...commentBatches(parsed.comments, 7)];
+  const assembler = new ModelAssembler();
+  for (const batch of batches) assembler.add(deserialize(serialize(batch)) as typeof batch);
+  assert.deepStrictEqual(assembler.finish(), parsed.analysis.roots);
+  assert.deepStrictEqual(assembler.comments, parsed.comments);
+});
 
 test('one root of one 3,000-step chain goes in many batches and comes back equal to the parse, links included', () => {
   const parsed = parseAnalysis(singleChain(3000));
@@ -76,17 +86,19 @@ test('analyses with causes, evidence, notes, ids and actions, in many roots, com
   assert.deepStrictEqual(roundTrip(parseAnalysis('version: 1\ntitle: Empty\n').analysis.roots, 10), { roots: [], batches: 0 });
 });
 
-test('the worker answers a model of one root of 5,000 steps in more than one message, equal to the host’s own parse', async () => {
+test('the worker answers a model of one root of 5,000 steps, a comment after each answer, in more than one message, equal to the host’s own parse', async () => {
   assert.ok(existsSync(WORKER), `${WORKER} is missing: run \`node esbuild.mjs\` first`);
   const background = new BackgroundChecker(WORKER);
   try {
-    const text = singleChain(5000);
+    // 5,000 comments: they come in batches of their own after the nodes.
+    const text = singleChain(5000).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note');
     const { parsed, batches } = await background.analyse('huge', text, {}, []);
     assert.ok(parsed, 'the model came back');
     assert.ok((batches ?? 0) > 1, `${batches} messages`);
     const { text: _text, ...expected } = parseAnalysis(text);
     assert.deepStrictEqual(parsed, expected);
     assert.equal(parsed.analysis.roots[0].chain.steps.length, 5000);
+    assert.equal(parsed.comments.length, 5000);
   } finally {
     background.dispose();
   }
