@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
-import { scopesOf } from './position';
+import { PART_CHARS, scopesOf } from './position';
 import { LineIndex, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -49,14 +49,21 @@ function keyed(value: TextValue): Span {
 }
 
 function stepEntry(step: Step): OutlineEntry {
-  const children = (step.causes ?? []).map(causeEntry);
+  return stepEntryWith(step, (step.causes ?? []).map(causeEntry));
+}
+
+function stepEntryWith(step: Step, children: OutlineEntry[]): OutlineEntry {
   const detail = step.because ? oneLine(step.because.text, 80) : step.causes ? `${step.causes.length} causes` : '';
   return entry('step', oneLine(step.why?.text) || `step ${step.index + 1}`, detail, step.span, step.why?.span ?? step.span, children);
 }
 
 function causeEntry(cause: Cause): OutlineEntry {
+  return causeEntryWith(cause, cause.chain.steps.map(stepEntry));
+}
+
+function causeEntryWith(cause: Cause, children: OutlineEntry[]): OutlineEntry {
   const detail = cause.id ? cause.id.text : '';
-  return entry('cause', oneLine(cause.cause?.text) || `cause ${cause.index + 1}`, detail, cause.span, cause.cause?.span, cause.chain.steps.map(stepEntry));
+  return entry('cause', oneLine(cause.cause?.text) || `cause ${cause.index + 1}`, detail, cause.span, cause.cause?.span, children);
 }
 
 function actionEntry(action: Action): OutlineEntry {
@@ -65,17 +72,55 @@ function actionEntry(action: Action): OutlineEntry {
 }
 
 function rootEntry(root: Root): OutlineEntry {
+  return rootEntryWith(root, root.chain.steps.map(stepEntry), root.actions.map(actionEntry));
+}
+
+function rootEntryWith(root: Root, steps: OutlineEntry[], actions: OutlineEntry[]): OutlineEntry {
   const firstWhy = root.chain.steps[0]?.why;
   const name = root.id?.text ?? oneLine(root.question?.text);
   const label = name || oneLine(firstWhy?.text) || `root ${root.index + 1}`;
   const detail = root.id ? oneLine(root.question?.text ?? firstWhy?.text, 80) : '';
-  const children = root.chain.steps.map(stepEntry);
+  const children = steps;
   if (root.actions.length > 0) {
     const first = root.actions[0].span;
     const last = root.actions[root.actions.length - 1].span;
-    children.push(entry('actions', 'actions', `${root.actions.length}`, { start: first.start, end: last.end }, undefined, root.actions.map(actionEntry)));
+    children.push(entry('actions', 'actions', `${root.actions.length}`, { start: first.start, end: last.end }, undefined, actions));
   }
   return entry('root', label, detail, root.span, root.id?.span ?? root.question?.span ?? root.headSpan, children);
+}
+
+/**
+ * {@link outlineOf}, built a few entries at a time (issue 12): the generator yields after every
+ * `entriesPerSlice` entries built, steps, causes and actions alike, so that an editor can let its
+ * thread run between slices even inside one root of many thousands of steps; it returns what
+ * `outlineOf(analysis)` gives.
+ */
+export function* outlineInSlices(analysis: Analysis, entriesPerSlice = 500): Generator<void, OutlineEntry[], void> {
+  let built = 0;
+  const counted = function* <T>(value: T): Generator<void, T, void> {
+    if (++built % entriesPerSlice === 0) yield;
+    return value;
+  };
+  // Nesting is bounded (MAX_NESTING_DEPTH), so the delegation is too.
+  const step = function* (s: Step): Generator<void, OutlineEntry, void> {
+    const children: OutlineEntry[] = [];
+    for (const c of s.causes ?? []) children.push(yield* cause(c));
+    return yield* counted(stepEntryWith(s, children));
+  };
+  const cause = function* (c: Cause): Generator<void, OutlineEntry, void> {
+    const children: OutlineEntry[] = [];
+    for (const s of c.chain.steps) children.push(yield* step(s));
+    return yield* counted(causeEntryWith(c, children));
+  };
+  const roots: OutlineEntry[] = [];
+  for (const root of analysis.roots) {
+    const steps: OutlineEntry[] = [];
+    for (const s of root.chain.steps) steps.push(yield* step(s));
+    const actions: OutlineEntry[] = [];
+    for (const a of root.actions) actions.push(yield* counted(actionEntry(a)));
+    roots.push(yield* counted(rootEntryWith(root, steps, actions)));
+  }
+  return outlineOf(analysis, roots);
 }
 
 /**
@@ -261,19 +306,156 @@ export function mergeFoldingBlocks(lists: Iterable<readonly FoldingBlock[]>): Fo
   return blocks.sorted();
 }
 
+/** A root (or a step, a cause) longer than this many characters is read a part at a time: its own lines, groups of its steps or causes, its last lines. */
+export const FOLDING_PART_CHARS = PART_CHARS;
+
+/** Where a line starts (without scanning back further than the line). */
+function lineStart(text: string, at: number): number {
+  let start = at;
+  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+  return start;
+}
+
+/** One part of the text to read alone ({@link foldingBlocksIn}), or a block known without reading. */
+type FoldingPart =
+  | { readonly start: number; readonly end: number; readonly item: boolean }
+  | { readonly block: FoldingBlock }
+  /** An item's lines before its list joined to its lines from `rest` on (its list's last items and what follows), read as one text. */
+  | { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number };
+
+/** The `-` of a list item whose map starts at `at`, when the `-` is the first thing on its line. */
+function dashOf(text: string, at: number): number | undefined {
+  let dash = at;
+  while (dash > 0 && text[dash - 1] === ' ') dash--;
+  if (text[dash - 1] !== '-') return undefined;
+  dash--;
+  const start = lineStart(text, dash);
+  for (let i = start; i < dash; i++) if (text[i] !== ' ') return undefined;
+  return dash;
+}
+
 /**
- * {@link foldingBlocksOf} of a parsed analysis, read a part at a time ({@link scopesOf}: the
- * lines before the roots, then each root's) so that an editor can let its thread run between
- * slices of `partsPerSlice` parts: the generator yields between slices and returns the blocks.
- * `lineOf`: the 0-based line of an offset (the editor's own document knows it without a scan).
+ * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order
+ * (found one at a time, as they are read):
+ * the item whole when it is short, else its own lines before its list (a chain's steps, a step's
+ * causes), groups of short items of that list, each long item split the same way, its lines after
+ * the list, and the two blocks no part holds whole: the item's and its list's. Each part reads
+ * alone as it reads in the file: parts are cut only at the line of a `-` that directly follows
+ * the previous item's last line (no comment or empty line between), in a block list whose dashes
+ * each start their line; otherwise the item is read whole.
  */
-export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: number) => number, partsPerSlice = 25): Generator<void, FoldingBlock[], void> {
+function* itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+  const whole: FoldingPart = { start, end, item: true };
+  const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
+  if (end - start <= partChars || children.length === 0) return yield whole;
+  const dash = dashOf(text, node.span.start);
+  const first = dashOf(text, children[0].span.start);
+  if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return yield whole;
+  const headEnd = lineStart(text, first);
+  // The list's key: `because:` of a step (known), `whys:` of a root or cause (the last key before the list).
+  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', headEnd);
+  if (key === undefined || key < node.span.start || !/^(whys|because)\s*:/.test(text.slice(key, key + 12)) || !/^ *(- +)?$/.test(text.slice(lineStart(text, key), key))) return yield whole;
+  const last = children[children.length - 1];
+  // The list ends with its last item's last line; what follows it (more keys of the item) is the tail.
+  let listEnd = last.span.end;
+  while (listEnd < end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
+  if (text[listEnd] === '\r' && text[listEnd + 1] === '\n') listEnd++;
+  if (listEnd < end) listEnd++;
+  // A cut may fall before item i when only empty or comment lines stand between it and the previous item.
+  const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)([^\S\r\n]*(#[^\r\n]*)?(\r\n|\n|\r))*$/.test(text.slice(children[i - 1].span.end, lineStart(text, children[i].span.start))));
+  // Comment lines right after the list may belong to it (YAML's reading decides where it ends):
+  // then the item's first lines are read joined to its last item and what follows, so that the
+  // item's and the list's blocks come from that reading.
+  let commented = false;
+  for (let at = listEnd; at < end; ) {
+    let next = at;
+    while (next < end && text[next] !== '\n' && text[next] !== '\r') next++;
+    const line = text.slice(at, next).trim();
+    if (line !== '') {
+      commented = line.startsWith('#');
+      break;
+    }
+    at = next + 1;
+  }
+  let upTo = children.length;
+  let groupsEnd = listEnd;
+  if (commented) {
+    upTo = children.length - 1;
+    while (upTo > 0 && !cutBefore(upTo)) upTo--;
+    groupsEnd = upTo === 0 ? headEnd : lineStart(text, children[upTo].span.start);
+    yield { start, headEnd, rest: groupsEnd, end };
+  } else {
+    const block = (from: number, to: number): FoldingPart => {
+      let stop = to;
+      while (stop > from && /\s/.test(text[stop - 1])) stop--;
+      return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
+    };
+    yield block(dash, node.span.end);
+    yield block(key, last.span.end);
+    yield { start, end: headEnd, item: true };
+  }
+  // Runs of short items are read together; a long item with a cut on each side is split in turn.
+  let group = headEnd;
+  for (let i = 0; i < upTo; i++) {
+    if (!cutBefore(i)) continue;
+    const from = i === 0 ? headEnd : lineStart(text, children[i].span.start);
+    const to = i + 1 < upTo ? lineStart(text, children[i + 1].span.start) : groupsEnd;
+    const long = to - from > partChars && cutBefore(i + 1);
+    if (from > group && (long || from - group >= partChars)) {
+      yield { start: group, end: from, item: false };
+      group = from;
+    }
+    if (long) {
+      yield* itemParts(text, children[i], from, to, lineOf, partChars);
+      group = to;
+    }
+  }
+  if (groupsEnd > group) yield { start: group, end: groupsEnd, item: false };
+  if (!commented && end > listEnd) yield { start: listEnd, end, item: false };
+}
+
+/**
+ * The blocks of a list item read from its lines before its list joined to its lines from `rest`
+ * on (the list's last items and what follows): the items between left out, the item reads as it
+ * does in the file, so its own block and its list's end where the whole reading ends them.
+ */
+function joinedFoldingBlocks(text: string, part: { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number }, lineOf: (offset: number) => number): FoldingBlock[] {
+  const head = text.slice(part.start, part.headEnd);
+  const headLines = new LineIndex(head).lineCount - 1;
+  const firstLine = lineOf(part.start);
+  const restLine = lineOf(part.rest);
+  const blocks = foldingBlocksIn(head + text.slice(part.rest, part.end), { start: 0, end: head.length + part.end - part.rest, path: ['roots', 0] }, 0);
+  // Lines of the head stand where they are; the rest's lines after the items left out.
+  const line = (joined: number): number => (joined < headLines ? firstLine + joined : restLine + joined - headLines);
+  return blocks.map((b) => ({ ...b, startLine: line(b.startLine), endLine: line(b.endLine) }));
+}
+
+/**
+ * {@link foldingBlocksOf} of a parsed analysis, read a part at a time so that an editor can let
+ * its thread run between slices of `partsPerSlice` parts: the lines before the roots, then each
+ * root's ({@link scopesOf}), a root longer than {@link FOLDING_PART_CHARS} characters in parts of
+ * its steps (and a long step in parts of its causes, and so on down), never much longer than
+ * that (`partChars`). The generator yields between slices and returns the blocks. `lineOf`: the
+ * 0-based line of an offset (the editor's own document knows it without a scan).
+ */
+export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: number) => number, partsPerSlice = 25, partChars = FOLDING_PART_CHARS): Generator<void, FoldingBlock[], void> {
   const { text, analysis } = parsed;
   const lists: FoldingBlock[][] = [];
-  const scopes = scopesOf(parsed);
-  for (let i = 0; i < scopes.length; i++) {
-    if (i > 0 && i % partsPerSlice === 0) yield;
-    lists.push(foldingBlocksIn(text, scopes[i], lineOf(scopes[i].start)));
+  let read = 0;
+  for (const scope of scopesOf(parsed)) {
+    const root = scope.path.length > 0 ? analysis.roots[scope.path[1] as number] : undefined;
+    // The parts are found as they are read: a long root's plan is spread over its slices too.
+    const parts: Iterable<FoldingPart> = root ? itemParts(text, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
+    for (const part of parts) {
+      if ('block' in part) {
+        lists.push([part.block]);
+        continue;
+      }
+      if (read > 0 && read % partsPerSlice === 0) yield;
+      read++;
+      if ('rest' in part) lists.push(joinedFoldingBlocks(text, part, lineOf));
+      else lists.push(foldingBlocksIn(text, { start: part.start, end: part.end, path: part.item ? (scope.path.length > 0 ? scope.path : ['roots', 0]) : [] }, lineOf(part.start)));
+    }
   }
   const last = analysis.roots[analysis.roots.length - 1];
   if (analysis.rootsKeySpan && last) {

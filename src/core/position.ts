@@ -5,7 +5,7 @@
  * hovers are built on this; it reads the YAML with `yaml`'s parser, never with patterns.
  */
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
-import { allCauses, allSteps, describe, type Analysis, type Span } from './model';
+import { allCauses, allSteps, describe, type Analysis, type Cause, type Root, type Span, type Step } from './model';
 import type { ParsedAnalysis } from './parse';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
 
@@ -364,7 +364,69 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   }
   if (found < 0) return { start: 0, end: roots.length > 0 ? lineStart(roots[0].span.start) : text.length, path: [] };
   const end = found + 1 < roots.length ? lineStart(roots[found + 1].span.start) : text.length;
-  return { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] };
+  return narrowed(text, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
+}
+
+/**
+ * A root (or step, cause) longer than this many characters is read a part at a time: the
+ * scope at an offset is then its own lines before its list, the item of the list there, or its
+ * lines after the list (and folding reads it in such parts).
+ */
+export const PART_CHARS = 8_000;
+
+/** Whether the map of a list item starting at `at` follows a `- ` that starts its line. */
+function dashFirst(text: string, at: number): boolean {
+  let i = at;
+  while (i > 0 && text[i - 1] === ' ') i--;
+  if (text[i - 1] !== '-') return false;
+  for (i -= 2; i >= 0 && text[i] !== '\n' && text[i] !== '\r'; i--) if (text[i] !== ' ') return false;
+  return true;
+}
+
+/**
+ * Within the scope of a long item (over {@link PART_CHARS}), the narrower scope holding the
+ * offset: the item's lines before its list (a chain's steps, a step's causes) and the list's
+ * first line, the list's item there (narrowed in turn), or the item's lines after the list. A
+ * list not written one `- ` per line is not narrowed. Only the keys of that part are known: in
+ * the lines before a long list, completion may offer a key the item has after it.
+ */
+function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
+  if (scope.end - scope.start <= PART_CHARS) return scope;
+  const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
+  if (children.length === 0 || !dashFirst(text, children[0].span.start)) return scope;
+  const startOf = (i: number): number => lineStartOf(text, children[i].span.start);
+  if (offset < startOf(0)) {
+    // With the list's first line, so that the list's key reads as holding a list.
+    let end = children[0].span.start;
+    while (end < scope.end && text[end] !== '\n' && text[end] !== '\r') end++;
+    return { start: scope.start, end: Math.min(scope.end, end + 1), path: scope.path };
+  }
+  let listEnd = children[children.length - 1].span.end;
+  while (listEnd < scope.end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
+  if (listEnd < scope.end) listEnd++;
+  if (offset >= listEnd) {
+    // The item's lines after its list, from the first that is not empty or a comment (the part is read from its indentation).
+    let tail = listEnd;
+    for (;;) {
+      let next = tail;
+      while (next < scope.end && text[next] !== '\n' && text[next] !== '\r') next++;
+      const line = text.slice(tail, next).trim();
+      if (next >= scope.end || (line !== '' && !line.startsWith('#'))) break;
+      tail = next + (text[next] === '\r' && text[next + 1] === '\n' ? 2 : 1);
+    }
+    return { start: offset >= tail ? tail : listEnd, end: scope.end, path: scope.path };
+  }
+  let low = 0;
+  let high = children.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (startOf(mid) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  const child = children[low];
+  if (!dashFirst(text, child.span.start)) return scope;
+  const end = low + 1 < children.length ? startOf(low + 1) : listEnd;
+  return narrowed(text, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
 }
 
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */

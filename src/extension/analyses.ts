@@ -104,6 +104,14 @@ export class AnalysisCache implements vscode.Disposable {
     return this.onThread;
   }
 
+  /** How many messages the model of each document's last background check came in, by URI (a huge root is split across several). */
+  private readonly messages = new Map<string, number>();
+
+  /** How many messages the model of a document's last background check came in (for the tests). */
+  modelMessages(uri: string): number | undefined {
+    return this.messages.get(uri);
+  }
+
   /** The learned asset for a mode, once loaded (the background worker runs the detectors from it). */
   learnedAssetFor(mode: LearnedMode): LearnedAsset | undefined {
     return this.learned?.assetFor(mode);
@@ -216,7 +224,10 @@ export class AnalysisCache implements vscode.Disposable {
     try {
       const learnedAsset = this.learnedAssetFor(settings.learnedMode ?? 'default');
       checked = this.background!.analyse(key, text, settings, this.synonyms, learnedAsset).then(
-        ({ findings, parsed }) => (parsed ? { parsed: { ...parsed, text }, findings } : onThread()),
+        ({ findings, parsed, batches }) => {
+          if (batches !== undefined) this.messages.set(key, batches);
+          return parsed ? { parsed: { ...parsed, text }, findings } : onThread();
+        },
         (error: unknown) => (error instanceof Overtaken ? undefined : onThread()),
       );
     } catch {
@@ -279,6 +290,7 @@ export class AnalysisCache implements vscode.Disposable {
     this.later.delete(uri.toString());
     this.inFlight.delete(uri.toString());
     this.sizes.delete(uri.toString());
+    this.messages.delete(uri.toString());
   }
 
   /** Forgets every check (settings changed); checks under way are answered, and replaced when next asked for. */

@@ -7,7 +7,8 @@
  *
  * No `vscode` import, so the bench can measure the host's longest block in plain Node.
  */
-import type { Analysis, CheckOptions, Finding, LearnedWeightsFile, ParsedAnalysis, Root } from '../core';
+import type { Analysis, CheckOptions, Finding, LearnedWeightsFile, ParsedAnalysis } from '../core';
+import { ModelAssembler, type ModelBatch } from './modelBatches';
 
 /** One pass over a document: its text in, findings out. The rules pass runs in the worker; later passes (learned, semantic, model review) have the same shape. */
 export type CheckPass = (text: string, options: CheckOptions) => Promise<Finding[]>;
@@ -28,7 +29,7 @@ export interface CheckRequest {
   readonly model?: boolean;
 }
 
-/** The host asks for the next batch of roots of a model it was answered (one batch per message). */
+/** The host asks for the next batch of a model it was answered (one batch per message). */
 export interface RootsRequest {
   readonly kind: 'roots';
   readonly id: number;
@@ -36,24 +37,24 @@ export interface RootsRequest {
 }
 
 /**
- * The parsed model without its text (the host has it) and without its roots, which follow in
- * batches: taking a large model in one message would block the host's thread while it is read
- * (about 140 ms for the largest analysis under the limit).
+ * The parsed model without its text (the host has it) and without its roots and comments, which
+ * follow in batches of nodes (see modelBatches.ts; a huge root is split too): taking a large model in one
+ * message would block the host's thread while it is read (about 140 ms for the largest analysis
+ * under the limit, 850 ms for one root of 72,000 steps).
  */
 export interface ModelHead {
   readonly analysis: Omit<Analysis, 'roots'>;
   readonly problems: ParsedAnalysis['problems'];
-  readonly comments: ParsedAnalysis['comments'];
   readonly wellFormed: boolean;
-  /** How many batches of roots to pull. */
+  /** How many batches of nodes to pull. */
   readonly batches: number;
 }
 
-/** A batch of roots, in order. */
+/** A batch of the model's nodes, in order. */
 export interface RootsResponse {
   readonly id: number;
   readonly batch: number;
-  readonly roots: Root[];
+  readonly part: ModelBatch;
 }
 
 /** The learned detectors' asset as read from dist/learned/: their weights and the word vectors. */
@@ -75,6 +76,8 @@ export interface CheckResponse {
 export interface BackgroundResult {
   readonly findings: Finding[];
   readonly parsed?: Omit<ParsedAnalysis, 'text'>;
+  /** How many messages the model's nodes came in (each read in a task of its own). */
+  readonly batches?: number;
 }
 
 /** A check that a newer one for the same document overtook. */
@@ -137,7 +140,7 @@ interface Pending {
   readonly resolve: (result: BackgroundResult) => void;
   readonly reject: (error: Error) => void;
   readonly learned?: LearnedAsset;
-  assembly?: { findings: Finding[]; head: ModelHead; roots: Root[][] };
+  assembly?: { findings: Finding[]; head: ModelHead; assembler: ModelAssembler; received: number };
 }
 
 /** Checks documents in a worker, one at a time per document; see the file comment. */
@@ -212,7 +215,7 @@ export class BackgroundChecker {
       if (this.worker !== worker) return;
       const entry = this.pending.get(response.id);
       if (!entry) return;
-      if ('roots' in response) return this.takeRoots(worker, entry, response);
+      if ('part' in response) return this.takeRoots(worker, entry, response);
       if (response.error) {
         this.pending.delete(response.id);
         entry.reject(new Error(response.error));
@@ -224,7 +227,7 @@ export class BackgroundChecker {
         return;
       }
       // A worker restarted mid-way answers again from the start.
-      entry.assembly = { findings: response.findings, head: response.model, roots: [] };
+      entry.assembly = { findings: response.findings, head: response.model, assembler: new ModelAssembler(), received: 0 };
       this.pullOrFinish(worker, entry);
     });
     worker.onFailure((message) => {
@@ -237,24 +240,26 @@ export class BackgroundChecker {
     return worker;
   }
 
-  /** Adds a batch of roots to the model being assembled, then pulls the next one. */
+  /** Adds a batch of nodes to the model being assembled, then pulls the next one. */
   private takeRoots(worker: WorkerPort, entry: Pending, response: RootsResponse): void {
     const assembly = entry.assembly;
-    if (!assembly || response.batch !== assembly.roots.length) return;
-    assembly.roots.push(response.roots);
+    if (!assembly || response.batch !== assembly.received) return;
+    assembly.assembler.add(response.part);
+    assembly.received++;
     this.pullOrFinish(worker, entry);
   }
 
   /** One batch per message, asked for only when the last one was read: each read is a short task of the host's thread. */
   private pullOrFinish(worker: WorkerPort, entry: Pending): void {
-    const { findings, head, roots } = entry.assembly!;
-    if (roots.length < head.batches) {
-      worker.post({ kind: 'roots', id: entry.request.id, batch: roots.length });
+    const { findings, head, assembler, received } = entry.assembly!;
+    if (received < head.batches) {
+      worker.post({ kind: 'roots', id: entry.request.id, batch: received });
       return;
     }
     this.pending.delete(entry.request.id);
-    const { batches: _batches, ...model } = head;
-    entry.resolve({ findings, parsed: { ...model, analysis: { ...head.analysis, roots: roots.flat() } } });
+    const { batches, ...model } = head;
+    const roots = assembler.finish();
+    entry.resolve({ findings, parsed: { ...model, comments: assembler.comments, analysis: { ...head.analysis, roots } }, batches });
   }
 
   /** Stops the worker (and the check it was on); other documents' requests go to the new one. */

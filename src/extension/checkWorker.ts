@@ -3,38 +3,18 @@
  * Web Worker in VS Code for the Web) that receives a document's text and answers its findings.
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
-import { allSteps, checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels, type Root } from '../core';
+import { checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels } from '../core';
 import type { CheckRequest, CheckResponse, RootsRequest, RootsResponse } from './background';
+import { commentBatches, modelBatches, type ModelBatch } from './modelBatches';
 
-/** About this many steps go in one batch of roots: reading one on the host takes a few ms. */
-const STEPS_PER_BATCH = 500;
+/** The batches of answered models that the host has not pulled yet, by request id. */
+const unpulled = new Map<number, ModelBatch[]>();
 
-/** The roots of answered models that the host has not pulled yet, by request id. */
-const unpulled = new Map<number, Root[][]>();
-
-/** Cuts roots into batches of about {@link STEPS_PER_BATCH} steps (a root is never split). */
-function batchesOf(roots: readonly Root[]): Root[][] {
-  const batches: Root[][] = [];
-  let batch: Root[] = [];
-  let steps = 0;
-  for (const root of roots) {
-    batch.push(root);
-    steps += 1 + allSteps({ roots: [root], span: root.span }).length;
-    if (steps >= STEPS_PER_BATCH) {
-      batches.push(batch);
-      batch = [];
-      steps = 0;
-    }
-  }
-  if (batch.length > 0) batches.push(batch);
-  return batches;
-}
-
-/** The next batch of a model's roots; the last one forgets the model. */
+/** The next batch of a model's nodes; the last one forgets the model. */
 function rootsFor(request: RootsRequest): RootsResponse {
   const batches = unpulled.get(request.id) ?? [];
   if (request.batch >= batches.length - 1) unpulled.delete(request.id);
-  return { id: request.id, batch: request.batch, roots: batches[request.batch] ?? [] };
+  return { id: request.id, batch: request.batch, part: batches[request.batch] ?? { nodes: [], parents: new Int32Array(0) } };
 }
 
 /** The learned models, loaded from the asset the host sends once to each worker. */
@@ -70,9 +50,9 @@ function answer(message: CheckRequest | RootsRequest): CheckResponse | RootsResp
     }
     const { parsed, findings } = result;
     if (!request.model) return { id: request.id, findings };
-    const { text: _text, analysis, ...rest } = parsed;
+    const { text: _text, analysis, comments, ...rest } = parsed;
     const { roots, ...head } = analysis;
-    const batches = batchesOf(roots);
+    const batches = [...modelBatches(roots), ...commentBatches(comments)];
     if (batches.length > 0) unpulled.set(request.id, batches);
     return { id: request.id, findings, model: { ...rest, analysis: head, batches: batches.length } };
   } catch (error) {

@@ -19,6 +19,8 @@ import { registerSemanticPass } from './semantic';
 export type WhysApi = ModelReviewApi & {
   /** How many checks of a large analysis ran on the extension host's thread (none while the worker runs them). */
   readonly largeChecksOnThread: () => number;
+  /** How many messages the model of a document's last background check came in (by URI string), for the tests. */
+  readonly modelMessages: (uri: string) => number | undefined;
 };
 
 /** Called by VS Code once, on the first activation event. */
@@ -46,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): WhysApi {
   registerFixesAndHover(context, cache, review.judgedBy);
   registerRootLenses(context, cache, (document, path) => preview.showNode(document, path));
   registerNewAnalysisFromText(context);
-  return { ...review.api, largeChecksOnThread: () => cache.largeChecksOnThread };
+  return { ...review.api, largeChecksOnThread: () => cache.largeChecksOnThread, modelMessages: (uri) => cache.modelMessages(uri) };
 }
 
 /** The worker large documents are checked in: worker_threads in the Node host, a Web Worker on the web. */

@@ -19,3 +19,19 @@ export function yieldEvery(ms: number = SLICE_MS): () => Promise<void> {
     sliceStart = Date.now();
   };
 }
+
+/**
+ * Runs work written as a generator that yields between small units (e.g. `outlineInSlices`),
+ * letting the thread run once a slice has held it for `ms`; the generator's result, or undefined
+ * when `stop` says the work is no longer wanted (checked after each pause).
+ */
+export async function inSlices<T>(work: Generator<void, T, void>, stop?: () => boolean, ms: number = SLICE_MS): Promise<T | undefined> {
+  let sliceStart = Date.now();
+  for (let step = work.next(); ; step = work.next()) {
+    if (step.done) return step.value;
+    if (Date.now() - sliceStart < ms) continue;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (stop?.()) return undefined;
+    sliceStart = Date.now();
+  }
+}

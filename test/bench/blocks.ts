@@ -17,3 +17,21 @@ export async function longestBlock(work: () => Promise<unknown>): Promise<number
   clearInterval(ticker);
   return longest;
 }
+
+/**
+ * {@link longestBlock}, and the longest garbage-collection pause of the thread meanwhile (V8's own
+ * `gc` performance entries): a block that long may be the collector's, not the work's slices.
+ */
+export async function longestBlockAndPause(work: () => Promise<unknown>): Promise<{ block: number; gc: number }> {
+  const { PerformanceObserver } = await import('node:perf_hooks');
+  let gc = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) gc = Math.max(gc, entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  const block = await longestBlock(work);
+  // The collector's entries are delivered in a later task.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  return { block, gc };
+}

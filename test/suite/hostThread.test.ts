@@ -7,8 +7,9 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { checkText, fixesFor, foldingBlocksOf, outlineOf, ruleFor, rootSummaries, type OutlineEntry } from '../../src/core';
+import { checkText, fixesFor, foldingBlocksOf, outlineOf, PART_CHARS, ruleFor, rootSummaries, type OutlineEntry } from '../../src/core';
 import { generateAnalysis } from '../bench/generate';
+import { singleChain } from '../bench/hugeRoot';
 import { SYMBOL_KINDS } from '../../src/extension/language/symbols';
 import { codeActionsAt, codeOf, waitForDiagnostics } from './whysHelpers';
 
@@ -39,6 +40,7 @@ ${roots}`;
 
 interface WhysApi {
   largeChecksOnThread(): number;
+  modelMessages?(uri: string): number | undefined;
 }
 
 async function api(): Promise<WhysApi> {
@@ -203,6 +205,49 @@ suite('a large analysis: every feature answers from the background check, none c
     assert.deepStrictEqual(ranges.map((r) => `${r.start}-${r.end}`), expected);
     // The key hover reads only the root under the cursor: the schema's text for `because` in a step.
     const key = document.positionAt(text.indexOf('because:', text.length / 2) + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, key);
+    const hover = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.ok(hover.includes('**`because`** (required) — in a step'), hover);
+    assert.strictEqual(whys.largeChecksOnThread() - before, 0, 'no check of the large analysis ran on the extension host’s thread');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('one root of one 4,000-step chain comes from the worker in several messages, and its outline and folding, built in parts of steps, are complete and the core’s of the whole file', async function () {
+    this.timeout(120_000);
+    const whys = await api();
+    assert.strictEqual(typeof whys.modelMessages, 'function', 'the extension tells how many messages a model came in');
+    const before = whys.largeChecksOnThread();
+    const text = singleChain(4000);
+    assert.ok(text.length > 20 * PART_CHARS, `${text.length} characters`);
+    const document = await vscode.workspace.openTextDocument({ language: 'whys', content: text });
+    await vscode.window.showTextDocument(document);
+    const expected = checkText(text);
+    assert.strictEqual(expected.parsed.analysis.roots.length, 1);
+
+    // The outline: the one root, its 4,000 steps from the first to the last, and its actions.
+    const symbols = (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)) ?? [];
+    const roots = symbols.find((s) => s.name === 'roots');
+    assert.strictEqual(roots?.children.length, 1);
+    const steps = roots.children[0].children.filter((s) => s.kind === SYMBOL_KINDS.step);
+    assert.strictEqual(steps.length, 4000);
+    assert.strictEqual(steps[0].name, 'Why 0?');
+    assert.strictEqual(steps[3999].name, 'Why 3999?');
+    assert.strictEqual(steps[3999].range.start.line, document.positionAt(text.indexOf('- why: Why 3999?')).line);
+    assert.deepStrictEqual(flatSymbols(symbols), flatOutline(document, outlineOf(expected.parsed.analysis), SYMBOL_KINDS));
+    // The model came in more than one message: the root was split.
+    const messages = whys.modelMessages!(document.uri.toString()) ?? 0;
+    assert.ok(messages > 1, `the model came in ${messages} message(s)`);
+
+    // Folding, read a run of steps at a time: a block per step, the root's and the chain's, as the whole tree's reading gives them.
+    const ranges = (await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', document.uri)) ?? [];
+    const blocks = foldingBlocksOf(text, expected.parsed.comments).map((b) => `${b.startLine}-${b.endLine}`);
+    assert.ok(blocks.length > 4000, `${blocks.length} folding blocks`);
+    assert.deepStrictEqual(ranges.map((r) => `${r.start}-${r.end}`), blocks);
+    const lastStep = document.positionAt(text.indexOf('- why: Why 3999?')).line;
+    assert.ok(ranges.some((r) => r.start === lastStep && r.end === lastStep + 1), 'the last step folds');
+
+    // The key hover on the last step's `because` reads that step only.
+    const key = document.positionAt(text.indexOf('because:', text.indexOf('Why 3999?')) + 2);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, key);
     const hover = (hovers ?? []).flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.ok(hover.includes('**`because`** (required) — in a step'), hover);

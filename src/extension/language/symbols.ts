@@ -1,7 +1,8 @@
 /** The outline: title, incident, problem, roots → steps → causes → steps, and each root's actions. */
 import * as vscode from 'vscode';
-import { outlineOf, rootOutlines, type OutlineEntry, type OutlineKind } from '../../core';
-import { rangeOf, type AnalysisCache } from '../analyses';
+import { outlineInSlices, outlineOf, type OutlineEntry, type OutlineKind } from '../../core';
+import { BACKGROUND_FROM_CHARS, rangeOf, type AnalysisCache } from '../analyses';
+import { inSlices } from '../slices';
 
 /** The symbol kind of each outline entry kind. */
 export const SYMBOL_KINDS: Readonly<Record<OutlineKind, vscode.SymbolKind>> = {
@@ -16,52 +17,54 @@ export const SYMBOL_KINDS: Readonly<Record<OutlineKind, vscode.SymbolKind>> = {
   action: vscode.SymbolKind.Event,
 };
 
-/**
- * Roots whose outline is built in one slice of the host's thread (about 10 ms): a large
- * analysis's outline is built a slice at a time, letting the host run between slices.
- */
-const ROOTS_PER_SLICE = 100;
+/** Outline entries built, or symbols made, between two looks at the clock (see `inSlices`). */
+const ENTRIES_PER_STEP = 200;
 
-/** Lets the host's thread run other work (the same in the Node and the web extension host). */
-function yieldToHost(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * The document symbols of outline entries, made a few at a time: the generator yields after every
+ * {@link ENTRIES_PER_STEP} symbols, so a root of many thousands of steps is converted in slices.
+ */
+function* symbolsOf(document: vscode.TextDocument, entries: readonly OutlineEntry[]): Generator<void, vscode.DocumentSymbol[], void> {
+  let made = 0;
+  // Nesting is bounded (MAX_NESTING_DEPTH), so the delegation is too.
+  const convert = function* (entry: OutlineEntry): Generator<void, vscode.DocumentSymbol, void> {
+    const symbol = new vscode.DocumentSymbol(entry.name, entry.detail, SYMBOL_KINDS[entry.kind], rangeOf(document, entry.span), rangeOf(document, entry.selection));
+    const children: vscode.DocumentSymbol[] = [];
+    for (const child of entry.children) children.push(yield* convert(child));
+    symbol.children = children;
+    if (++made % ENTRIES_PER_STEP === 0) yield;
+    return symbol;
+  };
+  const symbols: vscode.DocumentSymbol[] = [];
+  for (const entry of entries) symbols.push(yield* convert(entry));
+  return symbols;
 }
 
 /** Builds document symbols from the core outline of the cached analysis. */
 export class WhysDocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly cache: AnalysisCache) {}
 
-  /** Waits for a large document's model from the background worker; never parses it here. */
+  /**
+   * Waits for a large document's model from the background worker; never parses it here. A large
+   * document's outline is built, and turned into symbols, in slices of the host's thread (by
+   * entries, so one root of many thousands of steps is sliced too).
+   */
   async provideDocumentSymbols(document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<vscode.DocumentSymbol[]> {
     const result = await this.cache.settled(document, token);
     if (!result) return [];
-    const toSymbol = (entry: OutlineEntry, children = true): vscode.DocumentSymbol => {
-      const symbol = new vscode.DocumentSymbol(
-        entry.name,
-        entry.detail,
-        SYMBOL_KINDS[entry.kind],
-        rangeOf(document, entry.span),
-        rangeOf(document, entry.selection),
-      );
-      if (children) symbol.children = entry.children.map((child) => toSymbol(child));
-      return symbol;
-    };
-    const { roots } = result.parsed.analysis;
-    if (roots.length <= ROOTS_PER_SLICE) return outlineOf(result.parsed.analysis).map((entry) => toSymbol(entry));
-    const entries: OutlineEntry[] = [];
-    const symbols: vscode.DocumentSymbol[] = [];
-    for (let from = 0; from < roots.length; from += ROOTS_PER_SLICE) {
-      if (from > 0) await yieldToHost();
-      if (token?.isCancellationRequested) return [];
-      const slice = rootOutlines(roots.slice(from, from + ROOTS_PER_SLICE));
-      entries.push(...slice);
-      symbols.push(...slice.map((entry) => toSymbol(entry)));
-    }
-    // The top level (title, problem, the roots' entry) is small; the roots' symbols are built already.
-    return outlineOf(result.parsed.analysis, entries).map((entry) => {
-      const symbol = toSymbol(entry, entry.kind !== 'roots');
-      if (entry.kind === 'roots') symbol.children = symbols;
-      return symbol;
-    });
+    const version = document.version;
+    const overtaken = (): boolean => !!token?.isCancellationRequested || document.version !== version;
+    if (result.parsed.text.length <= BACKGROUND_FROM_CHARS) return exhaust(symbolsOf(document, outlineOf(result.parsed.analysis)));
+    const entries = await inSlices(outlineInSlices(result.parsed.analysis, ENTRIES_PER_STEP), overtaken);
+    if (!entries) return [];
+    return (await inSlices(symbolsOf(document, entries), overtaken)) ?? [];
+  }
+}
+
+/** Runs a generator to its end at once (a small document's outline). */
+function exhaust<T>(work: Generator<void, T[], void>): T[] {
+  for (;;) {
+    const step = work.next();
+    if (step.done) return step.value;
   }
 }
