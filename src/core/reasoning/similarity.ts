@@ -5,7 +5,7 @@
  * known for matching. Extra synonym groups can be passed in (e.g. from a user's settings).
  */
 import { GENERIC_NOUNS, RELATED_GROUPS, STOP_WORDS, SYNONYM_GROUPS } from './lexicon';
-import { tokenize, type Token } from './tokens';
+import { sliceOf, tokenize, type Token, type Tokenized } from './tokens';
 
 /** A concept mentioned in a text, with the tokens that mention it. */
 export interface Concept {
@@ -43,7 +43,7 @@ export interface Vocabulary {
 function keysOf(phrase: string): string[] {
   return phrase
     .split(/\s+/)
-    .flatMap((word) => (word === '#' ? ['#'] : tokenize(word).filter((t) => t.kind !== 'punct').map((t) => t.key)));
+    .flatMap((word) => (word === '#' ? ['#'] : tokenize(word).tokens.filter((t) => t.kind !== 'punct').map((t) => t.key)));
 }
 
 /**
@@ -177,7 +177,7 @@ function concept(key: string, from: number, to: number, generic: boolean, phrase
   let initials: string | undefined;
   for (let k = from + 1; k < end && k < from + 5; k++) {
     const t = tokens[k];
-    if (t.kind !== 'word' || t.start === tokens[k - 1].start) break;
+    if (t.kind !== 'word' || t.joined) break;
     initials = (initials ?? first.lower[0]) + t.lower[0];
   }
   return { key, from, to, generic, phrase, acronym: undefined, initials };
@@ -237,7 +237,7 @@ function positive(key: string, vocab: Vocabulary): string {
 }
 
 /** The words of tokens `[from, to)` as written in the text. */
-export function surface(text: string, tokens: readonly Token[], from: number, to: number): string {
+export function surface(text: string, tokenized: Tokenized, from: number, to: number): string {
   if (from >= to) return '';
-  return text.slice(tokens[from].start, tokens[to - 1].end);
+  return sliceOf(text, tokenized, from, to);
 }

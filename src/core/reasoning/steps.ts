@@ -12,14 +12,16 @@ import { contentStart } from './clauses';
 import { DETECTION_QUESTION_WORDS } from './lexicon';
 import { stem } from './stem';
 import { conceptsOf, onVocabularyChange, type Concept } from './similarity';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Token, type Tokenized } from './tokens';
 
 /** A text analysed once: tokens, where content starts (after "Because"), its concepts. */
-export interface TextInfo {
+export interface TextInfo extends Tokenized {
   /** A number unique to this text while it is cached (verdict caches key on it). */
   readonly id: number;
   readonly text: string;
   readonly tokens: readonly Token[];
+  /** Where each token starts in the text (see `Tokenized`). */
+  readonly starts: readonly number[];
   /** Index of the first content token. */
   readonly start: number;
   /** Concepts of the content. */
@@ -74,7 +76,8 @@ export function infoOf(text: string): TextInfo {
     // Answers are a sentence or three; a pathological text is judged by its beginning so that no
     // rule's cost can grow with it.
     const all = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-    const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
+    const tokens = all.tokens.length > MAX_TOKENS ? all.tokens.slice(0, MAX_TOKENS) : all.tokens;
+    const starts = all.starts.length > MAX_TOKENS ? all.starts.slice(0, MAX_TOKENS) : all.starts;
     const start = contentStart(tokens);
     const concepts = conceptsOf(tokens, start);
     // The distinct key numbers, in order of first mention (a text has a handful: a scan beats a set).
@@ -83,7 +86,7 @@ export function infoOf(text: string): TextInfo {
       const n = keyNumber(c.key);
       if (!keys.includes(n)) keys.push(n);
     }
-    info = { id: nextId++, text, tokens, start, concepts, keys, memo: [] };
+    info = { id: nextId++, text, tokens, starts, start, concepts, keys, memo: [] };
     texts.set(text, info);
   }
   return info;
