@@ -33,6 +33,11 @@ export interface TextInfo extends Tokenized {
    * Kept on the text itself: no map per memoiser to grow, hash and collect.
    */
   readonly memo: unknown[];
+  /**
+   * The verdict slots of this text as an answer, by what else they depend on (see `answerSlots`):
+   * triples of two numbers and the slots. Absent until it is judged as an answer.
+   */
+  answerSlots: (number | Slots)[] | undefined;
 }
 
 /** Every concept key seen, as a number (so counting them needs no string hashing). */
@@ -86,7 +91,7 @@ export function infoOf(text: string): TextInfo {
       const n = keyNumber(c.key);
       if (!keys.includes(n)) keys.push(n);
     }
-    info = { id: nextId++, text, tokens, starts, start, concepts, keys, memo: [] };
+    info = { id: nextId++, text, tokens, starts, start, concepts, keys, memo: [], answerSlots: undefined };
     texts.set(text, info);
   }
   return info;
@@ -105,10 +110,9 @@ export interface AnswerItem {
   readonly previousInfo?: TextInfo;
   /** The root's framing question (or perspective) is about detection, release or recovery. */
   readonly detectionFramed: boolean;
-  readonly key: string;
-  /** The verdicts cached for `key`, one slot per rule (see `Slots`). */
+  /** The verdicts cached for this answer, question and framing, one slot per rule (see `Slots`). */
   readonly verdicts: Slots;
-  /** The same for `key` and the previous answer (for judges run with `{ previous: true }`). */
+  /** The same, and the previous answer (for judges run with `{ previous: true }`). */
   readonly verdictsWithPrevious: Slots;
 }
 
@@ -196,7 +200,10 @@ function everydayIdOf(everyday: ReadonlySet<string>): number {
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
 
 /** An answer item with its verdict slots (built as one object: this runs for every answer of a file). */
-function answerItem(step: Step, path: string, answer: TextValue, answerInfo: TextInfo, questionInfo: TextInfo | undefined, question: TextValue | undefined, previousInfo: TextInfo | undefined, detectionFramed: boolean, key: string): AnswerItem {
+function answerItem(step: Step, path: string, answer: TextValue, answerInfo: TextInfo, questionInfo: TextInfo | undefined, question: TextValue | undefined, previousInfo: TextInfo | undefined, detectionFramed: boolean): AnswerItem {
+  // An answer's verdicts depend on its question and the root's framing only (and, for judges that
+  // see it, on the previous answer).
+  const asked = ((questionInfo ? questionInfo.id : -1) + 1) * 2 + (detectionFramed ? 1 : 0);
   return {
     step,
     path,
@@ -206,10 +213,27 @@ function answerItem(step: Step, path: string, answer: TextValue, answerInfo: Tex
     question,
     previousInfo,
     detectionFramed,
-    key,
-    verdicts: slotsOf(key),
-    verdictsWithPrevious: slotsOf(`${key}:${previousInfo ? previousInfo.id : -1}`),
+    verdicts: answerSlots(answerInfo, asked, -2),
+    verdictsWithPrevious: answerSlots(answerInfo, asked, previousInfo ? previousInfo.id : -1),
   };
+}
+
+/** Past this many (one answer said under many questions), an answer's slots go in the shared map. */
+const MAX_SLOTS_ON_TEXT = 8;
+
+/**
+ * The verdict slots of an answer under a question and framing (`asked`, one number) and, for
+ * judges that see it, after a previous answer (`before`: its id, -1 for none, -2 for judges that
+ * do not see it). Kept on the answer's analysis (forgotten with it): no key string and no entry
+ * in a shared map per answer, this runs for every answer of a file.
+ */
+function answerSlots(info: TextInfo, asked: number, before: number): Slots {
+  const list = (info.answerSlots ??= []);
+  for (let i = 0; i < list.length; i += 3) if (list[i] === asked && list[i + 1] === before) return list[i + 2] as Slots;
+  if (list.length >= 3 * MAX_SLOTS_ON_TEXT) return slotsOf(`a${asked}:${before}:${info.id}`);
+  const found: Slots = [];
+  list.push(asked, before, found);
+  return found;
 }
 
 const NO_SLOTS: Slots = [];
@@ -264,7 +288,6 @@ export function itemsOf(analysis: Analysis): Items {
       framed.set(chain.root, known);
     }
     const detectionFramed: boolean = known;
-    const framing = detectionFramed ? '1' : '0';
     const earlier: TextInfo[] = [...above];
     let previousQuestion: TextInfo | undefined;
     let askedBefore: AskedBefore | undefined;
@@ -290,18 +313,16 @@ export function itemsOf(analysis: Analysis): Items {
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
       const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
-      // An answer's verdicts depend on its question and the root's framing only.
-      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
       if (questionInfo) earlier.push(questionInfo);
       if (step.because) {
         const answerInfo = infoOf(step.because.text);
-        answers.push(answerItem(step, step.path, step.because, answerInfo, questionInfo, q, answered, detectionFramed, qKey + answerInfo.id));
+        answers.push(answerItem(step, step.path, step.because, answerInfo, questionInfo, q, answered, detectionFramed));
         earlier.push(answerInfo);
       }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
-        answers.push(answerItem(step, cause.path, cause.cause, causeInfo, questionInfo, q, answered, detectionFramed, qKey + causeInfo.id));
+        answers.push(answerItem(step, cause.path, cause.cause, causeInfo, questionInfo, q, answered, detectionFramed));
         visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
       askedBefore = questionInfo && previousInfo && (previous?.from === 'answer' || previous?.from === 'cause') ? { question: questionInfo, answer: previousInfo } : undefined;
