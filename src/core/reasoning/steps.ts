@@ -204,6 +204,18 @@ function answerItem(step: Step, path: string, answer: TextValue, answerInfo: Tex
   // An answer's verdicts depend on its question and the root's framing only (and, for judges that
   // see it, on the previous answer).
   const asked = ((questionInfo ? questionInfo.id : -1) + 1) * 2 + (detectionFramed ? 1 : 0);
+  const before = previousInfo ? previousInfo.id : -1;
+  let plain: Slots;
+  let withPrevious: Slots;
+  if (answerInfo.answerSlots === undefined) {
+    // The common case, an answer said once: its list made at its final length (`push` would leave room for 17).
+    plain = newSlots();
+    withPrevious = newSlots();
+    answerInfo.answerSlots = [asked, -2, plain, asked, before, withPrevious];
+  } else {
+    plain = answerSlots(answerInfo, asked, -2);
+    withPrevious = answerSlots(answerInfo, asked, before);
+  }
   return {
     step,
     path,
@@ -213,8 +225,8 @@ function answerItem(step: Step, path: string, answer: TextValue, answerInfo: Tex
     question,
     previousInfo,
     detectionFramed,
-    verdicts: answerSlots(answerInfo, asked, -2),
-    verdictsWithPrevious: answerSlots(answerInfo, asked, previousInfo ? previousInfo.id : -1),
+    verdicts: plain,
+    verdictsWithPrevious: withPrevious,
   };
 }
 
@@ -231,7 +243,7 @@ function answerSlots(info: TextInfo, asked: number, before: number): Slots {
   const list = (info.answerSlots ??= []);
   for (let i = 0; i < list.length; i += 3) if (list[i] === asked && list[i + 1] === before) return list[i + 2] as Slots;
   if (list.length >= 3 * MAX_SLOTS_ON_TEXT) return slotsOf(`a${asked}:${before}:${info.id}`);
-  const found: Slots = [];
+  const found = newSlots();
   list.push(asked, before, found);
   return found;
 }
@@ -391,8 +403,13 @@ function ruleSlot(code: RuleCode): number {
 /** The verdict slots of an item key (created on first use). */
 function slotsOf(key: string): Slots {
   let found = verdicts.get(key);
-  if (!found) verdicts.set(key, (found = []));
+  if (!found) verdicts.set(key, (found = newSlots()));
   return found;
+}
+
+/** Empty verdict slots, one for each rule known (made at that length: written slot by slot, `[]` would grow to 17). */
+function newSlots(): Slots {
+  return new Array<Verdict | null | undefined>(Math.max(8, slots.size));
 }
 
 /** Stands for a result of `undefined` in those caches. */

@@ -74,8 +74,12 @@ const MAX_SHAPES = 50_000;
 
 /** Splits a text into tokens. */
 export function tokenize(text: string): { tokens: Token[]; starts: number[] } {
-  const tokens: Token[] = [];
-  const starts: number[] = [];
+  // Gathered in arrays reused from text to text, then copied at their exact length: arrays that
+  // grow by `push` keep room for more, and every text's tokens are kept (for re-checks).
+  const tokens = scratchTokens;
+  const starts = scratchStarts;
+  tokens.length = 0;
+  starts.length = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
@@ -90,8 +94,11 @@ export function tokenize(text: string): { tokens: Token[]; starts: number[] } {
       starts.push(start);
     }
   }
-  return { tokens, starts };
+  return { tokens: tokens.slice(), starts: starts.slice() };
 }
+
+const scratchTokens: Token[] = [];
+const scratchStarts: number[] = [];
 
 /** The tokens one match of `TOKEN` reads as. */
 function shapeOf(raw: string): Token[] {
