@@ -74,6 +74,8 @@ let nextId = 0;
 /** How many `perText` memoisers there are (each has its slot in `TextInfo.memo`). */
 let memoisers = 0;
 
+const scratchKeys: number[] = [];
+
 /** The analysis of a text (memoised). */
 export function infoOf(text: string): TextInfo {
   let info = texts.get(text);
@@ -84,14 +86,16 @@ export function infoOf(text: string): TextInfo {
     const tokens = all.tokens.length > MAX_TOKENS ? all.tokens.slice(0, MAX_TOKENS) : all.tokens;
     const starts = all.starts.length > MAX_TOKENS ? all.starts.slice(0, MAX_TOKENS) : all.starts;
     const start = contentStart(tokens);
-    const concepts = conceptsOf(tokens, start);
+    // (Kept for re-checks, so made at their exact length: filled by `push` or slot by slot, arrays keep room for 17.)
+    const concepts = conceptsOf(tokens, start).slice();
     // The distinct key numbers, in order of first mention (a text has a handful: a scan beats a set).
-    const keys: number[] = [];
+    const keys = scratchKeys;
+    keys.length = 0;
     for (const c of concepts) {
       const n = keyNumber(c.key);
       if (!keys.includes(n)) keys.push(n);
     }
-    info = { id: nextId++, text, tokens, starts, start, concepts, keys, memo: [], answerSlots: undefined };
+    info = { id: nextId++, text, tokens, starts, start, concepts, keys: keys.slice(), memo: new Array<unknown>(memoisers), answerSlots: undefined };
     texts.set(text, info);
   }
   return info;
