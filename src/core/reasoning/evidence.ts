@@ -24,7 +24,7 @@ export function phrasesOf(info: TextInfo, concepts: readonly Concept[], max = 3)
   }
   const out: string[] = [];
   for (const run of runs) {
-    const text = surface(info.text, info.tokens, run.from, run.to);
+    const text = surface(info.text, info, run.from, run.to);
     if (text && !out.includes(text)) out.push(text);
   }
   // Prefer the longer phrases when there are too many, keeping text order.
@@ -35,5 +35,5 @@ export function phrasesOf(info: TextInfo, concepts: readonly Concept[], max = 3)
 
 /** The words of a token range as written. */
 export function wordsOf(info: TextInfo, range: Range): string {
-  return surface(info.text, info.tokens, range.from, range.to);
+  return surface(info.text, info, range.from, range.to);
 }

@@ -5,7 +5,7 @@
 import { clauseStart, contentStart, contrastOf, coordinatedClauses, finiteVerbOf, sentences, trimmed, type Range } from './clauses';
 import { DETERMINERS, GENERIC_NOUNS, PERSON_NOUNS, PRONOUNS, STOP_WORDS, SUBORDINATORS, SYSTEM_NOUNS } from './lexicon';
 import { baseForm } from './stem';
-import { tokenize, type Token } from './tokens';
+import { sliceOf, tokenize, type Token, type Tokenized } from './tokens';
 
 const INVERTIBLE = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'do', 'does', 'did']);
 
@@ -19,7 +19,8 @@ function invertsHad(tokens: readonly Token[], verb: number): boolean {
 /** A statement turned into a "Why …?" question about it. */
 export function toWhyQuestion(statement: string): string {
   const text = statement.trim();
-  const tokens = tokenize(text);
+  const tokenized = tokenize(text);
+  const tokens = tokenized.tokens;
   const start = contentStart(tokens);
   const first = sentences(tokens, { from: start, to: tokens.length })[0];
   if (!first) return 'Why did this happen?';
@@ -28,7 +29,7 @@ export function toWhyQuestion(statement: string): string {
   // `X, but Y`: ask about X.
   const contrast = contrastOf(tokens, range);
   if (contrast) range = trimmed(tokens, contrast.before);
-  const body = (r: Range): string => (r.from < r.to ? text.slice(tokens[r.from].start, tokens[r.to - 1].end) : '');
+  const body = (r: Range): string => (r.from < r.to ? sliceOf(text, tokenized, r.from, r.to) : '');
   const verb = finiteVerbOf(tokens, range);
   const from = clauseStart(tokens, range);
   // `The assignment being that long`, `Recovery taking 49 minutes`, `The dryer missing from …`.
@@ -58,7 +59,7 @@ export function toWhyQuestion(statement: string): string {
   const tail = rest ? ` ${rest}` : '';
   if (INVERTIBLE.has(v.lower) && (v.lower !== 'had' && v.lower !== 'has' && v.lower !== 'have' ? true : invertsHad(tokens, verb))) {
     // Contractions (`didn't`) come apart: `Why did X not …?`
-    const notPart = tokens[verb + 1]?.start === v.start ? ' not' : '';
+    const notPart = tokens[verb + 1]?.joined ? ' not' : '';
     const restAfter = notPart ? body({ from: verb + 2, to: range.to }) : rest;
     return `Why ${v.lower} ${subject}${notPart}${restAfter ? ` ${restAfter}` : ''}?`;
   }
@@ -123,10 +124,10 @@ function lowerFirst(text: string, first: Token | undefined): string {
 const KNOWN = new Set([...STOP_WORDS, ...PERSON_NOUNS, ...SYSTEM_NOUNS, ...GENERIC_NOUNS, 'item', 'each', 'every', 'most', 'all', 'some', 'many', 'one', 'two', 'three', 'technician', 'staff', 'stock']);
 
 /** A clause as a clean sentence: capital first letter, a full stop, no leading connective. */
-export function asSentence(text: string, tokens: readonly Token[], range: Range): string {
-  const r = trimmed(tokens, range);
+export function asSentence(text: string, tokenized: Tokenized, range: Range): string {
+  const r = trimmed(tokenized.tokens, range);
   if (r.from >= r.to) return '';
-  let out = text.slice(tokens[r.from].start, tokens[r.to - 1].end).trim();
+  let out = sliceOf(text, tokenized, r.from, r.to).trim();
   out = out.replace(/^because\s+(of\s+)?/i, '');
   out = out.charAt(0).toUpperCase() + out.slice(1);
   if (!/[.!?]$/.test(out)) out += '.';

@@ -5,7 +5,7 @@
  * known for matching. Extra synonym groups can be passed in (e.g. from a user's settings).
  */
 import { GENERIC_NOUNS, RELATED_GROUPS, STOP_WORDS, SYNONYM_GROUPS } from './lexicon';
-import { tokenize, type Token } from './tokens';
+import { sliceOf, tokenize, type Token, type Tokenized } from './tokens';
 
 /** A concept mentioned in a text, with the tokens that mention it. */
 export interface Concept {
@@ -18,14 +18,17 @@ export interface Concept {
   readonly generic: boolean;
   /** More than one word folded into one concept (`ran out of space`). */
   readonly phrase: boolean;
-  /** For an all-capitals word of 2–5 letters (`GC`, `SSO`), the letters in lower case: an acronym. */
-  readonly acronym?: string;
   /**
-   * The initials of the run of up to 5 words starting at this concept (`garbage-collection job` →
-   * `gcj`); each of its prefixes of 2 letters or more (`gc`, `gcj`) is an acronym it may be
-   * spelled out as. Absent when no second word follows. One string per concept, not a list.
+   * Letters, 5 bits each (`a` = 1 … `z` = 26, the first lowest; see `letters`), as a number so that
+   * a concept needs no string of its own:
+   *   - below 0: an acronym, the letters in lower case of an all-capitals word of 2–5 letters
+   *     (`GC`, `SSO`), negated;
+   *   - above 0: the initials of the run of up to 5 words starting at this concept
+   *     (`garbage-collection job` → `gcj`); each of its prefixes of 2 letters or more (`gc`, `gcj`)
+   *     is an acronym it may be spelled out as;
+   *   - 0: neither (no second word follows).
    */
-  readonly initials?: string;
+  readonly letters: number;
 }
 
 /** The synonym and relation tables, built once per set of extra groups. */
@@ -43,7 +46,7 @@ export interface Vocabulary {
 function keysOf(phrase: string): string[] {
   return phrase
     .split(/\s+/)
-    .flatMap((word) => (word === '#' ? ['#'] : tokenize(word).filter((t) => t.kind !== 'punct').map((t) => t.key)));
+    .flatMap((word) => (word === '#' ? ['#'] : tokenize(word).tokens.filter((t) => t.kind !== 'punct').map((t) => t.key)));
 }
 
 /**
@@ -171,26 +174,49 @@ function isAcronym(word: string): boolean {
 function concept(key: string, from: number, to: number, generic: boolean, phrase: boolean, tokens: readonly Token[], end: number): Concept {
   const first = tokens[from];
   const acronym = isAcronym(first.text);
-  // One shape for every concept (fields absent are undefined), so the code reading them stays monomorphic.
-  if (to - from === 1 && acronym) return { key, from, to, generic, phrase, acronym: first.lower, initials: undefined };
-  if (first.kind !== 'word' || acronym) return { key, from, to, generic, phrase, acronym: undefined, initials: undefined };
-  let initials: string | undefined;
+  if (to - from === 1 && acronym) {
+    let letters = 0;
+    for (let i = first.lower.length - 1; i >= 0; i--) letters = letters * 32 + letter(first.lower, i);
+    return { key, from, to, generic, phrase, letters: -letters };
+  }
+  if (first.kind !== 'word' || acronym) return { key, from, to, generic, phrase, letters: 0 };
+  let initials = 0;
+  let scale = 32;
   for (let k = from + 1; k < end && k < from + 5; k++) {
     const t = tokens[k];
-    if (t.kind !== 'word' || t.start === tokens[k - 1].start) break;
-    initials = (initials ?? first.lower[0]) + t.lower[0];
+    if (t.kind !== 'word' || t.joined) break;
+    initials = (initials || letter(first.lower, 0)) + letter(t.lower, 0) * scale;
+    scale *= 32;
   }
-  return { key, from, to, generic, phrase, acronym: undefined, initials };
+  return { key, from, to, generic, phrase, letters: initials };
 }
 
-/** Whether `initials` spell out `acronym`: it is one of their prefixes of 2 letters or more. */
-function spells(initials: string | undefined, acronym: string | undefined): boolean {
-  return !!initials && !!acronym && acronym.length >= 2 && acronym.length <= initials.length && initials.startsWith(acronym);
+/**
+ * The letter at `i` of a word in lower case, 1–26 (`a`–`z`). A word token starts with a letter,
+ * and an acronym is all letters: any other character reads as 27.
+ */
+function letter(word: string, i: number): number {
+  const c = word.charCodeAt(i) - 96;
+  return c >= 1 && c <= 26 ? c : 27;
+}
+
+/** How many letters a number of `Concept.letters` holds. */
+function letterCount(letters: number): number {
+  let n = 0;
+  for (let rest = letters; rest > 0; rest = Math.floor(rest / 32)) n++;
+  return n;
+}
+
+/** Whether `initials` spell out `acronym` (numbers of `Concept.letters`): it is one of their prefixes of 2 letters or more. */
+function spells(initials: number, acronym: number): boolean {
+  if (initials <= 0 || acronym <= 0) return false;
+  const length = letterCount(acronym);
+  return length >= 2 && length <= letterCount(initials) && initials % 32 ** length === acronym;
 }
 
 /** Whether one concept is an acronym the other spells out (`GC` and `garbage-collection job`). */
 function spelledOut(x: Concept, y: Concept): boolean {
-  return spells(y.initials, x.acronym) || spells(x.initials, y.acronym);
+  return (x.letters < 0 && spells(y.letters, -x.letters)) || (y.letters < 0 && spells(x.letters, -y.letters));
 }
 
 /** Whether two concepts are the same or related (part and whole, cause and measure). */
@@ -237,7 +263,7 @@ function positive(key: string, vocab: Vocabulary): string {
 }
 
 /** The words of tokens `[from, to)` as written in the text. */
-export function surface(text: string, tokens: readonly Token[], from: number, to: number): string {
+export function surface(text: string, tokenized: Tokenized, from: number, to: number): string {
   if (from >= to) return '';
-  return text.slice(tokens[from].start, tokens[to - 1].end);
+  return sliceOf(text, tokenized, from, to);
 }

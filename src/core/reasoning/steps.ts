@@ -12,14 +12,16 @@ import { contentStart } from './clauses';
 import { DETECTION_QUESTION_WORDS } from './lexicon';
 import { stem } from './stem';
 import { conceptsOf, onVocabularyChange, type Concept } from './similarity';
-import { tokenize, type Token } from './tokens';
+import { tokenize, type Token, type Tokenized } from './tokens';
 
 /** A text analysed once: tokens, where content starts (after "Because"), its concepts. */
-export interface TextInfo {
+export interface TextInfo extends Tokenized {
   /** A number unique to this text while it is cached (verdict caches key on it). */
   readonly id: number;
   readonly text: string;
   readonly tokens: readonly Token[];
+  /** Where each token starts in the text (see `Tokenized`). */
+  readonly starts: readonly number[];
   /** Index of the first content token. */
   readonly start: number;
   /** Concepts of the content. */
@@ -31,6 +33,11 @@ export interface TextInfo {
    * Kept on the text itself: no map per memoiser to grow, hash and collect.
    */
   readonly memo: unknown[];
+  /**
+   * The verdict slots of this text as an answer, by what else they depend on (see `answerSlots`):
+   * triples of two numbers and the slots. Absent until it is judged as an answer.
+   */
+  answerSlots: (number | Slots)[] | undefined;
 }
 
 /** Every concept key seen, as a number (so counting them needs no string hashing). */
@@ -67,6 +74,8 @@ let nextId = 0;
 /** How many `perText` memoisers there are (each has its slot in `TextInfo.memo`). */
 let memoisers = 0;
 
+const scratchKeys: number[] = [];
+
 /** The analysis of a text (memoised). */
 export function infoOf(text: string): TextInfo {
   let info = texts.get(text);
@@ -74,16 +83,19 @@ export function infoOf(text: string): TextInfo {
     // Answers are a sentence or three; a pathological text is judged by its beginning so that no
     // rule's cost can grow with it.
     const all = tokenize(text.length > MAX_CHARS ? text.slice(0, MAX_CHARS) : text);
-    const tokens = all.length > MAX_TOKENS ? all.slice(0, MAX_TOKENS) : all;
+    const tokens = all.tokens.length > MAX_TOKENS ? all.tokens.slice(0, MAX_TOKENS) : all.tokens;
+    const starts = all.starts.length > MAX_TOKENS ? all.starts.slice(0, MAX_TOKENS) : all.starts;
     const start = contentStart(tokens);
-    const concepts = conceptsOf(tokens, start);
+    // (Kept for re-checks, so made at their exact length: filled by `push` or slot by slot, arrays keep room for 17.)
+    const concepts = conceptsOf(tokens, start).slice();
     // The distinct key numbers, in order of first mention (a text has a handful: a scan beats a set).
-    const keys: number[] = [];
+    const keys = scratchKeys;
+    keys.length = 0;
     for (const c of concepts) {
       const n = keyNumber(c.key);
       if (!keys.includes(n)) keys.push(n);
     }
-    info = { id: nextId++, text, tokens, start, concepts, keys, memo: [] };
+    info = { id: nextId++, text, tokens, starts, start, concepts, keys: keys.slice(), memo: new Array<unknown>(memoisers), answerSlots: undefined };
     texts.set(text, info);
   }
   return info;
@@ -102,10 +114,9 @@ export interface AnswerItem {
   readonly previousInfo?: TextInfo;
   /** The root's framing question (or perspective) is about detection, release or recovery. */
   readonly detectionFramed: boolean;
-  readonly key: string;
-  /** The verdicts cached for `key`, one slot per rule (see `Slots`). */
+  /** The verdicts cached for this answer, question and framing, one slot per rule (see `Slots`). */
   readonly verdicts: Slots;
-  /** The same for `key` and the previous answer (for judges run with `{ previous: true }`). */
+  /** The same, and the previous answer (for judges run with `{ previous: true }`). */
   readonly verdictsWithPrevious: Slots;
 }
 
@@ -193,7 +204,22 @@ function everydayIdOf(everyday: ReadonlySet<string>): number {
 let itemsByAnalysis = new WeakMap<Analysis, Items>();
 
 /** An answer item with its verdict slots (built as one object: this runs for every answer of a file). */
-function answerItem(step: Step, path: string, answer: TextValue, answerInfo: TextInfo, questionInfo: TextInfo | undefined, question: TextValue | undefined, previousInfo: TextInfo | undefined, detectionFramed: boolean, key: string): AnswerItem {
+function answerItem(step: Step, path: string, answer: TextValue, answerInfo: TextInfo, questionInfo: TextInfo | undefined, question: TextValue | undefined, previousInfo: TextInfo | undefined, detectionFramed: boolean): AnswerItem {
+  // An answer's verdicts depend on its question and the root's framing only (and, for judges that
+  // see it, on the previous answer).
+  const asked = ((questionInfo ? questionInfo.id : -1) + 1) * 2 + (detectionFramed ? 1 : 0);
+  const before = previousInfo ? previousInfo.id : -1;
+  let plain: Slots;
+  let withPrevious: Slots;
+  if (answerInfo.answerSlots === undefined) {
+    // The common case, an answer said once: its list made at its final length (`push` would leave room for 17).
+    plain = newSlots();
+    withPrevious = newSlots();
+    answerInfo.answerSlots = [asked, -2, plain, asked, before, withPrevious];
+  } else {
+    plain = answerSlots(answerInfo, asked, -2);
+    withPrevious = answerSlots(answerInfo, asked, before);
+  }
   return {
     step,
     path,
@@ -203,10 +229,27 @@ function answerItem(step: Step, path: string, answer: TextValue, answerInfo: Tex
     question,
     previousInfo,
     detectionFramed,
-    key,
-    verdicts: slotsOf(key),
-    verdictsWithPrevious: slotsOf(`${key}:${previousInfo ? previousInfo.id : -1}`),
+    verdicts: plain,
+    verdictsWithPrevious: withPrevious,
   };
+}
+
+/** Past this many (one answer said under many questions), an answer's slots go in the shared map. */
+const MAX_SLOTS_ON_TEXT = 8;
+
+/**
+ * The verdict slots of an answer under a question and framing (`asked`, one number) and, for
+ * judges that see it, after a previous answer (`before`: its id, -1 for none, -2 for judges that
+ * do not see it). Kept on the answer's analysis (forgotten with it): no key string and no entry
+ * in a shared map per answer, this runs for every answer of a file.
+ */
+function answerSlots(info: TextInfo, asked: number, before: number): Slots {
+  const list = (info.answerSlots ??= []);
+  for (let i = 0; i < list.length; i += 3) if (list[i] === asked && list[i + 1] === before) return list[i + 2] as Slots;
+  if (list.length >= 3 * MAX_SLOTS_ON_TEXT) return slotsOf(`a${asked}:${before}:${info.id}`);
+  const found = newSlots();
+  list.push(asked, before, found);
+  return found;
 }
 
 const NO_SLOTS: Slots = [];
@@ -261,7 +304,6 @@ export function itemsOf(analysis: Analysis): Items {
       framed.set(chain.root, known);
     }
     const detectionFramed: boolean = known;
-    const framing = detectionFramed ? '1' : '0';
     const earlier: TextInfo[] = [...above];
     let previousQuestion: TextInfo | undefined;
     let askedBefore: AskedBefore | undefined;
@@ -287,18 +329,16 @@ export function itemsOf(analysis: Analysis): Items {
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
       const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
-      // An answer's verdicts depend on its question and the root's framing only.
-      const qKey = `${questionInfo ? questionInfo.id : -1}:${framing}:`;
       if (questionInfo) earlier.push(questionInfo);
       if (step.because) {
         const answerInfo = infoOf(step.because.text);
-        answers.push(answerItem(step, step.path, step.because, answerInfo, questionInfo, q, answered, detectionFramed, qKey + answerInfo.id));
+        answers.push(answerItem(step, step.path, step.because, answerInfo, questionInfo, q, answered, detectionFramed));
         earlier.push(answerInfo);
       }
       for (const cause of step.causes ?? []) {
         if (!cause.cause) continue;
         const causeInfo = infoOf(cause.cause.text);
-        answers.push(answerItem(step, cause.path, cause.cause, causeInfo, questionInfo, q, answered, detectionFramed, qKey + causeInfo.id));
+        answers.push(answerItem(step, cause.path, cause.cause, causeInfo, questionInfo, q, answered, detectionFramed));
         visit(cause.chain, [...earlier, causeInfo], causeInfo);
       }
       askedBefore = questionInfo && previousInfo && (previous?.from === 'answer' || previous?.from === 'cause') ? { question: questionInfo, answer: previousInfo } : undefined;
@@ -367,8 +407,13 @@ function ruleSlot(code: RuleCode): number {
 /** The verdict slots of an item key (created on first use). */
 function slotsOf(key: string): Slots {
   let found = verdicts.get(key);
-  if (!found) verdicts.set(key, (found = []));
+  if (!found) verdicts.set(key, (found = newSlots()));
   return found;
+}
+
+/** Empty verdict slots, one for each rule known (made at that length: written slot by slot, `[]` would grow to 17). */
+function newSlots(): Slots {
+  return new Array<Verdict | null | undefined>(Math.max(8, slots.size));
 }
 
 /** Stands for a result of `undefined` in those caches. */

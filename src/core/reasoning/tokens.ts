@@ -7,34 +7,40 @@
 import { stem } from './stem';
 
 /**
- * One token of a text: where it starts and how its match reads (shared by every occurrence of
- * the same word), two fields per token instead of six (a large file holds a million of them).
+ * One token of a text: how its match reads, shared by every occurrence of the same word (a large
+ * file holds a million tokens: none of them is an object of its own). Where it stands in its
+ * text is kept apart, in `Tokenized.starts`.
  */
-export class Token {
-  constructor(
-    private readonly shape: Shape,
-    /** Offset in the tokenised text. */
-    readonly start: number,
-  ) {}
+export interface Token {
   /** The token as written (for a contraction's `not`, the whole contraction). */
-  get text(): string {
-    return this.shape.text;
-  }
+  readonly text: string;
   /** Lower case, contractions expanded. */
-  get lower(): string {
-    return this.shape.lower;
-  }
+  readonly lower: string;
   /** The matching key: irregular base form then Porter stem; numbers as written. */
-  get key(): string {
-    return this.shape.key;
-  }
-  get kind(): 'word' | 'number' | 'punct' {
-    return this.shape.kind;
-  }
-  /** Offset in the tokenised text, after the token. */
-  get end(): number {
-    return this.start + this.shape.length;
-  }
+  readonly key: string;
+  readonly kind: 'word' | 'number' | 'punct';
+  /** Its length in the text (for a contraction's two tokens, the whole contraction's). */
+  readonly length: number;
+  /** The second token of a contraction (`not` of `didn't`): it stands where the one before it does. */
+  readonly joined: boolean;
+}
+
+/** The tokens of a text, and where each starts in it: `starts[i]` is the offset of `tokens[i]`. */
+export interface Tokenized {
+  readonly tokens: readonly Token[];
+  readonly starts: readonly number[];
+}
+
+/** The offset in its text after token `i`. */
+export function endOf(tokenized: Tokenized, i: number): number {
+  return tokenized.starts[i] + tokenized.tokens[i].length;
+}
+
+/** The words of tokens `[from, to)` as written in `text` (`from < to`). */
+export function sliceOf(text: string, tokenized: Tokenized, from: number, to: number): string {
+  const start = tokenized.starts[from];
+  if (start === undefined) throw new RangeError(`no token ${from}`);
+  return text.slice(start, endOf(tokenized, to - 1));
 }
 
 const TOKEN = /\d+(?:[.,]\d+)*(?:st|nd|rd|th|%|k|m|gb|mb|kb|tb|ms|s|h)?|(?:re|pre|co|non|un|over|under|mis|self|auto|multi|sub|post|de|cross)-[A-Za-z]+|(?:always|never|ever|all|any|one|so|too|well|far|most|more|less|just|once)-(?:on|off|in|out|up|down|over|back|away|through)\b(?!-)|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?|[.,;:!?()"“”—–]/gi;
@@ -59,25 +65,21 @@ const CONTRACTIONS: Record<string, readonly [string, string]> = {
   "let's": ['let', 'us'], "we'd": ['we', 'would'], "they'd": ['they', 'would'], "they'll": ['they', 'will'],
 };
 
-/** A token as read from one match of `TOKEN`, with its end relative to the match's start. */
-interface Shape {
-  readonly text: string;
-  readonly lower: string;
-  readonly key: string;
-  readonly kind: Token['kind'];
-  readonly length: number;
-}
-
 /**
  * The tokens each distinct match reads as (most words recur, so each is lowered, expanded and
  * stemmed once). Emptied past its limit.
  */
-const shapes = new Map<string, readonly Shape[]>();
+const shapes = new Map<string, readonly Token[]>();
 const MAX_SHAPES = 50_000;
 
 /** Splits a text into tokens. */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
+export function tokenize(text: string): { tokens: Token[]; starts: number[] } {
+  // Gathered in arrays reused from text to text, then copied at their exact length: arrays that
+  // grow by `push` keep room for more, and every text's tokens are kept (for re-checks).
+  const tokens = scratchTokens;
+  const starts = scratchStarts;
+  tokens.length = 0;
+  starts.length = 0;
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
@@ -87,29 +89,35 @@ export function tokenize(text: string): Token[] {
       if (shapes.size >= MAX_SHAPES) shapes.clear();
       shapes.set(raw, (shape = shapeOf(raw)));
     }
-    for (let k = 0; k < shape.length; k++) out.push(new Token(shape[k], start));
+    for (let k = 0; k < shape.length; k++) {
+      tokens.push(shape[k]);
+      starts.push(start);
+    }
   }
-  return out;
+  return { tokens: tokens.slice(), starts: starts.slice() };
 }
 
+const scratchTokens: Token[] = [];
+const scratchStarts: number[] = [];
+
 /** The tokens one match of `TOKEN` reads as. */
-function shapeOf(raw: string): Shape[] {
+function shapeOf(raw: string): Token[] {
   const c = raw.charCodeAt(0);
   if (c >= 48 && c <= 57) {
     const number = raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
-    return [{ text: raw, lower: number, key: number, kind: 'number', length: raw.length }];
+    return [{ text: raw, lower: number, key: number, kind: 'number', length: raw.length, joined: false }];
   }
-  if (!/[A-Za-z]/.test(raw[0])) return [{ text: raw, lower: raw, key: raw, kind: 'punct', length: raw.length }];
+  if (!/[A-Za-z]/.test(raw[0])) return [{ text: raw, lower: raw, key: raw, kind: 'punct', length: raw.length, joined: false }];
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const contraction = CONTRACTIONS[lower];
-  if (contraction) return [word(raw, contraction[0], raw.length), word(raw, contraction[1], raw.length)];
+  if (contraction) return [word(raw, contraction[0], raw.length, false), word(raw, contraction[1], raw.length, true)];
   const apostrophe = lower.indexOf("'");
   // Possessive or an unknown contraction: keep the word before the apostrophe.
-  if (apostrophe > 0) return [word(raw.slice(0, apostrophe), lower.slice(0, apostrophe), apostrophe)];
-  return [word(raw, lower, raw.length)];
+  if (apostrophe > 0) return [word(raw.slice(0, apostrophe), lower.slice(0, apostrophe), apostrophe, false)];
+  return [word(raw, lower, raw.length, false)];
 }
 
-function word(text: string, lower: string, length: number): Shape {
+function word(text: string, lower: string, length: number, joined: boolean): Token {
   const key = PREFIXED.test(lower) ? stem(lower.slice(lower.indexOf('-') + 1)) : PARTICLE_COMPOUND.test(lower) ? stem(lower.replace('-', '')) : stem(lower);
-  return { text, lower, key, kind: 'word', length };
+  return { text, lower, key, kind: 'word', length, joined };
 }

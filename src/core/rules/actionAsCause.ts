@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { sentences } from '../reasoning/clauses';
 import { AMBIGUOUS_IMPERATIVES, DETERMINERS, IMPERATIVE_VERBS, PERSON_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, perText, shorten, type AnswerJudge, type TextInfo } from '../reasoning/steps';
-import type { Token } from '../reasoning/tokens';
+import { endOf, sliceOf, type Token } from '../reasoning/tokens';
 
 /** Subjects that make `should`/`must`/`need to` a proposal (`we should`, `the team must`). */
 const PROPOSERS = new Set(['we', 'you', 'they', 'i', 'everyone', 'someone', 'somebody', 'us', 'one']);
@@ -68,13 +68,13 @@ function clean(text: string): string {
 function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined {
   const tokens = info.tokens;
   const text = info.text;
-  const slice = (a: number, b: number): string => (a < b ? text.slice(tokens[a].start, tokens[b - 1].end) : '');
+  const slice = (a: number, b: number): string => (a < b ? sliceOf(text, info, a, b) : '');
   const words: Token[] = tokens.slice(from, to);
   if (words.length === 0) return undefined;
   const first = words[0];
   const second = words[1];
   // An order: `Add a check …`, `Set up alerts …`, `Review the config …` (not a compound noun: `Check-in kept …`).
-  if (first.kind === 'word' && first.text !== first.text.toUpperCase() && text[first.end] !== '-') {
+  if (first.kind === 'word' && first.text !== first.text.toUpperCase() && text[endOf(info, from)] !== '-') {
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
     // `Give host-store staff a master unlock`, `Train pickers on …`: an order addressed to people.
     const toPeople = AMBIGUOUS_IMPERATIVES.has(first.lower) && words.slice(1, 4).some((t) => PERSON_NOUNS.has(t.lower)) && words.slice(1, 4).every((t) => t.kind !== 'punct' || t.text === '-');

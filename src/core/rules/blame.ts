@@ -2,7 +2,7 @@ import type { Rule } from '../findings';
 import { clauseStart, coordinatedClauses, finiteVerbOf, isFiniteVerbAt, sentences } from '../reasoning/clauses';
 import { BLAME_PHRASES, DETERMINERS, PERSON_NOUNS, STOP_WORDS, SYSTEM_NOUNS } from '../reasoning/lexicon';
 import { judgeAnswers, perText, type AnswerJudge, type TextInfo } from '../reasoning/steps';
-import type { Token } from '../reasoning/tokens';
+import { endOf, sliceOf, type Token } from '../reasoning/tokens';
 
 /** Phrases by their first word, so a word is compared only with the phrases it could start. */
 const PHRASES = new Map<string, string[][]>();
@@ -116,7 +116,7 @@ export const blameOf = perText(blamedIn);
 
 function blamedIn(info: TextInfo): string | undefined {
   const tokens = info.tokens;
-  const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
+  const say = (from: number, to: number): string => sliceOf(info.text, info, from, Math.min(to, tokens.length));
   // A person as the subject of a slip: `The engineer forgot …`, `the nurse did not check …`, `she never added …`.
   for (const s of sentences(tokens, { from: info.start, to: tokens.length })) {
     for (const clause of coordinatedClauses(tokens, s)) {
@@ -189,7 +189,7 @@ function blamedIn(info: TextInfo): string | undefined {
   }
   // `It was the drivers' own decision to push on`, `the fitter's mistake`: the cause named as a person's act.
   for (let i = info.start; i < tokens.length - 1; i++) {
-    if (!PERSON_NOUNS.has(tokens[i].lower) || !/^['’]/.test(info.text.slice(tokens[i].end, tokens[i].end + 1))) continue;
+    if (!PERSON_NOUNS.has(tokens[i].lower) || !/^['’]/.test(info.text.slice(endOf(info, i), endOf(info, i) + 1))) continue;
     const k = tokens[i + 1].lower === 'own' ? i + 2 : i + 1;
     // (`the nurse's call bell` names a thing: the act must end its phrase.)
     const after = tokens[k + 1];

@@ -234,7 +234,7 @@ function verdict(answer: TextInfo, said: readonly TextInfo[], own: readonly Conc
       if (k > 0) fromPrevious = true;
     }
   });
-  const body = answer.text.slice(answer.tokens[answer.start]?.start ?? 0).trim();
+  const body = answer.text.slice(answer.starts[answer.start] ?? 0).trim();
   const what = fromPrevious ? 'the question and the answer before it' : 'the question';
   return {
     message: `The answer “${shorten(body)}” restates ${what} (“${repeated.join(' … ')}” says “${echoed.join(' … ')}” again): it names no cause. Say what made it happen.`,

@@ -4,6 +4,7 @@ import { DETERMINERS, FAULT_WORDS, STOP_WORDS } from '../reasoning/lexicon';
 import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared, type Concept } from '../reasoning/similarity';
 import { judgeAnswers, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
+import { sliceOf } from '../reasoning/tokens';
 
 /** A wait or a lag stated as a figure: `a code that takes 48 h to issue`, `three hours behind`. */
 const DELAY = /\b(?:takes?|took|taking|needs?|needed|lasts?|lasted|waits?|waited)\b[^,.;]*?\b(?:\d+|one|two|three|four|five|six|seven|several|many)\s*(?:h|hrs?|hours?|days?|weeks?|months?|minutes?)\b/i;
@@ -30,7 +31,7 @@ function statesFault(info: TextInfo, range: Range): boolean {
     // `grown so large that …`: an excess.
     if (w === 'so' && info.tokens[i + 2]?.lower === 'that' && info.tokens[i + 1]?.kind === 'word') return true;
   }
-  return range.from < range.to && DELAY.test(info.text.slice(info.tokens[range.from].start, info.tokens[range.to - 1].end));
+  return range.from < range.to && DELAY.test(sliceOf(info.text, info, range.from, range.to));
 }
 
 /**
@@ -53,14 +54,14 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // `…; it had expired` explains the first clause; `…, and it removed hosts` adds to it.
     if (subjectIsPronoun(tokens, a) || (subjectIsPronoun(tokens, b) && tokens[b.from].lower !== 'and')) continue;
     // `… and the issuer was not one of them`: the second clause is about the first one's things.
-    if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    if (/\b(one|none|any|some|all|neither|either) of (them|those|these|it)\b/i.test(sliceOf(answer.text, answer, b.from, b.to))) continue;
     // `… and the directory has had none`: the second clause counts the first one's things.
-    if (/\b(none|neither|any|one)\s*[.!]?$/i.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    if (/\b(none|neither|any|one)\s*[.!]?$/i.test(sliceOf(answer.text, answer, b.from, b.to))) continue;
     // `… the "danger" and "goal" events, and none arrived`: a bare `none` or `neither` as the subject counts the first clause's things.
     if (/^(none|neither)$/.test(tokens[clauseStart(tokens, b)]?.lower ?? '')) continue;
     // `… and the other site's did not`: a predicate left out (an auxiliary closes the clause) is the
     // first clause's, said of another thing: the case that meets or misses the first one's condition.
-    if (ELLIPSIS.test(answer.text.slice(tokens[b.from].start, tokens[b.to - 1].end))) continue;
+    if (ELLIPSIS.test(sliceOf(answer.text, answer, b.from, b.to))) continue;
     // `…, so the queue still drained and nobody was paged`: after `so`, what follows `and` is more
     // of the first cause's consequence, not a cause of its own.
     if (tokens[b.from].lower === 'and' && tokens[b.from - 1]?.lower !== ',' && tokens.slice(a.from, a.to).some((t, i) => RESULTS.has(t.lower) && tokens[a.from + i - 1]?.lower === ',')) continue;
@@ -97,7 +98,7 @@ export const judgeCompound: AnswerJudge = (answer) => {
     independent = true;
   }
   if (!independent) return simultaneous(answer);
-  const sentences = parts.map((p) => asSentence(answer.text, tokens, p)).filter((s) => s.length > 1);
+  const sentences = parts.map((p) => asSentence(answer.text, answer, p)).filter((s) => s.length > 1);
   return {
     message: `This answer packs ${sentences.length} independent causes: ${sentences.map((s) => `“${s.replace(/[.!?]$/, '')}”`).join(' and ')}. Make them separate causes (a \`because:\` list), so each gets its own whys and actions.`,
     evidence: sentences,
@@ -163,7 +164,7 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   // `the checklist asks …, and scanning had not yet been rolled out`, it is a condition of its own).
   const pastA = finiteVerbOf(tokens, a);
   if (pastA > 0 && /[a-z]ed$|^(was|were|did|ran|went|took|sent|made)$/.test(tokens[pastA].lower) && tokens.slice(b.from, b.to).some((t) => t.lower === 'had') && tokens.slice(b.from, b.to).some((t) => t.lower === 'yet')) return false;
-  if (KEPT_AS_BEFORE.test(info.text.slice(tokens[b.from].start, tokens[b.to - 1].end)) || statesRule(info, b)) return false;
+  if (KEPT_AS_BEFORE.test(sliceOf(info.text, info, b.from, b.to)) || statesRule(info, b)) return false;
   const ca = conceptsOf(tokens, a.from, a.to);
   const cb = conceptsOf(tokens, b.from, b.to);
   // Any word in common makes them one cause: even a shared qualifier (`the forward well alarm …,
@@ -276,7 +277,7 @@ function simultaneous(answer: TextInfo): Verdict | undefined {
     if (first.size === 0 || second.size === 0 || [...second].some((k) => first.has(k))) continue;
     // `read and write limits`: one noun phrase.
     if (first.size === 1 && !DETERMINERS.has(tokens[and + 1]?.lower ?? '')) continue;
-    const say = (from: number, to: number): string => text.slice(tokens[from].start, tokens[to - 1].end);
+    const say = (from: number, to: number): string => sliceOf(text, answer, from, to);
     const head = say(clauseStart(tokens, s), verb + 1);
     const parts = [asSentenceText(`${head} ${say(objectStart, and)}`), asSentenceText(`${head} ${say(and + 1, end)}`)];
     return {

@@ -5,6 +5,7 @@ import { asSentence } from '../reasoning/rephrase';
 import { conceptsOf, shared } from '../reasoning/similarity';
 import { stem } from '../reasoning/stem';
 import { asksAboutDetection, judgeAnswers, perText, shorten, type AnswerJudge, type TextInfo, type Verdict } from '../reasoning/steps';
+import { sliceOf } from '../reasoning/tokens';
 import { focusOf } from './chainBreak';
 import { phrasesOf } from '../reasoning/evidence';
 import { vaguePhraseOf } from './vague';
@@ -86,7 +87,7 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   }
   // (`invisible to the load balancer` is how a part behaved, not what people saw.)
   for (let i = verb; i < clause.to; i++) if (UNSEEN.has(tokens[i].lower) && tokens[i + 1]?.lower !== 'to') unseen = true;
-  const words = info.text.slice(tokens[clause.from].start, tokens[clause.to - 1].end);
+  const words = sliceOf(info.text, info, clause.from, clause.to);
   if (nobody && seeing) return /^(respond|react|escalat)/.test(tokens[verb].lower) ? 'response' : 'detection';
   if (responseSubject && (miss || DURATION.test(words))) return 'response';
   if (detectionSubject && miss) return 'detection';
@@ -97,7 +98,7 @@ function turnOf(info: TextInfo, clause: Range): Turn | undefined {
   const subject = tokens.slice(clause.from, verb).filter((t) => t.kind === 'word' && !DETERMINERS.has(t.lower));
   if (subject.length === 1 && TIMING_SUBJECTS.has(subject[0].lower) && TIMING_VERBS.has(tokens[verb].lower) && /^(on|at|during|after|in|before|around|shortly|just|right|last)$/.test(tokens[verb + 1]?.lower ?? '')) {
     // Only a date or a time of the calendar (`on the first working day`, `at 09:00`), not a circumstance (`during boot`).
-    const rest = info.text.slice(tokens[verb + 1].start, tokens[clause.to - 1].end);
+    const rest = sliceOf(info.text, info, verb + 1, clause.to);
     // `It began in 2020 as an internal debug stream`: where the thing came from, not when the incident happened.
     if (CALENDAR.test(rest) && !/\bas\s+(?:a|an|the)\b/i.test(rest)) return 'timing';
   }
@@ -133,9 +134,9 @@ function subjectWords(info: TextInfo, clause: Range): string {
   while (to > from && STOP_WORDS.has(tokens[to - 1].lower)) to--;
   if (to <= from) {
     // `nobody noticed`: the subject is a stop word, quote the predicate.
-    return info.text.slice(tokens[clause.from].start, tokens[Math.min(clause.to, verb + 2) - 1].end);
+    return sliceOf(info.text, info, clause.from, Math.min(clause.to, verb + 2));
   }
-  return info.text.slice(tokens[from].start, tokens[to - 1].end);
+  return sliceOf(info.text, info, from, to);
 }
 
 const EXPLAINS: Record<Turn, { what: string; root: string }> = {
@@ -269,7 +270,7 @@ function redirect(answer: TextInfo): { marker: string; turn: string; before: Ran
     i++;
     if (!MATTERS.has(tokens[i]?.lower ?? '')) continue;
     const end = i + 1;
-    return { marker: contrast.marker.text, turn: answer.text.slice(tokens[from].start, tokens[end - 1].end), before: contrast.before, rest: { from: end, to: contrast.after.to } };
+    return { marker: contrast.marker.text, turn: sliceOf(answer.text, answer, from, end), before: contrast.before, rest: { from: end, to: contrast.after.to } };
   }
   return undefined;
 }
@@ -280,10 +281,10 @@ function redirected(answer: TextInfo, question: TextInfo): Verdict | undefined {
   const aside = redirect(answer);
   if (!aside) return undefined;
   const asked = phrasesOf(question, focusOf(question));
-  const onTopic = asSentence(answer.text, tokens, aside.before);
+  const onTopic = asSentence(answer.text, answer, aside.before);
   let restFrom = aside.rest.from;
   while (restFrom < aside.rest.to && /^(is|was|are|were|that|lies|lay|being)$/.test(tokens[restFrom].lower)) restFrom++;
-  const other = restFrom < aside.rest.to ? answer.text.slice(tokens[restFrom].start, tokens[trimmed(tokens, aside.rest).to - 1].end) : '';
+  const other = restFrom < aside.rest.to ? sliceOf(answer.text, answer, restFrom, trimmed(tokens, aside.rest).to) : '';
   return {
     message: `The question asks about “${asked.join(' … ') || shorten(question.text)}”; after “${aside.marker}”, the answer turns to “${aside.turn}”${other ? ` (“${shorten(other, 70)}”)` : ''}, which sets the question aside: that is another line of inquiry, not why this happened. ${onTopic ? `Ask the next why about “${shorten(onTopic.replace(/\.$/, ''), 90)}”, and give the other matter its own root.` : 'Answer what the question asks, and give the other matter its own root.'}`,
     evidence: [...asked, aside.turn],
@@ -329,7 +330,7 @@ function turned(answer: TextInfo, question: TextInfo, detectionFramed: boolean):
     const subjectConcepts = conceptsOf(tokens, main.from, subjectHeadEnd(tokens, main, finiteVerbOf(tokens, main)));
     if (shared(subjectConcepts, question.concepts, false).length > 0) continue;
     const others = clauses.filter((c) => c !== clause && shared(conceptsOf(tokens, c.range.from, c.range.to), question.concepts, true).length > 0);
-    const onTopic = others.map((c) => asSentence(answer.text, tokens, c.range)).join(' ');
+    const onTopic = others.map((c) => asSentence(answer.text, answer, c.range)).join(' ');
     const asked = phrasesOf(question, focus);
     const where = clause.marker ? `after “${clause.marker}”, the answer turns to` : 'the answer turns to';
     const explains = EXPLAINS[turn];

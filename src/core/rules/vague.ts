@@ -15,6 +15,7 @@ import {
 } from '../reasoning/lexicon';
 import { finiteVerbOf } from '../reasoning/clauses';
 import { judgeAnswers, perText, type AnswerJudge, type TextInfo } from '../reasoning/steps';
+import { sliceOf } from '../reasoning/tokens';
 
 /**
  * Idioms of a judgement that stay vague whatever follows (`doesn't have much of a feel for DG
@@ -61,7 +62,7 @@ function vagueNounAt(info: TextInfo, i: number): boolean {
 /** `a low-priority alarm`, `poor-quality castings`: a hyphenated grade of a named thing, not a judgement. */
 function classesThing(info: TextInfo, k: number): boolean {
   const t = info.tokens[k];
-  return !!t && /^(priority|quality)$/.test(t.lower) && info.text[t.start - 1] === '-' && modifiesNoun(info, k + 1);
+  return !!t && /^(priority|quality)$/.test(t.lower) && info.text[info.starts[k] - 1] === '-' && modifiesNoun(info, k + 1);
 }
 
 /** Whether a content noun follows at `i`, so the word before modifies it (`low-quality resin`). */
@@ -75,7 +76,7 @@ export const vaguePhraseOf = perText(vaguePhraseIn);
 
 function vaguePhraseIn(info: TextInfo): string | undefined {
   const tokens = info.tokens;
-  const say = (from: number, to: number): string => info.text.slice(tokens[from].start, tokens[Math.min(to, tokens.length) - 1].end);
+  const say = (from: number, to: number): string => sliceOf(info.text, info, from, Math.min(to, tokens.length));
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
       // A phrase that ends on a virtue (`enough of a priority`) is vague whatever follows.
@@ -257,7 +258,7 @@ function mechanismAfter(info: TextInfo, phrase: string): boolean {
   const tokens = info.tokens;
   const at = info.text.indexOf(phrase);
   for (let i = info.start + 1; i < tokens.length; i++) {
-    if (tokens[i].start < at + phrase.length) continue;
+    if (info.starts[i] < at + phrase.length) continue;
     if (!/^(since|because|as|so)$/.test(tokens[i].lower)) continue;
     const clause = { from: i + 1, to: tokens.length };
     const end = tokens.findIndex((t, k) => k > i && (t.lower === '.' || t.lower === ';'));
