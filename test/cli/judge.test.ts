@@ -393,7 +393,7 @@ test('stand-in /v1/chat/completions: one root over the limit (200 steps) is sent
     const own = steps.filter((s) => !s.context).map((s) => s.id);
     assert.ok(own.length <= 80, `request ${i + 1} holds ${own.length} steps`);
     judged.push(...own);
-    assert.match(received.body.messages[1].content, new RegExp(`Judge part ${i + 1} of 3 of one root`));
+    assert.match(received.body.messages[1].content, new RegExp(`Judge part ${i + 1} of one root`));
     if (i > 0) assert.deepEqual(steps[0], { id: `r1.s${i * 80}`, context: true, because: `Limit ${i * 80 - 1} hit.` }, 'the answer its first step asks about, as context');
   });
   assert.deepEqual(judged, Array.from({ length: 200 }, (_, k) => `r1.s${k + 1}`), 'every step sent once, in order');

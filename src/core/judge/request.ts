@@ -4,7 +4,7 @@
  * map from ids back to the scalars they name. Nothing here sends anything.
  */
 import type { ParsedAnalysis } from '../parse';
-import { allSteps, previousAnswer, type Analysis, type Cause, type Chain, type ModelPath, type Root, type Span, type Step } from '../model';
+import { previousAnswer, type Analysis, type Cause, type Chain, type ModelPath, type Root, type Span, type Step } from '../model';
 import { JUDGE_EXAMPLES, JUDGE_INSTRUCTION, JUDGE_PROMPT_VERSION, JUDGE_RULES, type JudgeField } from './prompt';
 
 /** One chat message, in the roles every chat API knows. */
@@ -45,8 +45,8 @@ export interface JudgeStep {
 /** One request to the model: a whole analysis, one root of a large one, or a part of a huge root. */
 export interface JudgeRequest {
   /**
-   * `analysis`; the root's id (`r2`) when the file was split by root; `r2 part 3 of 40` for a
-   * part of a root of more than `maxStepsPerRequest` steps.
+   * `analysis`; the root's id (`r2`) when the file was split by root; `r2 part 3` for a part of
+   * a root of more than `maxStepsPerRequest` steps.
    */
   readonly id: string;
   readonly promptVersion: string;
@@ -114,27 +114,45 @@ export function buildJudgeRequests(parsed: ParsedAnalysis, options: JudgeRequest
 export function* judgeRequests(parsed: ParsedAnalysis, options: JudgeRequestOptions = {}): Generator<JudgeRequest> {
   if (!parsed.wellFormed) return;
   const analysis = parsed.analysis;
-  const total = allSteps(analysis).length;
-  if (total === 0) return;
   const max = Math.max(1, Math.floor(options.maxStepsPerRequest ?? DEFAULT_MAX_STEPS_PER_REQUEST));
+  let total = 0;
+  for (const root of analysis.roots) if ((total += stepsUpTo(root.chain, max - total)) > max) break;
+  if (total === 0) return;
   if (total <= max) {
     yield requestOf('analysis', analysis.roots.map((root) => collectRoot(root, analysis)), analysis, 'this analysis');
     return;
   }
   for (const root of analysis.roots) {
-    const parts = partsOf(root.chain, max);
-    if (parts.length === 0) continue;
+    const steps = stepsUpTo(root.chain, max);
+    if (steps === 0) continue;
     const rootId = `r${root.index + 1}`;
-    if (parts.length === 1) {
+    if (steps <= max) {
       yield requestOf(rootId, [collectRoot(root, analysis)], analysis, 'this root of an analysis (the other roots are sent separately)');
       continue;
     }
+    // Made one part at a time as they are taken: the parts of a root of 70,000 steps are never all in hand.
     const ids = new StepIds();
-    for (let i = 0; i < parts.length; i++) {
-      const what = `part ${i + 1} of ${parts.length} of one root of an analysis (the other parts and roots are sent separately; an entry marked "context": true is judged in another part and is shown only so that the steps after it can be judged: give it no verdict)`;
-      yield requestOf(`${rootId} part ${i + 1} of ${parts.length}`, [collectPart(root, parts[i], analysis, ids)], analysis, what);
+    let n = 0;
+    for (const part of partsOf(root.chain, max)) {
+      n++;
+      const what = `part ${n} of one root of an analysis (the root is sent in parts; its other parts, and the other roots, are sent separately; an entry marked "context": true is judged in another part and is shown only so that the steps after it can be judged: give it no verdict)`;
+      yield requestOf(`${rootId} part ${n}`, [collectPart(root, part, analysis, ids)], analysis, what);
     }
   }
+}
+
+/** The steps of a chain and everything nested under them, counted up to `cap` (past it: `cap + 1`). */
+function stepsUpTo(chain: Chain, cap: number): number {
+  let count = 0;
+  for (const step of chain.steps) {
+    if (count > cap) break;
+    count++;
+    for (const cause of step.causes ?? []) {
+      if (count > cap) break;
+      count += stepsUpTo(cause.chain, cap - count);
+    }
+  }
+  return Math.min(count, cap + 1);
 }
 
 /**
@@ -142,50 +160,36 @@ export function* judgeRequests(parsed: ParsedAnalysis, options: JudgeRequestOpti
  * (steps under a cause come right after the step that has it): a part takes whole steps with
  * everything nested under them while they fit; a step whose nested causes alone hold more than
  * `max` steps is cut inside them, at any depth. One part when the chain holds at most `max`
- * steps; none when it holds none.
+ * steps; none when it holds none. Made as they are taken, each in time proportional to its size.
  */
-export function partsOf(chain: Chain, max: number): Step[][] {
+export function* partsOf(chain: Chain, max: number): Generator<Step[]> {
   const limit = Math.max(1, Math.floor(max));
-  const sizes = new Map<Step, number>();
-  const sizeOf = (c: Chain): number => {
-    let total = 0;
-    for (const step of c.steps) {
-      let size = 1;
-      for (const cause of step.causes ?? []) size += sizeOf(cause.chain);
-      sizes.set(step, size);
-      total += size;
-    }
-    return total;
-  };
-  if (sizeOf(chain) === 0) return [];
-  const parts: Step[][] = [];
   let current: Step[] = [];
-  const flush = (): void => {
-    if (current.length > 0) parts.push(current);
-    current = [];
-  };
   const whole = (step: Step): void => {
     current.push(step);
     for (const cause of step.causes ?? []) for (const nested of cause.chain.steps) whole(nested);
   };
-  const pack = (c: Chain): void => {
+  function* pack(c: Chain): Generator<Step[]> {
     for (const step of c.steps) {
-      const size = sizes.get(step)!;
+      const size = 1 + (step.causes ?? []).reduce((sum, cause) => (sum > limit ? sum : sum + stepsUpTo(cause.chain, limit - sum)), 0);
       if (current.length + size <= limit) whole(step);
       else if (size <= limit) {
-        flush();
+        yield current;
+        current = [];
         whole(step);
       } else {
         // Bigger than a part: the step, then its causes' chains, cut where they must be.
-        if (current.length + 1 > limit) flush();
+        if (current.length + 1 > limit) {
+          yield current;
+          current = [];
+        }
         current.push(step);
-        for (const cause of step.causes ?? []) pack(cause.chain);
+        for (const cause of step.causes ?? []) yield* pack(cause.chain);
       }
     }
-  };
-  pack(chain);
-  flush();
-  return parts;
+  }
+  yield* pack(chain);
+  if (current.length > 0) yield current;
 }
 
 function requestOf(id: string, roots: readonly CollectedRoot[], analysis: Analysis, what: string): JudgeRequest {
@@ -205,6 +209,10 @@ function requestOf(id: string, roots: readonly CollectedRoot[], analysis: Analys
   };
 }
 
+/** The widest indentation of the JSON sent: a step two levels of causes deep still reads as indented. */
+const MAX_INDENT = 32;
+const INDENT_BEYOND_MAX = new RegExp(`^ {${MAX_INDENT + 1},}`, 'gm');
+
 function userMessage(document: unknown, what: string): string {
   return [
     JUDGE_EXAMPLES,
@@ -213,7 +221,10 @@ function userMessage(document: unknown, what: string): string {
     '',
     '```json',
     // A backtick fence inside a string would not end the block in JSON, but keep it unambiguous.
-    JSON.stringify(document, null, 2).replace(/```/g, '`\u200b``'),
+    // Indentation stops growing past MAX_INDENT (a line starts with white space only where the
+    // JSON does: a string's new lines are escaped), so a root nested 100 deep is not sent as
+    // mostly spaces; deeper levels read by their brackets.
+    JSON.stringify(document, null, 2).replace(INDENT_BEYOND_MAX, ' '.repeat(MAX_INDENT)).replace(/```/g, '`\u200b``'),
     '```',
   ].join('\n');
 }
