@@ -8,7 +8,7 @@
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { allSteps, checkText, countTreeNodes, judgeAnalysis, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineInSlices, outlineOf, positionAt, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type FoldingBlock, type OutlineEntry } from '../../src/core';
+import { allSteps, checkText, countTreeNodes, judgeAnalysis, judgeRequests, MemoryJudgeCache, mergeJudgeVerdicts, fixesFor, foldingBlocksInSlices, foldingBlocksOf, keyAt, LineIndex, outlineInSlices, outlineOf, positionAt, rootSummaries, scopeAt, treeDiagram, verdictAt, type CheckResult, type FoldingBlock, type OutlineEntry } from '../../src/core';
 import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from '../../src/core/limits';
 import { BackgroundChecker } from '../../src/extension/background';
 import { inSlices, yieldEvery } from '../../src/extension/slices';
@@ -240,7 +240,11 @@ async function hugeRoot(name: string, text: string): Promise<void> {
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('  key hover: keyAt in the part at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('  completion: positionAt in the part at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
-  blockRow('  model review on: placing cached verdicts (judgeAnalysis, cache only, yielding every 10 ms)', await longestBlockAndPause(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() })), 'only with whys.judge.enabled');
+  // A root over maxStepsPerRequest goes in parts of at most 80 steps, each made (and its steps' cache keys hashed) as it is taken.
+  const placingParts = await median(3, () => longestBlockAndPause(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() })));
+  let requests = 0;
+  for (const request of judgeRequests(result.parsed)) requests += request.steps.length > 0 ? 1 : 0;
+  blockRow('  model review on: placing cached verdicts (judgeAnalysis, cache only, yielding every 10 ms)', placingParts, `only with whys.judge.enabled; ${requests.toLocaleString('en')} requests of at most 80 steps`);
 }
 
 void main();

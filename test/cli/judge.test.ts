@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { GOOD, workspace as workspaceIn, rulesOnly } from './checkout';
+import { singleChain } from '../bench/hugeRoot';
 
 const root = resolve(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -179,7 +180,7 @@ test('stand-in /v1/chat/completions: the lockfile is written sorted; --judge=cac
   const keys = Object.keys(lock.entries);
   assert.equal(keys.length, 3, 'the two files have the same steps: one entry each');
   assert.deepEqual(keys, [...keys].sort());
-  assert.equal(lock.prompt, 'whys-judge-1');
+  assert.equal(lock.prompt, 'whys-judge-2');
   const sentBefore = model.received.length;
 
   // Cached mode: no URL, no model flag (the lockfile names one), no request.
@@ -370,4 +371,38 @@ test('stand-in /v1/chat/completions: --judge-prune drops the lockfile entries of
   assert.match(pruned.err, /3 from cache, 0 not judged, .*2 lockfile entries pruned/);
   assert.equal(entries(), 3);
   assert.equal(model.received.length, 2);
+});
+
+test('stand-in /v1/chat/completions: one root over the limit (200 steps) is sent as three parts of at most 80 steps, each step once, and every verdict comes back to its own line', async (t) => {
+  // The stand-in judges only what it is asked to judge (not the entries marked context): `action-as-cause` on every tenth step.
+  const model = await standInModel((received) => {
+    const steps = (analysisOf(received).roots[0].steps as { id: string; context?: boolean; because?: string }[]).filter((s) => !s.context);
+    const verdicts = steps
+      .filter((s) => Number(/s(\d+)$/.exec(s.id)![1]) % 10 === 0)
+      .map((s) => ({ id: s.id, field: 'because', rule: 'action-as-cause', confidence: 0.9, explanation: `About “${s.because}”.`, suggestion: '' }));
+    return completion(JSON.stringify({ verdicts }));
+  });
+  t.after(() => model.close());
+  const dir = workspace({ 'huge.whys.yaml': singleChain(200) });
+  const run = await whys(['check', '--judge', '--judge-url', model.url, '--judge-model', 'stand-in-7b', '--judge-concurrency', '1', '--format', 'json'], dir);
+  assert.equal(run.code, 0, run.err);
+  assert.equal(model.received.length, 3, 'three requests');
+  const judged: string[] = [];
+  model.received.forEach((received, i) => {
+    const steps = analysisOf(received).roots[0].steps as { id: string; context?: boolean; because?: string }[];
+    const own = steps.filter((s) => !s.context).map((s) => s.id);
+    assert.ok(own.length <= 80, `request ${i + 1} holds ${own.length} steps`);
+    judged.push(...own);
+    assert.match(received.body.messages[1].content, new RegExp(`Judge part ${i + 1} of one root`));
+    if (i > 0) assert.deepEqual(steps[0], { id: `r1.s${i * 80}`, context: true, because: `Limit ${i * 80 - 1} hit.` }, 'the answer its first step asks about, as context');
+  });
+  assert.deepEqual(judged, Array.from({ length: 200 }, (_, k) => `r1.s${k + 1}`), 'every step sent once, in order');
+  const [report] = JSON.parse(run.out);
+  const found = report.messages.filter((m: { judge?: unknown }) => m.judge).map((m: { line: number; column: number; message: string }) => [m.line, m.column, m.message]);
+  // Step k's answer is on line 7 + 2k (after the 7 lines of the head), from column 18.
+  assert.deepEqual(
+    found,
+    Array.from({ length: 20 }, (_, i) => (i + 1) * 10).map((k) => [7 + 2 * k, 18, `(model) About “Limit ${k - 1} hit.”.`]),
+  );
+  assert.match(run.err, /200 steps judged, 0 from cache, 20 model findings, 0 errors/);
 });

@@ -8,7 +8,10 @@
  * The API, in the order a host uses it:
  *
  * 1. `buildJudgeRequests(parsed, { maxStepsPerRequest? }) → JudgeRequest[]`: one request per
- *    analysis, or one per root when the file has more than `maxStepsPerRequest` (80) steps. A
+ *    analysis, or one per root when the file has more than `maxStepsPerRequest` (80) steps, and
+ *    a root of more steps than that in parts of at most that many (`partsOf`; each part carries,
+ *    marked `"context": true`, the answer its first step asks about and what it is nested
+ *    under; `judgeRequests` makes them one at a time as they are taken). A
  *    request has `messages` (a `system` instruction, then a `user` message that ends with the
  *    analysis as a fenced ```json block), the reply's JSON `schema` (for `response_format` /
  *    structured output), the `targets` (id + field → span and model path of every `why`,
@@ -42,7 +45,7 @@
  * The request and reply formats are documented for users in docs/model-review.md.
  */
 export { JUDGE_PROMPT_VERSION, JUDGE_RULES, JUDGE_INSTRUCTION, JUDGE_EXAMPLES, type JudgeRule, type JudgeField } from './prompt';
-export { buildJudgeRequests, judgeRequests, looksLikeInstructions, DEFAULT_MAX_STEPS_PER_REQUEST, type JudgeRequest, type JudgeRequestOptions, type JudgeMessage, type JudgeTarget, type JudgeStep } from './request';
+export { buildJudgeRequests, judgeRequests, partsOf, looksLikeInstructions, DEFAULT_MAX_STEPS_PER_REQUEST, type JudgeRequest, type JudgeRequestOptions, type JudgeMessage, type JudgeTarget, type JudgeStep } from './request';
 export { parseJudgeReply, type ModelVerdict, type JudgeReply, type DroppedVerdicts } from './reply';
 export { mergeJudgeVerdicts, DEFAULT_MIN_CONFIDENCE, MODEL_PREFIX, type MergeOptions } from './merge';
 export { judgeCacheKey, MemoryJudgeCache, readJudgeLockfile, writeJudgeLockfile, JUDGE_LOCKFILE_VERSION, type JudgeCache, type JudgeCacheEntry, type StoredVerdict } from './cache';

@@ -5,8 +5,12 @@
  * verdicts given to an older prompt are asked again.
  */
 
-/** The version of the instruction and of the request/reply format. Part of every cache key. */
-export const JUDGE_PROMPT_VERSION = 'whys-judge-1';
+/**
+ * The version of the instruction and of the request/reply format. Part of every cache key.
+ * 2: a root of more than `maxStepsPerRequest` steps is sent in parts, whose entries marked
+ * `"context": true` are shown and not judged (1 sent such a root whole).
+ */
+export const JUDGE_PROMPT_VERSION = 'whys-judge-2';
 
 /** The reasoning rules a model may report, with the fields each applies to. */
 export const JUDGE_RULES = {

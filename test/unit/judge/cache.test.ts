@@ -115,7 +115,7 @@ test('review (scripted stand-in model): a failed request counts its steps as not
   const outcome = await judgeAnalysis(parsed, { model: 'm', transport: failing, cache, maxStepsPerRequest: 1, concurrency: 1 });
   assert.equal(calls, 1, 'after a fatal error nothing more is sent');
   assert.deepEqual([outcome.notJudged, outcome.judged, cache.size], [5, 0, 0]);
-  assert.deepEqual(outcome.errors, [{ request: 'r1', message: 'the endpoint refused the key', fatal: true }]);
+  assert.deepEqual(outcome.errors, [{ request: 'r1 part 1', message: 'the endpoint refused the key', fatal: true }]);
   const garbled = await judgeAnalysis(parsed, { model: 'm', transport: { send: async () => '{"verdicts": [' }, cache });
   assert.match(garbled.errors[0].message, /cut off/);
   assert.equal(cache.size, 0);

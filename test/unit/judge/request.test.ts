@@ -84,15 +84,22 @@ test('request: the reply schema names exactly the ids sent and the eight rules, 
   assert.deepEqual(items.required, ['id', 'field', 'rule', 'confidence', 'explanation', 'suggestion']);
 });
 
-test('request: a large file is split by root, each root whole and keeping its id', () => {
+test('request: a large file is split by root, each root keeping its id, a root above the limit in parts', () => {
   const requests = buildJudgeRequests(parseAnalysis(NESTED), { maxStepsPerRequest: 3 });
-  assert.deepEqual(requests.map((r) => r.id), ['r1', 'r2']);
-  assert.deepEqual(requests[0].steps.map((s) => s.id), ['r1.s1', 'r1.s2', 'r1.s3', 'r1.s3.c1.s1']);
-  const second = sentDocument(requests[1].messages[1].content) as { problem: string; roots: { id: string }[] };
+  assert.deepEqual(requests.map((r) => r.id), ['r1 part 1', 'r1 part 2', 'r2']);
+  assert.deepEqual(requests.map((r) => r.steps.map((s) => s.id)), [['r1.s1', 'r1.s2'], ['r1.s3', 'r1.s3.c1.s1'], ['r2.s1']]);
+  // The second part opens on the answer its first question asks about, marked as context.
+  const part = sentDocument(requests[1].messages[1].content) as { roots: { id: string; question: string; perspective: string; steps: { id: string; context?: boolean }[] }[] };
+  assert.deepEqual(part.roots.map((r) => [r.id, r.question, r.perspective]), [['r1', 'Why did checkout fail?', 'payments team']]);
+  assert.deepEqual(part.roots[0].steps[0], { id: 'r1.s2', context: true, because: 'Its connection pool was exhausted.' });
+  assert.deepEqual(part.roots[0].steps.slice(1).map((s) => [s.id, s.context]), [['r1.s3', undefined]]);
+  assert.match(requests[1].messages[1].content, /Judge part 2 of one root of an analysis/);
+  assert.deepEqual(requests[1].targets.map((t) => t.id), ['r1.s3', 'r1.s3.c1', 'r1.s3.c2', 'r1.s3.c1.s1', 'r1.s3.c1.s1']);
+  const second = sentDocument(requests[2].messages[1].content) as { problem: string; roots: { id: string }[] };
   assert.equal(second.problem, 'Checkout returned errors for 40 minutes.');
   assert.deepEqual(second.roots.map((r) => r.id), ['r2']);
-  assert.match(requests[1].messages[1].content, /this root of an analysis/);
-  assert.deepEqual(requests[1].targets.map((t) => t.id), ['r2.s1', 'r2.s1']);
+  assert.match(requests[2].messages[1].content, /this root of an analysis/);
+  assert.deepEqual(requests[2].targets.map((t) => t.id), ['r2.s1', 'r2.s1']);
 });
 
 test('request: YAML that does not parse, or an analysis with no steps, sends nothing', () => {
