@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
-import { PART_CHARS, scopesOf } from './position';
+import { dashOf, lineStartOf as lineStart, PART_CHARS, scopesOf } from './position';
 import { LineIndex, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -309,30 +309,12 @@ export function mergeFoldingBlocks(lists: Iterable<readonly FoldingBlock[]>): Fo
 /** A root (or a step, a cause) longer than this many characters is read a part at a time: its own lines, groups of its steps or causes, its last lines. */
 export const FOLDING_PART_CHARS = PART_CHARS;
 
-/** Where a line starts (without scanning back further than the line). */
-function lineStart(text: string, at: number): number {
-  let start = at;
-  while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
-  return start;
-}
-
 /** One part of the text to read alone ({@link foldingBlocksIn}), or a block known without reading. */
 type FoldingPart =
   | { readonly start: number; readonly end: number; readonly item: boolean }
   | { readonly block: FoldingBlock }
   /** An item's lines before its list joined to its lines from `rest` on (its list's last items and what follows), read as one text. */
   | { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number };
-
-/** The `-` of a list item whose map starts at `at`, when the `-` is the first thing on its line. */
-function dashOf(text: string, at: number): number | undefined {
-  let dash = at;
-  while (dash > 0 && text[dash - 1] === ' ') dash--;
-  if (text[dash - 1] !== '-') return undefined;
-  dash--;
-  const start = lineStart(text, dash);
-  for (let i = start; i < dash; i++) if (text[i] !== ' ') return undefined;
-  return dash;
-}
 
 /**
  * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order

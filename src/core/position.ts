@@ -323,7 +323,8 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
 }
 
 /** Where the line holding an offset starts. */
-function lineStartOf(text: string, at: number): number {
+/** Where the line holding `at` starts. */
+export function lineStartOf(text: string, at: number): number {
   // Back to the line break (not `lastIndexOf('\r')`, which would scan the whole file before it when it has none).
   let start = at;
   while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
@@ -374,13 +375,14 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
  */
 export const PART_CHARS = 8_000;
 
-/** Whether the map of a list item starting at `at` follows a `- ` that starts its line. */
-function dashFirst(text: string, at: number): boolean {
-  let i = at;
-  while (i > 0 && text[i - 1] === ' ') i--;
-  if (text[i - 1] !== '-') return false;
-  for (i -= 2; i >= 0 && text[i] !== '\n' && text[i] !== '\r'; i--) if (text[i] !== ' ') return false;
-  return true;
+/** The `-` of a list item whose map starts at `at`, when that `-` is the first thing on its line. */
+export function dashOf(text: string, at: number): number | undefined {
+  let dash = at;
+  while (dash > 0 && text[dash - 1] === ' ') dash--;
+  if (text[dash - 1] !== '-') return undefined;
+  dash--;
+  for (let i = lineStartOf(text, dash); i < dash; i++) if (text[i] !== ' ') return undefined;
+  return dash;
 }
 
 /**
@@ -393,7 +395,7 @@ function dashFirst(text: string, at: number): boolean {
 function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
-  if (children.length === 0 || !dashFirst(text, children[0].span.start)) return scope;
+  if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
   const startOf = (i: number): number => lineStartOf(text, children[i].span.start);
   if (offset < startOf(0)) {
     // With the list's first line, so that the list's key reads as holding a list.
@@ -424,7 +426,7 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
     else high = mid - 1;
   }
   const child = children[low];
-  if (!dashFirst(text, child.span.start)) return scope;
+  if (dashOf(text, child.span.start) === undefined) return scope;
   const end = low + 1 < children.length ? startOf(low + 1) : listEnd;
   return narrowed(text, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
 }
