@@ -65,6 +65,9 @@ export const judgeCompound: AnswerJudge = (answer) => {
     // `…, so the queue still drained and nobody was paged`: after `so`, what follows `and` is more
     // of the first cause's consequence, not a cause of its own.
     if (tokens[b.from].lower === 'and' && tokens[b.from - 1]?.lower !== ',' && tokens.slice(a.from, a.to).some((t, i) => RESULTS.has(t.lower) && tokens[a.from + i - 1]?.lower === ',')) continue;
+    // `Den 2 was added in the refurbishment, and the checklist is still printed from the 2019
+    // manual`: a change, and what still stands from before it, are one mismatch (what was not updated).
+    if (tokens.slice(a.from, a.to).some((t) => CHANGED.has(t.lower)) && tokens.slice(b.from, b.to).some((t) => t.lower === 'still')) continue;
     // `; whoever makes a change picks …` explains; a clause after `;` or a new sentence adds a cause only when both state faults.
     // Two causes each state their own fault or limit; a neutral fact beside a fault (`the gauge was
     // sent for calibration and the store had no spare`) is the setting of one cause.
@@ -118,7 +121,22 @@ function sharesHead(info: TextInfo, a: Range, b: Range): boolean {
 }
 
 /** Words by which a clause points back at the one before (`… and it …`, `… and that list …`). */
-const BACK_REFERENCES = new Set(['it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'such', 'same', 'so', 'which', 'who', 'whose', 'thus', 'therefore', 'hence', 'because', 'since', 'then', 'when', 'once', 'after', 'until', 'result', 'meant', 'means']);
+const BACK_REFERENCES = new Set([
+  'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'such', 'same', 'so', 'which', 'who', 'whose', 'thus', 'therefore', 'hence', 'because', 'since', 'then', 'when', 'once', 'after', 'until', 'result', 'meant', 'means',
+  // `…, and she had assessed him in the day room`: a person the clause before named.
+  'he', 'him', 'his', 'she', 'her', 'hers',
+  // `…, and condensation had been tracking for weeks afterwards`: what followed the first clause.
+  'afterwards', 'afterward', 'thereafter', 'subsequently',
+]);
+
+/** `the one from the next bay`, `another one`: a stand-in for a thing the clause before named. */
+function pointsBackAt(tokens: TextInfo['tokens'], i: number): boolean {
+  const w = tokens[i].lower;
+  const before = tokens[i - 1]?.lower ?? '';
+  if (w === 'one' && /^(the|that|this|another|a)$/.test(before) && tokens[i + 1]?.lower !== 'of') return true;
+  // `out of sight from there`: the place the clause before named (not `there was`, which opens a clause).
+  return w === 'there' && /^(from|in|at|to|near|over|out)$/.test(before);
+}
 
 /** `… replaced the pumps like for like`, `… left the limits unchanged`: the second clause kept the first one's state. */
 const KEPT_AS_BEFORE = /\b(like[- ]for[- ]like|as before|as it was|unchanged)\b/i;
@@ -152,6 +170,7 @@ function twoConditions(info: TextInfo, a: Range, b: Range, faults: number): bool
   // `… when their segment changes`) leans on that clause's things, not on the first one's.
   const ownVerb = finiteVerbOf(tokens, b);
   for (let i = b.from; i < b.to; i++) {
+    if (pointsBackAt(tokens, i)) return false;
     if (!BACK_REFERENCES.has(tokens[i].lower)) continue;
     if (ownVerb > 0 && i > ownVerb && SUBORDINATORS.has(tokens[i].lower)) break;
     // `on that ward`: a demonstrative before a noun the first clause never names (a shared one is caught below) points at the setting.
@@ -202,6 +221,9 @@ function standInSubject(info: TextInfo, b: Range): boolean {
 
 /** A clause that ends on an auxiliary, its predicate left out (`… and Ward 3's did not`, `… and the test rig was too`). */
 const ELLIPSIS = /\b(?:(?:did|does|do|was|were|is|are|had|has|have|could|would|will|can|should)(?:n't| not| too| either)?|can't|won't)\s*[.!]?$/i;
+
+/** Participles of a change made to a setting (`added`, `moved`, `replaced`). */
+const CHANGED = new Set(['added', 'replaced', 'moved', 'introduced', 'changed', 'upgraded', 'renamed', 'rebuilt', 'installed', 'extended', 'redesigned', 'reorganised', 'reorganized', 'merged', 'relocated', 'expanded', 'updated', 'migrated', 'converted', 'refitted', 'renumbered', 'restructured']);
 
 /** Words that open the consequence of a clause (`…, so …`, `…, therefore …`). */
 const RESULTS = new Set(['so', 'therefore', 'thus', 'hence']);

@@ -211,7 +211,8 @@ const SIGNAL_KEYS = new Set(
   schedule scheduled round rounds patrol patrols survey surveyed measure measured measurement reading readings count
   scan scans scanned scanning profile profiles declare declared declaring declaration
   checklist checklists form forms field fields
-  counted logged logging trace traced probe probes verify verified verification validate validation test tested tests`.split(/\s+/)].map(stem),
+  counted logged logging trace traced probe probes verify verified verification validate validation test tested tests
+  sign signs transmit transmits transmitted transmitting transmission`.split(/\s+/)].map(stem),
 );
 
 /** `Why did no one notice …?`, `Why was it not caught?`, `Why did QA not see …?`: a question about a miss of detection. */

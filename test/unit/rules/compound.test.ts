@@ -209,3 +209,18 @@ test('compound: a second clause whose subject is a bare "none" or "neither" coun
   // A noun after it makes a subject of its own.
   assert.equal(judge('compound', 'Why did it happen?', 'The relief valve was stuck shut, and no operator was on the night shift.').length, 1);
 });
+
+test('compound: a second clause that points back (a person named before, "the one", "from there", "afterwards") or keeps what a change left behind is one cause', () => {
+  const clean = [
+    'Because the wristbands are printed at admission, and he had been admitted through the side entrance, where the printer was down.',
+    'The hoist on level 2 was out of service, and porters had to borrow the one from level 4.',
+    'The bypass valve sits in the plant room, and the flow gauge is not visible from there.',
+    'Because the roof drain blocked in March, and water had been pooling over the switch room for weeks afterwards.',
+    'Bay 7 was added in the 2024 extension, and the fire plan is still printed from the 2018 drawings.',
+  ];
+  for (const b of clean) assert.deepEqual(judge('compound', 'Why did it happen?', b), [], b);
+  // Without the pointer back, two conditions side by side stay two causes.
+  assert.equal(judge('compound', 'Why did it happen?', 'The hoist on level 2 was out of service, and the stretcher batteries had not been charged.').length, 1);
+  // `still` after a clause that changed nothing is not a mismatch with a change.
+  assert.equal(judge('compound', 'Why did it happen?', 'The hoist on level 2 was out of service, and the stretcher batteries were still flat.').length, 1);
+});

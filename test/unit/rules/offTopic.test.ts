@@ -75,6 +75,9 @@ test('off-topic: turns to how far it spread, to when it happened, and a fault gi
     ['Why did no one notice the heater had failed?', 'The dryer has no alarm for regeneration temperature.'],
     ['Why did the nurses not notice the strength?', 'Both strengths came in vials of the same size with similar blue labels.'],
     ['Why did preventive maintenance not catch the failing heater?', 'The dryer was not in the CMMS, so no PM tasks were ever generated for it.'],
+    // A sign that was missing, or a device that stopped transmitting, is how it could have been seen.
+    ['Why did the cleaner not notice the floor was wet?', 'Because the yellow warning sign had been taken to another corridor.'],
+    ['Why did no one see the pressure fall?', 'The gauge had stopped transmitting an hour earlier.'],
   ];
   for (const [why, b] of clean) assert.deepEqual(judge('off-topic', why, b), [], b);
 });
