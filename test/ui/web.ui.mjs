@@ -5,7 +5,9 @@
  * `remote.extensionKind` set to `ui` for whys, so the workbench runs it in the browser's
  * web-worker extension host, as VS Code for the Web does, instead of on the server in Node.
  * The same checks a person would make there: it runs in the web worker, the canonical finding
- * is in the Problems panel, the hover explains it, and the preview draws the tree.
+ * is in the Problems panel, the hover explains it, the preview draws the tree, and the semantic
+ * passes of two open files take turns at the sentence model: a small file's finding comes while
+ * a large file's pass is still running, and closing the large file stops its pass.
  *
  *   node --test test/ui/web.ui.mjs          (builds whys.vsix with `npm run package` first,
  *                                             unless WHYS_SKIP_PACKAGE=1 and it exists)
@@ -18,6 +20,28 @@ import { REPO_ROOT } from '../vscode/codeServer.mjs';
 import { EDITOR, assertEventually, hoverFirstWarning, openFromExplorer, openWorkbench } from './workbench.mjs';
 
 const FILE = 'crowdstrike-as-written.whys.yaml';
+const SMALL = 'checkout-certificate.whys.yaml';
+const LARGE = 'large-semantic.whys.yaml';
+/** Large enough that its semantic pass runs for minutes in the web worker (4,000+ texts with every detector on). */
+const LARGE_STEPS = 2_000;
+
+/**
+ * An analysis of `steps` steps in roots of ten, every question and answer distinct (so none is
+ * in the model's cache) and clean for the rules (one `coverage` note), as in background.ui.mjs.
+ */
+function largeAnalysis(/** @type {number} */ steps) {
+  const subjects = ['the checkout service', 'the payment gateway', 'the primary database', 'the cache cluster', 'the deploy pipeline', 'the load balancer', 'the search index', 'the message queue'];
+  const lines = ['version: 1', `title: A large analysis of ${steps} steps`, 'problem: Customers saw errors at checkout for 40 minutes.', 'roots:'];
+  for (let made = 0, root = 0; made < steps; root++) {
+    lines.push(`  - id: root-${root}`, `    question: Why did failure ${root} reach customers?`, '    whys:');
+    for (let i = 0; i < 10 && made < steps; i++, made++) {
+      const subject = subjects[made % subjects.length];
+      lines.push(`      - why: Why did ${subject} ${i === 0 ? 'fail' : 'do that'} in case ${made}?`, `        because: A retry storm opened ${100 + made} connections to ${subject}.`);
+    }
+    lines.push('    actions:', `      - do: Add a limit for case ${root}.`, '        owner: platform', '        due: 2025-01-31');
+  }
+  return lines.join('\n') + '\n';
+}
 
 /** @type {Awaited<ReturnType<typeof openWorkbench>>} */
 let workbench;
@@ -43,9 +67,25 @@ before(async () => {
     // runs in the web-worker extension host.
     // The semantic pass on for every detector, and the essay's short example to run it on.
     userSettings: { 'remote.extensionKind': { 'whys.whys': ['ui'] }, 'whys.semantic': 'all' },
-    extraFiles: { 'checkout-certificate.whys.yaml': fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'semantic', 'checkout-certificate.whys.yaml'), 'utf8') },
+    extraFiles: {
+      [SMALL]: fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'semantic', SMALL), 'utf8'),
+      [LARGE]: largeAnalysis(LARGE_STEPS),
+    },
   });
   page = workbench.page;
+  // Record every text the status bar shows for the semantic pass, in order, from the start:
+  // progress that comes and goes between two readings is still seen.
+  await page.evaluate(() => {
+    const seen = /** @type {string[]} */ ([]);
+    Object.assign(window, { whysPassSeen: seen });
+    const look = () => {
+      for (const item of document.querySelectorAll('.statusbar-item')) {
+        const text = (item.textContent ?? '').trim();
+        if (/whys: semantic pass/.test(text) && seen[seen.length - 1] !== text) seen.push(text);
+      }
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
 });
 
 after(async () => {
@@ -96,6 +136,66 @@ test('the preview draws the tree from the web worker', { timeout: 120_000 }, asy
   assert.equal(await nodes.count(), 7);
   await preview.locator('#canvas g.node.weak[data-path="roots[0].whys[3]"]').waitFor({ timeout: 20_000 });
   await shot('preview');
+});
+
+/** The semantic pass's progress in the status bar as `[done, total]` ("whys: semantic pass: N of M texts"), or undefined when it shows none. */
+async function passProgress() {
+  for (const text of await page.locator('.statusbar-item', { hasText: /whys: semantic pass/ }).allInnerTexts()) {
+    const m = /(\d+) of (\d+) texts/.exec(text);
+    if (m) return [Number(m[1]), Number(m[2])];
+  }
+  return undefined;
+}
+
+// Put a queue back in src/extension/semantic/inProcessEngine.ts (each pass awaiting the one
+// before) and this test fails: the small file's finding comes only after the large file's pass
+// ended, with no progress left in the status bar (checked when it was written).
+test('two files\' semantic passes take turns at the model in the web worker: the small file\'s finding comes while the large file\'s pass runs, and closing the large file stops it', { timeout: 480_000 }, async (t) => {
+  await openFromExplorer(page, LARGE);
+  const started = await assertEventually(passProgress, (p) => p !== undefined && p[0] < p[1], 'the large file\'s semantic pass in progress in the status bar ("whys: semantic pass: N of M texts")', 240_000).catch(async (error) => {
+    await shot('turns-no-progress');
+    throw error;
+  });
+  assert.ok(started && started[1] > 4_000, `the large file's pass embeds thousands of texts: ${JSON.stringify(started)}`);
+  await shot('turns-large-running');
+
+  await openFromExplorer(page, SMALL);
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  // Read together: the small file's semantic finding in Problems and the large file's pass still
+  // in progress. Were passes queued one after another, the small file's would start only once
+  // the large one's had ended (minutes), and by then its progress would be gone.
+  const smallFinding = /closer to the question of step 1 of root `detection`/;
+  const { running } = await assertEventually(
+    async () => ({ found: smallFinding.test((await rows.allInnerTexts()).join('\n')), running: await passProgress() }),
+    ({ found, running }) => found && running !== undefined && running[0] < running[1],
+    'the small file\'s semantic finding (Problems, Ln 15) while the status bar shows the large file\'s pass in progress',
+    240_000,
+  ).catch(async (error) => {
+    await shot('turns-small-not-first');
+    throw error;
+  });
+  assert.ok(running);
+  t.diagnostic(`the small file's semantic finding came at ${running[0]} of ${running[1]} texts of the large file's pass`);
+  await shot('turns-small-first');
+  // The large file's pass goes on after the small one's.
+  await assertEventually(passProgress, (p) => p !== undefined && p[0] > running[0], `the large file's pass going on past ${running[0]} of ${running[1]} texts`, 120_000);
+
+  // Closing the large file cancels its pass: the progress goes, before the pass came to its end.
+  await page.locator(`${EDITOR} .tab`, { hasText: LARGE }).first().click();
+  await page.keyboard.press('Control+W');
+  await page.locator(`${EDITOR} .tab`, { hasText: LARGE }).first().waitFor({ state: 'detached', timeout: 30_000 });
+  const item = page.locator('.statusbar-item', { hasText: /whys: semantic pass/ });
+  await assertEventually(async () => await item.count(), (n) => n === 0, 'the semantic pass gone from the status bar once the large file is closed', 120_000).catch(async (error) => {
+    await shot('turns-not-cancelled');
+    throw error;
+  });
+  const seen = await page.evaluate(() => /** @type {{ whysPassSeen: string[] }} */ (/** @type {unknown} */ (window)).whysPassSeen);
+  const counts = seen.map((text) => /(\d+) of (\d+) texts/.exec(text)).filter((m) => m !== null).map((m) => [Number(m[1]), Number(m[2])]);
+  const last = counts[counts.length - 1];
+  assert.ok(last && last[0] < last[1], `the large file's pass stopped before its end; status bar texts seen: ${JSON.stringify(seen.slice(-5))}`);
+  t.diagnostic(`the large file's pass was cancelled at ${last[0]} of ${last[1]} texts`);
+  await shot('turns-cancelled');
 });
 
 test('the semantic pass (the shipped sentence model, in the web worker) flags the answer that answers another question', { timeout: 180_000 }, async () => {

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO_ROOT, copyDir, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
+import { REPO_ROOT, installVsix, launchChromium, startCodeServer, workbenchUrl } from '../vscode/codeServer.mjs';
 
 export const VSIX = path.join(REPO_ROOT, 'whys.vsix');
 export const RESULTS = path.join(REPO_ROOT, 'test-results');
@@ -29,7 +29,11 @@ export async function openWorkbench(/** @type {{ label: string, viewport: { widt
     assert.equal(r.status, 0, '`npm run package` failed: cannot build whys.vsix');
   }
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-`));
-  copyDir(path.join(REPO_ROOT, 'examples'), path.join(workspace, 'examples'));
+  // The tests' own copy (test/examples/), never examples/ itself, where a user trying
+  // `npm start` may have added files; its analyses only (not its README).
+  fs.mkdirSync(path.join(workspace, 'examples'));
+  const examples = path.join(REPO_ROOT, 'test', 'examples');
+  for (const name of fs.readdirSync(examples).filter((f) => f.endsWith('.whys.yaml'))) fs.copyFileSync(path.join(examples, name), path.join(workspace, 'examples', name));
   for (const [name, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(workspace, 'examples', name), text);
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), `whys-ui-${label}-extensions-`));
   installVsix(VSIX, extensionsDir);
