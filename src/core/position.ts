@@ -162,6 +162,12 @@ export interface TextScope {
   readonly start: number;
   readonly end: number;
   readonly path: TreePath;
+  /**
+   * A run of the scope's lines left out of the reading: the rest of a long item's list (after
+   * its first line), so that the item's own keys before and after the list are read together,
+   * without the list between them.
+   */
+  readonly gap?: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -387,36 +393,28 @@ export function dashOf(text: string, at: number): number | undefined {
 
 /**
  * Within the scope of a long item (over {@link PART_CHARS}), the narrower scope holding the
- * offset: the item's lines before its list (a chain's steps, a step's causes) and the list's
- * first line, the list's item there (narrowed in turn), or the item's lines after the list. A
- * list not written one `- ` per line is not narrowed. Only the keys of that part are known: in
- * the lines before a long list, completion may offer a key the item has after it.
+ * offset: the list's item there (narrowed in turn), or, on the item's own lines before or after
+ * its list (a chain's steps, a step's causes), the item without the rest of its list: its lines
+ * before the list and the list's first line, then its lines after the list (the scope's `gap`
+ * leaves the list out), so the keys it has on either side are all known. A list not written one
+ * `- ` per line is not narrowed.
  */
 function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
   const startOf = (i: number): number => lineStartOf(text, children[i].span.start);
-  if (offset < startOf(0)) {
-    // With the list's first line, so that the list's key reads as holding a list.
-    let end = children[0].span.start;
-    while (end < scope.end && text[end] !== '\n' && text[end] !== '\r') end++;
-    return { start: scope.start, end: Math.min(scope.end, end + 1), path: scope.path };
-  }
   let listEnd = children[children.length - 1].span.end;
   while (listEnd < scope.end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
-  if (listEnd < scope.end) listEnd++;
-  if (offset >= listEnd) {
-    // The item's lines after its list, from the first that is not empty or a comment (the part is read from its indentation).
-    let tail = listEnd;
-    for (;;) {
-      let next = tail;
-      while (next < scope.end && text[next] !== '\n' && text[next] !== '\r') next++;
-      const line = text.slice(tail, next).trim();
-      if (next >= scope.end || (line !== '' && !line.startsWith('#'))) break;
-      tail = next + (text[next] === '\r' && text[next + 1] === '\n' ? 2 : 1);
-    }
-    return { start: offset >= tail ? tail : listEnd, end: scope.end, path: scope.path };
+  if (listEnd < scope.end) listEnd += text[listEnd] === '\r' && text[listEnd + 1] === '\n' ? 2 : 1;
+  if (offset < startOf(0) || offset >= listEnd) {
+    // The item's own lines: those before its list with the list's first line (so that the
+    // list's key reads as holding a list), then those after the list; the rest of the list is left out.
+    let firstEnd = children[0].span.start;
+    while (firstEnd < scope.end && text[firstEnd] !== '\n' && text[firstEnd] !== '\r') firstEnd++;
+    if (text[firstEnd] === '\r' && text[firstEnd + 1] === '\n') firstEnd++;
+    firstEnd = Math.min(scope.end, firstEnd + 1);
+    return firstEnd < listEnd ? { ...scope, gap: { start: firstEnd, end: listEnd } } : scope;
   }
   let low = 0;
   let high = children.length - 1;
@@ -434,22 +432,28 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
 function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
   if (offset < scope.start || offset > scope.end) return undefined;
-  let part = text.slice(scope.start, scope.end);
+  const { gap } = scope;
+  if (gap && offset >= gap.start && offset < gap.end) return undefined;
+  // Where the part's text stands in the file: offsets after the gap are shifted by its length.
+  const shift = gap && offset >= gap.end ? gap.end - gap.start : 0;
+  let part = gap ? text.slice(scope.start, gap.start) + text.slice(gap.end, scope.end) : text.slice(scope.start, scope.end);
   if (scope.path.length > 0) {
     // The item's `-` read as a space: its map then stands alone at its own indentation.
     const dash = part.search(/\S/);
     if (dash >= 0 && part[dash] === '-') part = `${part.slice(0, dash)} ${part.slice(dash + 1)}`;
     // A later line indented no deeper than the `-` is outside the item (a new root, a top-level key).
-    const local = offset - scope.start;
+    const local = offset - scope.start - shift;
     const lineStart = Math.max(part.lastIndexOf('\n', local - 1), part.lastIndexOf('\r', local - 1)) + 1;
     let indent = 0;
     while (part[lineStart + indent] === ' ') indent++;
     if (lineStart > 0 && indent <= dash) return undefined;
   }
-  const inner = positionFrom(part, offset - scope.start, scope.path);
+  const inner = positionFrom(part, offset - scope.start - shift, scope.path);
   // The lines before the roots end at `roots:`; its value, the roots, is not in them.
   if (inner?.kind === 'value' && inner.path.length === 0 && inner.key === 'roots' && scope.end < text.length) return undefined;
-  return inner && { ...inner, span: { start: inner.span.start + scope.start, end: inner.span.end + scope.start } };
+  // The span is on the offset's line, on the same side of the gap.
+  const from = scope.start + shift;
+  return inner && { ...inner, span: { start: inner.span.start + from, end: inner.span.end + from } };
 }
 
 /** The key under an offset, only when the offset is on the key itself (not its value). */

@@ -240,6 +240,11 @@ async function hugeRoot(name: string, text: string): Promise<void> {
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('  key hover: keyAt in the part at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('  completion: positionAt in the part at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  // On the root's own lines, before and after its steps: its lines on both sides are read, its list left out.
+  const head = text.indexOf('question:') + 2;
+  const tail = text.lastIndexOf('actions:') + 2;
+  row('  completion on the root\'s own line before its steps (its keys after them known too)', slice(() => positionAt(text, head, scopeAt(result.parsed, head))).ms);
+  row('  completion on the root\'s own line after its steps (its keys before them known too)', slice(() => positionAt(text, tail, scopeAt(result.parsed, tail))).ms);
   // A root over maxStepsPerRequest goes in parts of at most 80 steps, each made (and its steps' cache keys hashed) as it is taken.
   const placingParts = await median(3, () => longestBlockAndPause(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() })));
   let requests = 0;
