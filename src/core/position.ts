@@ -337,13 +337,18 @@ export function lineStartOf(text: string, at: number): number {
   return start;
 }
 
+/** The start of the first line of the list item whose map starts at `at`: its `-`'s line. */
+function itemLineStart(text: string, at: number): number {
+  return lineStartOf(text, dashOf(text, at) ?? at);
+}
+
 /**
  * Every scope of a parsed analysis, in file order: the lines before the first root, then each
  * root's (as {@link scopeAt} gives them). A file without roots is one scope.
  */
 export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
   const { text, analysis } = parsed;
-  const starts = analysis.roots.map((root) => lineStartOf(text, root.span.start));
+  const starts = analysis.roots.map((root) => itemLineStart(text, root.span.start));
   const scopes: TextScope[] = [{ start: 0, end: starts[0] ?? text.length, path: [] }];
   analysis.roots.forEach((root, i) => scopes.push({ start: starts[i], end: starts[i + 1] ?? text.length, path: ['roots', root.index] }));
   return scopes;
@@ -357,7 +362,7 @@ export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
 export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   const { text, analysis } = parsed;
   const roots = analysis.roots;
-  const lineStart = (at: number): number => lineStartOf(text, at);
+  const lineStart = (at: number): number => itemLineStart(text, at);
   // The last root whose first line starts at or before the offset (roots are in file order).
   let low = 0;
   let high = roots.length - 1;
@@ -381,12 +386,28 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
  */
 export const PART_CHARS = 8_000;
 
-/** The `-` of a list item whose map starts at `at`, when that `-` is the first thing on its line. */
+/**
+ * The `-` of a list item whose map starts at `at`, when that `-` is the first thing on its line:
+ * on the map's first line (`- why: …`), or alone on the line before it (`-` then the map's keys
+ * on the lines below).
+ */
 export function dashOf(text: string, at: number): number | undefined {
   let dash = at;
   while (dash > 0 && text[dash - 1] === ' ') dash--;
-  if (text[dash - 1] !== '-') return undefined;
+  if (text[dash - 1] !== '-') return dash === lineStartOf(text, at) ? dashAbove(text, dash) : undefined;
   dash--;
+  for (let i = lineStartOf(text, dash); i < dash; i++) if (text[i] !== ' ') return undefined;
+  return dash;
+}
+
+/** The `-` alone on the line before the line starting at `lineStart` (spaces around it only). */
+function dashAbove(text: string, lineStart: number): number | undefined {
+  let at = lineStart - 1;
+  if (text[at] === '\n' && text[at - 1] === '\r') at--;
+  if (at < 0 || (text[at] !== '\n' && text[at] !== '\r')) return undefined;
+  while (at > 0 && text[at - 1] === ' ') at--;
+  if (text[at - 1] !== '-') return undefined;
+  const dash = at - 1;
   for (let i = lineStartOf(text, dash); i < dash; i++) if (text[i] !== ' ') return undefined;
   return dash;
 }
@@ -396,21 +417,22 @@ export function dashOf(text: string, at: number): number | undefined {
  * offset: the list's item there (narrowed in turn), or, on the item's own lines before or after
  * its list (a chain's steps, a step's causes), the item without the rest of its list: its lines
  * before the list and the list's first line, then its lines after the list (the scope's `gap`
- * leaves the list out), so the keys it has on either side are all known. A list not written one
- * `- ` per line is not narrowed.
+ * leaves the list out), so the keys it has on either side are all known. A list whose items do not
+ * each start with a `-` first on its line (a flow sequence) is not narrowed.
  */
 function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
-  const startOf = (i: number): number => lineStartOf(text, children[i].span.start);
+  // An item's lines start at its `-` (which may stand alone on the line before its map).
+  const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
   let listEnd = children[children.length - 1].span.end;
   while (listEnd < scope.end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
   if (listEnd < scope.end) listEnd += text[listEnd] === '\r' && text[listEnd + 1] === '\n' ? 2 : 1;
   if (offset < startOf(0) || offset >= listEnd) {
     // The item's own lines: those before its list with the list's first line (so that the
     // list's key reads as holding a list), then those after the list; the rest of the list is left out.
-    let firstEnd = children[0].span.start;
+    let firstEnd = startOf(0);
     while (firstEnd < scope.end && text[firstEnd] !== '\n' && text[firstEnd] !== '\r') firstEnd++;
     if (text[firstEnd] === '\r' && text[firstEnd + 1] === '\n') firstEnd++;
     firstEnd = Math.min(scope.end, firstEnd + 1);
@@ -447,6 +469,8 @@ function positionIn(text: string, offset: number, scope: TextScope): TreePositio
     let indent = 0;
     while (part[lineStart + indent] === ' ') indent++;
     if (lineStart > 0 && indent <= dash) return undefined;
+    // Right after a `-` that ends its line (its map's keys below), the whole file's reading answers nothing.
+    if (lineStart === 0 && dash >= 0 && (dash + 1 === part.length || part[dash + 1] === '\n' || part[dash + 1] === '\r')) return undefined;
   }
   const inner = positionFrom(part, offset - scope.start - shift, scope.path);
   // The lines before the roots end at `roots:`; its value, the roots, is not in them.

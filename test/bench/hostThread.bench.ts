@@ -14,7 +14,7 @@ import { BackgroundChecker } from '../../src/extension/background';
 import { inSlices, yieldEvery } from '../../src/extension/slices';
 import { longestBlock, longestBlockAndPause } from './blocks';
 import { generateAnalysis } from './generate';
-import { deepNesting, singleChain } from './hugeRoot';
+import { deepNesting, singleChain, singleChainWritten } from './hugeRoot';
 
 const rows: string[][] = [];
 const GOAL = 50;
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     ['one root, one chain of the most steps under the limit', singleChain()],
     [`one root nested ${MAX_NESTING_DEPTH} deep (the deepest whys reads), the most steps under the limit`, deepNesting()],
     ['one root, one chain of 50,000 steps with a comment after each answer', singleChain(50_000).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note')],
+    ['one root, one chain of the most steps under the limit, each `-` alone on its line', singleChainWritten('dash-alone')],
+    ['one root, one chain of the most steps under the limit, written as a flow sequence (read in one piece)', singleChainWritten('flow')],
   ] as const) {
     await hugeRoot(name, huge);
   }

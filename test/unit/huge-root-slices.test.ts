@@ -36,13 +36,19 @@ function sliced(text: string, partChars?: number): { blocks: FoldingBlock[]; pau
 
 const whole = (text: string): FoldingBlock[] => foldingBlocksOf(text, parseAnalysis(text).comments);
 
+/** The same YAML with each list item's `-` alone on its line, its map's keys on the lines below. */
+function dashAlone(text: string): string {
+  return text.replace(/^( *)- (?=[A-Za-z_-]+:)/gm, (_m, pad: string) => `${pad}-\n${pad}  `);
+}
+
 test('one root of one 3,000-step chain folds in many parts, and gives the blocks of the whole reading', () => {
-  const text = singleChain(3000);
-  const { blocks, pauses } = sliced(text);
-  assert.ok(pauses >= 5, `${pauses} slices`);
-  const expected = whole(text);
-  assert.ok(expected.length > 3000, `${expected.length} blocks`);
-  assert.deepStrictEqual(blocks, expected);
+  for (const text of [singleChain(3000), dashAlone(singleChain(3000))]) {
+    const { blocks, pauses } = sliced(text);
+    assert.ok(pauses >= 5, `${pauses} slices`);
+    const expected = whole(text);
+    assert.ok(expected.length > 3000, `${expected.length} blocks`);
+    assert.deepStrictEqual(blocks, expected);
+  }
 });
 
 test('one long chain with comments (at any indentation) and empty lines between its steps folds in many parts, and gives the blocks of the whole reading', () => {
@@ -58,10 +64,11 @@ test('one long chain with comments (at any indentation) and empty lines between 
 
 test(`one root nested ${MAX_NESTING_DEPTH} deep folds in parts down every level, and gives the blocks of the whole reading`, () => {
   for (const [levels, perLevel, partChars] of [[MAX_NESTING_DEPTH, 3, undefined], [10, 40, 2000], [30, 5, 300]] as const) {
-    const text = deepNesting(levels, perLevel);
-    const { blocks, pauses } = sliced(text, partChars);
-    assert.ok(pauses >= levels, `${levels} levels: ${pauses} slices`);
-    assert.deepStrictEqual(blocks, whole(text), `${levels} levels of ${perLevel} steps, parts of ${partChars ?? 'default'}`);
+    for (const text of [deepNesting(levels, perLevel), dashAlone(deepNesting(levels, perLevel))]) {
+      const { blocks, pauses } = sliced(text, partChars);
+      assert.ok(pauses >= levels, `${levels} levels: ${pauses} slices`);
+      assert.deepStrictEqual(blocks, whole(text), `${levels} levels of ${perLevel} steps, parts of ${partChars ?? 'default'}`);
+    }
   }
 });
 
@@ -80,6 +87,8 @@ test('the examples, fixtures and corpus read in tiny parts, and with comments, e
       ['an empty line before each cause', text.replace(/^( *)- cause:/gm, '\n$1- cause:')],
       ['a comment after each answer', text.replace(/^( *)because: (.+)$/gm, '$1because: $2\n$1# after the answer')],
       ['CRLF', text.replace(/\n/g, '\r\n')],
+      ['each item’s `-` alone on its line', dashAlone(text)],
+      ['each item’s `-` alone on its line, CRLF', dashAlone(text).replace(/\n/g, '\r\n')],
     ];
     for (const [name, variant] of variants) {
       for (const partChars of [40, 400]) {
@@ -104,7 +113,7 @@ test('the outline built a few entries at a time is outlineOf, and pauses inside 
 
 test('in one huge root, the key hover and completion read only the step at the cursor, and answer what the whole file’s reading answers', () => {
   const commented = singleChain(1500).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note').replace('    actions:', '# before the actions\n\n    actions:');
-  for (const text of [singleChain(1500), deepNesting(20, 6), deepNesting(8, 60), commented]) {
+  for (const text of [singleChain(1500), deepNesting(20, 6), deepNesting(8, 60), commented, dashAlone(singleChain(1500)), dashAlone(deepNesting(8, 60))]) {
     const parsed = parseAnalysis(text);
     // Every key and value of some lines: the root's own, steps at the start, middle and end, causes, the actions.
     const lines = text.split('\n');
