@@ -295,7 +295,8 @@ export function foldingBlocksIn(text: string, scope: { readonly start: number; r
   const lines = new LineIndex(part);
   const contents = yamlContents(part);
   addTreeBlocks(blocks, part, lines, contents, firstLine);
-  if (dash >= 0 && contents?.range) blocks.add(firstLine + lines.position(dash).line, firstLine + lastLine(lines, part, { start: dash, end: contents.range[1] }));
+  // The item's block, from its map's first line (its `-` may stand alone on the line before).
+  if (dash >= 0 && contents?.range) blocks.add(firstLine + lines.position(contents.range[0]).line, firstLine + lastLine(lines, part, { start: contents.range[0], end: contents.range[1] }));
   return blocks.sorted();
 }
 
@@ -324,7 +325,8 @@ type FoldingPart =
  * the list, and the two blocks no part holds whole: the item's and its list's. Each part reads
  * alone as it reads in the file: parts are cut only at the line of a `-` that directly follows
  * the previous item's last line (no comment or empty line between), in a block list whose dashes
- * each start their line; otherwise the item is read whole.
+ * each start their line (alone on it, or before the item's first key); otherwise (a flow
+ * sequence) the item is read whole.
  */
 function* itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
   const whole: FoldingPart = { start, end, item: true };
@@ -344,7 +346,9 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
   if (text[listEnd] === '\r' && text[listEnd + 1] === '\n') listEnd++;
   if (listEnd < end) listEnd++;
   // A cut may fall before item i when only empty or comment lines stand between it and the previous item.
-  const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)([^\S\r\n]*(#[^\r\n]*)?(\r\n|\n|\r))*$/.test(text.slice(children[i - 1].span.end, lineStart(text, children[i].span.start))));
+  // An item's lines start at its `-` (which may stand alone on the line before its map).
+  const itemStart = (i: number): number => lineStart(text, dashOf(text, children[i].span.start) ?? children[i].span.start);
+  const cutBefore = (i: number): boolean => i === 0 || i === children.length || (dashOf(text, children[i].span.start) !== undefined && /^[^\S\r\n]*(\r\n|\n|\r)([^\S\r\n]*(#[^\r\n]*)?(\r\n|\n|\r))*$/.test(text.slice(children[i - 1].span.end, itemStart(i))));
   // Comment lines right after the list may belong to it (YAML's reading decides where it ends):
   // then the item's first lines are read joined to its last item and what follows, so that the
   // item's and the list's blocks come from that reading.
@@ -364,7 +368,7 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
   if (commented) {
     upTo = children.length - 1;
     while (upTo > 0 && !cutBefore(upTo)) upTo--;
-    groupsEnd = upTo === 0 ? headEnd : lineStart(text, children[upTo].span.start);
+    groupsEnd = upTo === 0 ? headEnd : itemStart(upTo);
     yield { start, headEnd, rest: groupsEnd, end };
   } else {
     const block = (from: number, to: number): FoldingPart => {
@@ -372,7 +376,7 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
       while (stop > from && /\s/.test(text[stop - 1])) stop--;
       return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
     };
-    yield block(dash, node.span.end);
+    yield block(node.span.start, node.span.end);
     yield block(key, last.span.end);
     yield { start, end: headEnd, item: true };
   }
@@ -380,8 +384,8 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
   let group = headEnd;
   for (let i = 0; i < upTo; i++) {
     if (!cutBefore(i)) continue;
-    const from = i === 0 ? headEnd : lineStart(text, children[i].span.start);
-    const to = i + 1 < upTo ? lineStart(text, children[i + 1].span.start) : groupsEnd;
+    const from = i === 0 ? headEnd : itemStart(i);
+    const to = i + 1 < upTo ? itemStart(i + 1) : groupsEnd;
     const long = to - from > partChars && cutBefore(i + 1);
     if (from > group && (long || from - group >= partChars)) {
       yield { start: group, end: from, item: false };

@@ -162,6 +162,12 @@ export interface TextScope {
   readonly start: number;
   readonly end: number;
   readonly path: TreePath;
+  /**
+   * A run of the scope's lines left out of the reading: the rest of a long item's list (after
+   * its first line), so that the item's own keys before and after the list are read together,
+   * without the list between them.
+   */
+  readonly gap?: { readonly start: number; readonly end: number };
 }
 
 /**
@@ -331,13 +337,18 @@ export function lineStartOf(text: string, at: number): number {
   return start;
 }
 
+/** The start of the first line of the list item whose map starts at `at`: its `-`'s line. */
+function itemLineStart(text: string, at: number): number {
+  return lineStartOf(text, dashOf(text, at) ?? at);
+}
+
 /**
  * Every scope of a parsed analysis, in file order: the lines before the first root, then each
  * root's (as {@link scopeAt} gives them). A file without roots is one scope.
  */
 export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
   const { text, analysis } = parsed;
-  const starts = analysis.roots.map((root) => lineStartOf(text, root.span.start));
+  const starts = analysis.roots.map((root) => itemLineStart(text, root.span.start));
   const scopes: TextScope[] = [{ start: 0, end: starts[0] ?? text.length, path: [] }];
   analysis.roots.forEach((root, i) => scopes.push({ start: starts[i], end: starts[i + 1] ?? text.length, path: ['roots', root.index] }));
   return scopes;
@@ -351,7 +362,7 @@ export function scopesOf(parsed: ParsedAnalysis): TextScope[] {
 export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   const { text, analysis } = parsed;
   const roots = analysis.roots;
-  const lineStart = (at: number): number => lineStartOf(text, at);
+  const lineStart = (at: number): number => itemLineStart(text, at);
   // The last root whose first line starts at or before the offset (roots are in file order).
   let low = 0;
   let high = roots.length - 1;
@@ -375,48 +386,57 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
  */
 export const PART_CHARS = 8_000;
 
-/** The `-` of a list item whose map starts at `at`, when that `-` is the first thing on its line. */
+/**
+ * The `-` of a list item whose map starts at `at`, when that `-` is the first thing on its line:
+ * on the map's first line (`- why: …`), or alone on the line before it (`-` then the map's keys
+ * on the lines below).
+ */
 export function dashOf(text: string, at: number): number | undefined {
   let dash = at;
   while (dash > 0 && text[dash - 1] === ' ') dash--;
-  if (text[dash - 1] !== '-') return undefined;
+  if (text[dash - 1] !== '-') return dash === lineStartOf(text, at) ? dashAbove(text, dash) : undefined;
   dash--;
+  for (let i = lineStartOf(text, dash); i < dash; i++) if (text[i] !== ' ') return undefined;
+  return dash;
+}
+
+/** The `-` alone on the line before the line starting at `lineStart` (spaces around it only). */
+function dashAbove(text: string, lineStart: number): number | undefined {
+  let at = lineStart - 1;
+  if (text[at] === '\n' && text[at - 1] === '\r') at--;
+  if (at < 0 || (text[at] !== '\n' && text[at] !== '\r')) return undefined;
+  while (at > 0 && text[at - 1] === ' ') at--;
+  if (text[at - 1] !== '-') return undefined;
+  const dash = at - 1;
   for (let i = lineStartOf(text, dash); i < dash; i++) if (text[i] !== ' ') return undefined;
   return dash;
 }
 
 /**
  * Within the scope of a long item (over {@link PART_CHARS}), the narrower scope holding the
- * offset: the item's lines before its list (a chain's steps, a step's causes) and the list's
- * first line, the list's item there (narrowed in turn), or the item's lines after the list. A
- * list not written one `- ` per line is not narrowed. Only the keys of that part are known: in
- * the lines before a long list, completion may offer a key the item has after it.
+ * offset: the list's item there (narrowed in turn), or, on the item's own lines before or after
+ * its list (a chain's steps, a step's causes), the item without the rest of its list: its lines
+ * before the list and the list's first line, then its lines after the list (the scope's `gap`
+ * leaves the list out), so the keys it has on either side are all known. A list whose items do not
+ * each start with a `-` first on its line (a flow sequence) is not narrowed.
  */
 function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
-  const startOf = (i: number): number => lineStartOf(text, children[i].span.start);
-  if (offset < startOf(0)) {
-    // With the list's first line, so that the list's key reads as holding a list.
-    let end = children[0].span.start;
-    while (end < scope.end && text[end] !== '\n' && text[end] !== '\r') end++;
-    return { start: scope.start, end: Math.min(scope.end, end + 1), path: scope.path };
-  }
+  // An item's lines start at its `-` (which may stand alone on the line before its map).
+  const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
   let listEnd = children[children.length - 1].span.end;
   while (listEnd < scope.end && text[listEnd] !== '\n' && text[listEnd] !== '\r') listEnd++;
-  if (listEnd < scope.end) listEnd++;
-  if (offset >= listEnd) {
-    // The item's lines after its list, from the first that is not empty or a comment (the part is read from its indentation).
-    let tail = listEnd;
-    for (;;) {
-      let next = tail;
-      while (next < scope.end && text[next] !== '\n' && text[next] !== '\r') next++;
-      const line = text.slice(tail, next).trim();
-      if (next >= scope.end || (line !== '' && !line.startsWith('#'))) break;
-      tail = next + (text[next] === '\r' && text[next + 1] === '\n' ? 2 : 1);
-    }
-    return { start: offset >= tail ? tail : listEnd, end: scope.end, path: scope.path };
+  if (listEnd < scope.end) listEnd += text[listEnd] === '\r' && text[listEnd + 1] === '\n' ? 2 : 1;
+  if (offset < startOf(0) || offset >= listEnd) {
+    // The item's own lines: those before its list with the list's first line (so that the
+    // list's key reads as holding a list), then those after the list; the rest of the list is left out.
+    let firstEnd = startOf(0);
+    while (firstEnd < scope.end && text[firstEnd] !== '\n' && text[firstEnd] !== '\r') firstEnd++;
+    if (text[firstEnd] === '\r' && text[firstEnd + 1] === '\n') firstEnd++;
+    firstEnd = Math.min(scope.end, firstEnd + 1);
+    return firstEnd < listEnd ? { ...scope, gap: { start: firstEnd, end: listEnd } } : scope;
   }
   let low = 0;
   let high = children.length - 1;
@@ -434,22 +454,30 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
 function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
   if (offset < scope.start || offset > scope.end) return undefined;
-  let part = text.slice(scope.start, scope.end);
+  const { gap } = scope;
+  if (gap && offset >= gap.start && offset < gap.end) return undefined;
+  // Where the part's text stands in the file: offsets after the gap are shifted by its length.
+  const shift = gap && offset >= gap.end ? gap.end - gap.start : 0;
+  let part = gap ? text.slice(scope.start, gap.start) + text.slice(gap.end, scope.end) : text.slice(scope.start, scope.end);
   if (scope.path.length > 0) {
     // The item's `-` read as a space: its map then stands alone at its own indentation.
     const dash = part.search(/\S/);
     if (dash >= 0 && part[dash] === '-') part = `${part.slice(0, dash)} ${part.slice(dash + 1)}`;
     // A later line indented no deeper than the `-` is outside the item (a new root, a top-level key).
-    const local = offset - scope.start;
+    const local = offset - scope.start - shift;
     const lineStart = Math.max(part.lastIndexOf('\n', local - 1), part.lastIndexOf('\r', local - 1)) + 1;
     let indent = 0;
     while (part[lineStart + indent] === ' ') indent++;
     if (lineStart > 0 && indent <= dash) return undefined;
+    // Right after a `-` that ends its line (its map's keys below), the whole file's reading answers nothing.
+    if (lineStart === 0 && dash >= 0 && (dash + 1 === part.length || part[dash + 1] === '\n' || part[dash + 1] === '\r')) return undefined;
   }
-  const inner = positionFrom(part, offset - scope.start, scope.path);
+  const inner = positionFrom(part, offset - scope.start - shift, scope.path);
   // The lines before the roots end at `roots:`; its value, the roots, is not in them.
   if (inner?.kind === 'value' && inner.path.length === 0 && inner.key === 'roots' && scope.end < text.length) return undefined;
-  return inner && { ...inner, span: { start: inner.span.start + scope.start, end: inner.span.end + scope.start } };
+  // The span is on the offset's line, on the same side of the gap.
+  const from = scope.start + shift;
+  return inner && { ...inner, span: { start: inner.span.start + from, end: inner.span.end + from } };
 }
 
 /** The key under an offset, only when the offset is on the key itself (not its value). */

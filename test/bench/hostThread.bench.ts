@@ -14,7 +14,7 @@ import { BackgroundChecker } from '../../src/extension/background';
 import { inSlices, yieldEvery } from '../../src/extension/slices';
 import { longestBlock, longestBlockAndPause } from './blocks';
 import { generateAnalysis } from './generate';
-import { deepNesting, singleChain } from './hugeRoot';
+import { deepNesting, singleChain, singleChainWritten } from './hugeRoot';
 
 const rows: string[][] = [];
 const GOAL = 50;
@@ -63,6 +63,8 @@ async function main(): Promise<void> {
     ['one root, one chain of the most steps under the limit', singleChain()],
     [`one root nested ${MAX_NESTING_DEPTH} deep (the deepest whys reads), the most steps under the limit`, deepNesting()],
     ['one root, one chain of 50,000 steps with a comment after each answer', singleChain(50_000).replace(/(\n +because: [^\n]*)/g, '$1\n        # a note')],
+    ['one root, one chain of the most steps under the limit, each `-` alone on its line', singleChainWritten('dash-alone')],
+    ['one root, one chain of the most steps under the limit, written as a flow sequence (read in one piece)', singleChainWritten('flow')],
   ] as const) {
     await hugeRoot(name, huge);
   }
@@ -240,6 +242,11 @@ async function hugeRoot(name: string, text: string): Promise<void> {
   const keyOffset = text.lastIndexOf('because:', blame.span.start) + 2;
   row('  key hover: keyAt in the part at the cursor (scopeAt)', slice(() => keyAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
   row('  completion: positionAt in the part at the cursor (scopeAt)', slice(() => positionAt(text, keyOffset, scopeAt(result.parsed, keyOffset))).ms);
+  // On the root's own lines, before and after its steps: its lines on both sides are read, its list left out.
+  const head = text.indexOf('question:') + 2;
+  const tail = text.lastIndexOf('actions:') + 2;
+  row('  completion on the root\'s own line before its steps (its keys after them known too)', slice(() => positionAt(text, head, scopeAt(result.parsed, head))).ms);
+  row('  completion on the root\'s own line after its steps (its keys before them known too)', slice(() => positionAt(text, tail, scopeAt(result.parsed, tail))).ms);
   // A root over maxStepsPerRequest goes in parts of at most 80 steps, each made (and its steps' cache keys hashed) as it is taken.
   const placingParts = await median(3, () => longestBlockAndPause(() => judgeAnalysis(result.parsed, { model: 'bench', cache: new MemoryJudgeCache(), between: yieldEvery() })));
   let requests = 0;

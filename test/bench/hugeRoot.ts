@@ -58,3 +58,25 @@ export function deepNesting(levels = MAX_NESTING_DEPTH, perLevel?: number, limit
   parts.push(ACTIONS);
   return parts.join('');
 }
+
+/**
+ * One root whose chain holds as many steps as fit under the limit, its list written another way
+ * than one `- ` per line: `dash-alone`, each item's `-` alone on its line and its keys on the
+ * lines below; `flow`, a flow sequence (`whys: [ … ]`, as JSON-like YAML writes it), one step
+ * per line. Followed by an action.
+ */
+export function singleChainWritten(style: 'dash-alone' | 'flow', limit = MAX_TEXT_LENGTH): string {
+  const open = style === 'flow' ? HEAD.replace(/whys:\n$/, 'whys: [\n') : HEAD;
+  const close = style === 'flow' ? '    ]\n' : '';
+  const parts = [open];
+  let length = open.length + close.length + ACTIONS.length;
+  for (let n = 0; ; n++) {
+    const answer = step('', n).split('\n')[1].replace(/^ *because: /, '');
+    const s = style === 'flow' ? `      {why: "Why ${n}?", because: "${answer}"},\n` : `      -\n        why: Why ${n}?\n        because: ${answer}\n`;
+    if (length + s.length > limit) break;
+    parts.push(s);
+    length += s.length;
+  }
+  parts.push(close, ACTIONS);
+  return parts.join('');
+}

@@ -84,6 +84,32 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 8000)
   }
 }
 
+/** One root of `steps` steps, each answer distinct (past 20,000 characters: checked in the worker). */
+function longRoot(steps: number, problem: string): { text: string; answers: string[] } {
+  const answers = Array.from({ length: steps }, (_, i) => `Stage ${i + 1} waited for stage ${i + 2} to release lock ${1000 + i}.`);
+  const lines = ['version: 1', 'title: One long root reviewed in parts', `problem: ${problem}`, 'roots:', '  - id: import', '    question: Why did the nightly import stall?', '    whys:'];
+  answers.forEach((answer, i) => lines.push(`      - why: Why did stage ${i + 1} wait?`, `        because: ${answer}`));
+  lines.push('    actions:', '      - do: Add a lock timeout to every stage.', '        owner: data platform', '        due: 2030-01-31');
+  return { text: lines.join('\n') + '\n', answers };
+}
+
+interface SentStep {
+  readonly id: string;
+  readonly context?: boolean;
+  readonly why?: string;
+  readonly because?: string;
+}
+
+/** The steps of the one root a request sent (its fenced JSON, the last block of its text). */
+function sentSteps(text: string): SentStep[] {
+  const start = text.lastIndexOf('```json\n');
+  const end = text.indexOf('\n```', start + 8);
+  assert.ok(start >= 0 && end > start, 'the request ends with a fenced JSON block');
+  const document = JSON.parse(text.slice(start + 8, end)) as { roots: { steps: SentStep[] }[] };
+  assert.strictEqual(document.roots.length, 1, 'a part holds one root');
+  return document.roots[0].steps;
+}
+
 suite('model review (scripted stand-in language model)', () => {
   let rulesBefore: string[] = [];
 
@@ -432,6 +458,91 @@ suite('model review (scripted stand-in language model)', () => {
       assert.ok(hover.includes('disagrees with the offline rules: it finds `off-topic` here'), hover);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  test('one root of 230 steps is reviewed in parts through vscode.lm (scripted stand-in): one request per part, context verdicts dropped, each step’s verdict on its own line', async function () {
+    this.timeout(180_000);
+    const STEPS = 230;
+    // A problem no earlier run has cached (the verdict cache lives in the workspace storage).
+    const problem = `The nightly import stalled (run ${Date.now()}).`;
+    const { text, answers } = longRoot(STEPS, problem);
+    // Each part's reply gives a verdict on every step of the root, with a rule of its own: only the
+    // part's own steps may keep theirs; a verdict on a context entry (or any other step) is dropped.
+    const RULES = ['vague', 'compound', 'action-as-cause'] as const;
+    const ids = Array.from({ length: STEPS }, (_, i) => `r1.s${i + 1}`);
+    const replyOfPart = (part: number) =>
+      JSON.stringify({ verdicts: ids.map((id) => ({ id, field: 'because', rule: RULES[(part - 1) % RULES.length], confidence: 0.9, explanation: `part ${part} judged ${id}`, suggestion: '' })) });
+    await scriptModel({ replies: [1, 2, 3, 4].map((part) => ({ when: `Judge part ${part} of one root`, text: replyOfPart(part) })) });
+    // A file of its own (an untitled document could reuse the name, and version, of one closed before).
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the tests run in a workspace folder');
+    const file = vscode.Uri.joinPath(folder, 'fixtures', `long-root-${Date.now()}.whys.yaml`);
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    try {
+      assert.strictEqual(document.languageId, 'whys');
+      await waitForDiagnostics(document, (ds) => ds.length > 0, 'the rules’ diagnostics of the long root', 60_000);
+      const summary = await review();
+      assert.deepStrictEqual(summary.errors, []);
+      assert.strictEqual(summary.cancelled, false);
+
+      // The stand-in received one request per part: 230 steps in parts of at most 80 are 3 requests (one, sent whole).
+      const requests = await requestsOfScriptedModel();
+      assert.strictEqual(requests.length, 3, `${requests.length} request(s) of ${requests.map((r) => r.text.length).join(', ')} characters; ${JSON.stringify(summary)}`);
+      assert.strictEqual(summary.requests, 3, JSON.stringify(summary));
+      assert.strictEqual(summary.judged, STEPS, JSON.stringify(summary));
+      assert.strictEqual(summary.notJudged, 0, JSON.stringify(summary));
+      const partOf = new Map<string, number>();
+      for (const request of requests) {
+        const part = Number(/Judge part (\d+) of one root/.exec(request.text)?.[1]);
+        assert.ok(part >= 1 && part <= 3, `a request that is not a part of the root: ${request.text.slice(0, 200)}`);
+        assert.ok(request.reply >= 0, `part ${part} was answered by its own scripted reply`);
+        assert.ok(request.text.includes(problem), 'every part carries the problem statement');
+        const sent = sentSteps(request.text);
+        const own = sent.filter((s) => !s.context);
+        const context = sent.filter((s) => s.context);
+        assert.ok(own.length > 0 && own.length <= 80, `part ${part} holds ${own.length} steps to judge`);
+        for (const step of own) {
+          assert.ok(!partOf.has(step.id), `${step.id} is judged in parts ${partOf.get(step.id)} and ${part}`);
+          partOf.set(step.id, part);
+        }
+        const first = Number(own[0].id.slice('r1.s'.length));
+        if (first === 1) assert.deepStrictEqual(context, [], 'the part that starts at the root has no context entry');
+        else {
+          // A part that does not start at the root shows the answer before its first step, as context.
+          assert.deepStrictEqual(context.map((s) => s.id), [`r1.s${first - 1}`], `part ${part}`);
+          assert.strictEqual(context[0].because, answers[first - 2], `part ${part}'s context is the answer before its first step`);
+          assert.strictEqual(context[0].why, undefined, 'a context entry carries only what the next step asks about');
+        }
+      }
+      assert.deepStrictEqual([...partOf.keys()].sort(), [...ids].sort(), 'every step is judged in exactly one part');
+
+      // Every step got the verdict of the part that judged it, on its own answer, once.
+      const lineOfAnswer = answers.map((answer) => document.positionAt(text.indexOf(`because: ${answer}\n`) + 'because: '.length).line);
+      const model = (ds: vscode.Diagnostic[]) => ds.filter((d) => d.message.includes('(model)'));
+      const diagnostics = model(await waitForDiagnostics(document, (ds) => model(ds).length >= STEPS, `${STEPS} (model) diagnostics`, 60_000));
+      await new Promise((r) => setTimeout(r, 500));
+      const settled = model(vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'whys'));
+      assert.strictEqual(settled.length, STEPS, `${settled.length} (model) diagnostics, ${diagnostics.length} at first`);
+      const seen = new Set<string>();
+      for (const d of settled) {
+        const said = /\(model\)(?: agrees:)? part (\d+) judged (r1\.s\d+)$/.exec(d.message);
+        assert.ok(said, d.message);
+        const [, part, id] = said;
+        const n = Number(id.slice('r1.s'.length));
+        assert.ok(!seen.has(id), `${id} has two (model) diagnostics`);
+        seen.add(id);
+        assert.strictEqual(Number(part), partOf.get(id), `${id}'s verdict came from part ${part}, not the part that judged it`);
+        assert.strictEqual(codeOf(d), RULES[(Number(part) - 1) % RULES.length]);
+        assert.strictEqual(d.range.start.line, lineOfAnswer[n - 1], `${id}'s verdict is on line ${d.range.start.line + 1}, its answer on ${lineOfAnswer[n - 1] + 1}`);
+        assert.strictEqual(document.getText(d.range), answers[n - 1]);
+      }
+      assert.strictEqual(seen.size, STEPS);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
     }
   });
 
