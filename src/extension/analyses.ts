@@ -35,9 +35,9 @@ export class AnalysisCache implements vscode.Disposable {
    * `base`: the check alone; `result`: with the later pass's findings and the layers (computed
    * from `from`), dropped when a layer's findings change.
    */
-  private readonly entries = new Map<string, { version: number; optionsKey: string; base: CheckResult; result?: CheckResult; from?: CheckResult }>();
+  private readonly entries = new Map<string, { document: vscode.TextDocument; version: number; optionsKey: string; base: CheckResult; result?: CheckResult; from?: CheckResult }>();
   /** Findings of a later pass (the semantic pass) for one version of a document. */
-  private readonly later = new Map<string, { version: number; findings: readonly Finding[]; merged?: CheckResult; base?: CheckResult }>();
+  private readonly later = new Map<string, { document: vscode.TextDocument; version: number; findings: readonly Finding[]; merged?: CheckResult; base?: CheckResult }>();
   private readonly layers: FindingsLayer[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's findings changed without an edit (a layer has new findings). */
@@ -82,9 +82,9 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   /** Checks of large documents under way in the worker, by URI, for one version and options each. */
-  private readonly inFlight = new Map<string, { version: number; optionsKey: string; result: Promise<CheckResult | undefined> }>();
+  private readonly inFlight = new Map<string, { document: vscode.TextDocument; version: number; optionsKey: string; result: Promise<CheckResult | undefined> }>();
   /** Each document's length at a version (`getText()` of a large document copies it all). */
-  private readonly sizes = new Map<string, { version: number; size: number }>();
+  private readonly sizes = new Map<string, { document: vscode.TextDocument; version: number; size: number }>();
   /** The team's synonyms, sent with each background check (the publisher keeps them current). */
   synonyms: string[][] = [];
   /** Checks of large documents run on this thread (a host without a worker, or one that failed): for the tests. */
@@ -126,9 +126,9 @@ export class AnalysisCache implements vscode.Disposable {
   private sizeOf(document: vscode.TextDocument): number {
     const key = document.uri.toString();
     const known = this.sizes.get(key);
-    if (known?.version === document.version) return known.size;
+    if (known?.document === document && known.version === document.version) return known.size;
     const size = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
-    this.sizes.set(key, { version: document.version, size });
+    this.sizes.set(key, { document, version: document.version, size });
     return size;
   }
 
@@ -147,14 +147,18 @@ export class AnalysisCache implements vscode.Disposable {
   peek(document: vscode.TextDocument): CheckResult | undefined {
     const key = document.uri.toString();
     const { options, optionsKey } = this.optionsOf(document);
+    // An entry is a document's own: a closed untitled document's URI and version can come back
+    // with a new document (`untitled:Untitled-1` at version 1), which must not get the old check.
     const cached = this.entries.get(key);
-    let entry = cached && cached.version === document.version && cached.optionsKey === optionsKey ? cached : undefined;
+    const own = cached?.document === document ? cached : undefined;
+    let entry = own && own.version === document.version && own.optionsKey === optionsKey ? own : undefined;
     if (!entry) {
       if (this.inBackground(document)) return undefined;
       // After an edit, only the roots it touched are parsed again (the same result as a cold
       // check; the parse does not depend on the options).
-      entry = { version: document.version, optionsKey, base: this.checkHere(document.getText(), options, cached?.base) };
-      this.entries.set(key, entry);
+      entry = { document, version: document.version, optionsKey, base: this.checkHere(document.getText(), options, own?.base) };
+      // A closed document's check is answered but not kept (a request can still arrive for it).
+      if (!document.isClosed) this.entries.set(key, entry);
     }
     return this.layeredEntry(document, key, entry);
   }
@@ -171,7 +175,7 @@ export class AnalysisCache implements vscode.Disposable {
     const version = document.version;
     const { settings, options, optionsKey } = this.optionsOf(document);
     const running = this.inFlight.get(key);
-    const base = running && running.version === version && running.optionsKey === optionsKey ? running.result : this.checkInWorker(document, settings, options, optionsKey);
+    const base = running && running.document === document && running.version === version && running.optionsKey === optionsKey ? running.result : this.checkInWorker(document, settings, options, optionsKey);
     return base.then(() => (document.isClosed || document.version !== version ? undefined : this.peek(document)));
   }
 
@@ -188,7 +192,7 @@ export class AnalysisCache implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const running = this.inFlight.get(key);
-    if (!running || running.version !== version) {
+    if (!running || running.document !== document || running.version !== version) {
       await new Promise((resolve) => setTimeout(resolve, TYPING_PAUSE_MS));
       if (token?.isCancellationRequested || document.isClosed || document.version !== version) return undefined;
     }
@@ -237,10 +241,10 @@ export class AnalysisCache implements vscode.Disposable {
       // Kept unless the cache was cleared (settings changed) or the document closed meanwhile.
       const mine = this.inFlight.get(key)?.result === result;
       if (mine) this.inFlight.delete(key);
-      if (base && mine && !document.isClosed) this.entries.set(key, { version, optionsKey, base });
+      if (base && mine && !document.isClosed) this.entries.set(key, { document, version, optionsKey, base });
       return base;
     });
-    this.inFlight.set(key, { version, optionsKey, result });
+    this.inFlight.set(key, { document, version, optionsKey, result });
     return result;
   }
 
@@ -253,7 +257,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** The semantic pass's findings, then the layers, on top of an entry's check. */
   private layeredEntry(document: vscode.TextDocument, key: string, entry: { version: number; base: CheckResult; result?: CheckResult; from?: CheckResult }): CheckResult {
     // The semantic pass's findings first, then the layers (the model review merges with both).
-    const withLater = this.withLater(key, entry.version, entry.base);
+    const withLater = this.withLater(document, key, entry.version, entry.base);
     if (!entry.result || entry.from !== withLater) {
       entry.result = this.layered(document, withLater);
       entry.from = withLater;
@@ -266,13 +270,14 @@ export class AnalysisCache implements vscode.Disposable {
    * preview then see them too); an edit makes them stale and they are dropped.
    */
   setLater(document: vscode.TextDocument, version: number, findings: readonly Finding[]): void {
-    this.later.set(document.uri.toString(), { version, findings });
+    if (!document.isClosed) this.later.set(document.uri.toString(), { document, version, findings });
   }
 
-  private withLater(key: string, version: number, result: CheckResult): CheckResult {
+  private withLater(document: vscode.TextDocument, key: string, version: number, result: CheckResult): CheckResult {
     const later = this.later.get(key);
-    if (!later || later.version !== version) {
-      if (later) this.later.delete(key);
+    if (!later || later.document !== document) return result;
+    if (later.version !== version) {
+      this.later.delete(key);
       return result;
     }
     if (later.findings.length === 0) return result;
