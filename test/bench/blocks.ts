@@ -22,16 +22,23 @@ export async function longestBlock(work: () => Promise<unknown>): Promise<number
  * {@link longestBlock}, and the longest garbage-collection pause of the thread meanwhile (V8's own
  * `gc` performance entries): a block that long may be the collector's, not the work's slices.
  */
-export async function longestBlockAndPause(work: () => Promise<unknown>): Promise<{ block: number; gc: number }> {
-  const { PerformanceObserver } = await import('node:perf_hooks');
+export async function longestBlockAndPause(work: () => Promise<unknown>): Promise<{ block: number; gc: number; gcKind: string }> {
+  const { PerformanceObserver, constants } = await import('node:perf_hooks');
   let gc = 0;
+  let gcKind = '';
   const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) gc = Math.max(gc, entry.duration);
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= gc) continue;
+      gc = entry.duration;
+      // A scavenge (minor: the young objects copied) or a mark-compact (major: the whole heap).
+      const kind = (entry as unknown as { detail?: { kind?: number } }).detail?.kind;
+      gcKind = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 'mark-compact' : kind === constants.NODE_PERFORMANCE_GC_INCREMENTAL ? 'incremental marking' : 'weak callbacks';
+    }
   });
   observer.observe({ entryTypes: ['gc'] });
   const block = await longestBlock(work);
   // The collector's entries are delivered in a later task.
   await new Promise((resolve) => setTimeout(resolve, 20));
   observer.disconnect();
-  return { block, gc };
+  return { block, gc, gcKind };
 }

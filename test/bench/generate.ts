@@ -27,8 +27,9 @@ export function generateAnalysis(steps: number, variant = 0): string {
       // A multiple of 8, 12 and 24: the same wording as variant 0, other numbers.
       const k = made + i + variant * 960_000;
       const subject = SUBJECTS[k % SUBJECTS.length];
-      const effect = EFFECTS[(k >> 1) % EFFECTS.length];
-      const cause = CAUSES[(k >> 2) % CAUSES.length].replace('{n}', String(100 + k));
+      // (Divided, not shifted: past variant 2,236, k is beyond 32 bits.)
+      const effect = EFFECTS[Math.floor(k / 2) % EFFECTS.length];
+      const cause = CAUSES[Math.floor(k / 4) % CAUSES.length].replace('{n}', String(100 + k));
       lines.push(`      - why: Why did ${subject} ${i === 0 ? 'fail' : 'do that'} in case ${k}?`, `        because: ${capitalise(subject)} ${effect} because ${cause}.`);
     }
     lines.push('    actions:', `      - do: Add a limit for case ${root}.`, '        owner: platform', '        due: 2025-01-31');

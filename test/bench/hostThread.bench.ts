@@ -144,7 +144,7 @@ const ENTRIES_PER_STEP = 200;
  * (here their positions: `vscode.DocumentSymbol` needs the editor), each in slices of 10 ms;
  * the longest block of each.
  */
-async function outlineBlocks(result: CheckResult, lines: LineIndex): Promise<{ build: { block: number; gc: number }; symbols: { block: number; gc: number } }> {
+async function outlineBlocks(result: CheckResult, lines: LineIndex): Promise<{ build: Measured; symbols: Measured }> {
   let entries: OutlineEntry[] = [];
   const build = await longestBlockAndPause(async () => {
     entries = (await inSlices(outlineInSlices(result.parsed.analysis, ENTRIES_PER_STEP)))!;
@@ -169,7 +169,7 @@ async function outlineBlocks(result: CheckResult, lines: LineIndex): Promise<{ b
 }
 
 /** Folding as the provider reads it on a large file (src/extension/language/folding.ts): the longest block of the reading, and of making the ranges. */
-async function foldingBlocks(result: CheckResult, lines: LineIndex): Promise<{ read: { block: number; gc: number }; ranges: number; count: number }> {
+async function foldingBlocks(result: CheckResult, lines: LineIndex): Promise<{ read: Measured; ranges: number; count: number }> {
   let blocks: FoldingBlock[] = [];
   const read = await longestBlockAndPause(async () => {
     blocks = (await inSlices(foldingBlocksInSlices(result.parsed, (offset) => lines.position(offset).line, 1)))!;
@@ -182,15 +182,17 @@ async function foldingBlocks(result: CheckResult, lines: LineIndex): Promise<{ r
  * The run with the median longest block of `runs` (a longest block varies from run to run with
  * garbage collection and the machine's load), with the longest collector's pause in that run.
  */
-async function median(runs: number, measure: () => Promise<{ block: number; gc: number }>): Promise<{ block: number; gc: number }> {
-  const values: { block: number; gc: number }[] = [];
+type Measured = { block: number; gc: number; gcKind?: string };
+
+async function median(runs: number, measure: () => Promise<Measured>): Promise<Measured> {
+  const values: Measured[] = [];
   for (let i = 0; i < runs; i++) values.push(await measure());
   return values.sort((x, y) => x.block - y.block)[runs >> 1];
 }
 
 /** A row of a longest block, noting the longest garbage-collection pause in the same run. */
-function blockRow(what: string, measured: { block: number; gc: number }, note = ''): void {
-  row(what, measured.block, [note, `longest GC pause ${measured.gc.toFixed(0)} ms`].filter(Boolean).join('; '));
+function blockRow(what: string, measured: Measured, note = ''): void {
+  row(what, measured.block, [note, `longest GC pause ${measured.gc.toFixed(0)} ms${measured.gcKind ? ` (${measured.gcKind})` : ''}`].filter(Boolean).join('; '));
 }
 
 /**

@@ -152,8 +152,10 @@ export interface QuestionItem {
   readonly earlier: readonly TextInfo[];
   readonly why: TextValue;
   readonly previous?: PreviousAnswer;
-  readonly key: string;
-  /** The verdicts cached for `key` and the analysis's everyday concepts (see `Slots`). */
+  /**
+   * The verdicts cached for what the question is judged by (its text, the previous answer and
+   * question, the earlier texts it looks back at) and the analysis's everyday concepts (see `Slots`).
+   */
   readonly verdicts: Slots;
 }
 
@@ -294,6 +296,9 @@ export function itemsOf(analysis: Analysis): Items {
   const answers: AnswerItem[] = [];
   // Their verdict slots are found once the everyday concepts are known (below).
   const questions: { -readonly [K in keyof QuestionItem]: QuestionItem[K] }[] = [];
+  // What each question's verdicts are keyed on, but the everyday concepts (known once all are read):
+  // kept here, not on the item, so that the strings are dropped once the slots are found.
+  const questionKeys: string[] = [];
   const framed = new Map<Chain['root'], boolean>();
   // `above`: the questions and answers said before this chain (for a cause's chain, the chain it hangs from).
   // `head`: for a cause's chain, the cause it explains.
@@ -325,7 +330,8 @@ export function itemsOf(analysis: Analysis): Items {
         // risk?` under `the PR was reviewed against a plan that …`) stays on that cause.
         const context = detection ? earlier.slice(-MAX_EARLIER).filter((info) => info !== previousInfo) : asksDetection && head && head !== previousInfo ? [head] : NONE;
         const key = `${questionInfo.id}:${previousInfo ? previousInfo.id : -1}:${previous?.from ?? ''}:${leans && previousQuestion ? previousQuestion.id : -1}:${context.map((i) => i.id).join(',')}:${askedBefore ? `${askedBefore.question.id}/${askedBefore.answer.id}` : ''}`;
-        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, askedBefore, earlier: context, key, verdicts: NO_SLOTS });
+        questions.push({ step, why: q, whyInfo: questionInfo, previous, previousInfo, previousQuestion: leans ? previousQuestion : undefined, askedBefore, earlier: context, verdicts: NO_SLOTS });
+        questionKeys.push(key);
       }
       // An answer looks back only at a previous answer or cause: the problem statement may well name the first answer.
       const answered = previous?.from === 'answer' || previous?.from === 'cause' ? previousInfo : undefined;
@@ -352,7 +358,7 @@ export function itemsOf(analysis: Analysis): Items {
   lastAnalysisSize = all.length;
   const everydayId = everydayIdOf(everyday);
   // A question's verdicts depend on the everyday concepts too: its slots are found once they are known.
-  for (const item of questions) item.verdicts = slotsOf(`${item.key}|${everydayId}`);
+  for (let i = 0; i < questions.length; i++) questions[i].verdicts = slotsOf(`${questionKeys[i]}|${everydayId}`);
   items = { answers, questions, everyday, everydayId };
   itemsByAnalysis.set(analysis, items);
   return items;

@@ -84,6 +84,14 @@ export function tokenize(text: string): { tokens: Token[]; starts: number[] } {
   for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
     const raw = m[0];
     const start = m.index;
+    // A number is its own token, made here: numbers seldom recur (case numbers, counts, times), and
+    // caching each would fill the map of shapes and empty it, so that every word was stemmed again.
+    const first = raw.charCodeAt(0);
+    if (first >= 48 && first <= 57) {
+      tokens.push(numberToken(raw));
+      starts.push(start);
+      continue;
+    }
     let shape = shapes.get(raw);
     if (shape === undefined) {
       if (shapes.size >= MAX_SHAPES) shapes.clear();
@@ -100,13 +108,18 @@ export function tokenize(text: string): { tokens: Token[]; starts: number[] } {
 const scratchTokens: Token[] = [];
 const scratchStarts: number[] = [];
 
-/** The tokens one match of `TOKEN` reads as. */
+/** The token of a number (`42`, `3.5`, `21st` read as `21`, `10GB` as `10gb`). */
+function numberToken(raw: string): Token {
+  const last = raw.charCodeAt(raw.length - 1);
+  // Digits alone (the common case) have no suffix to drop and nothing to lower.
+  const number = last >= 48 && last <= 57 ? raw : raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
+  return { text: raw, lower: number, key: number, kind: 'number', length: raw.length, joined: false };
+}
+
+/** The tokens one match of `TOKEN` reads as (a word or punctuation: numbers are made by `numberToken`). */
 function shapeOf(raw: string): Token[] {
   const c = raw.charCodeAt(0);
-  if (c >= 48 && c <= 57) {
-    const number = raw.replace(/(st|nd|rd|th)$/i, '').toLowerCase();
-    return [{ text: raw, lower: number, key: number, kind: 'number', length: raw.length, joined: false }];
-  }
+  if (c >= 48 && c <= 57) return [numberToken(raw)];
   if (!/[A-Za-z]/.test(raw[0])) return [{ text: raw, lower: raw, key: raw, kind: 'punct', length: raw.length, joined: false }];
   const lower = raw.toLowerCase().replace(/’/g, "'");
   const contraction = CONTRACTIONS[lower];

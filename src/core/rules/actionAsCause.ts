@@ -65,6 +65,19 @@ function clean(text: string): string {
 }
 
 /** A remedy in one sentence, if it is one. */
+/**
+ * Whether upper case leaves a word as it is (`SSO`, `42`): `word === word.toUpperCase()`, read
+ * without making the upper-case copy for the usual word, whose letters are ASCII.
+ */
+function allCapitals(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) return word === word.toUpperCase();
+  }
+  return true;
+}
+
 function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined {
   const tokens = info.tokens;
   const text = info.text;
@@ -74,7 +87,7 @@ function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined 
   const first = words[0];
   const second = words[1];
   // An order: `Add a check …`, `Set up alerts …`, `Review the config …` (not a compound noun: `Check-in kept …`).
-  if (first.kind === 'word' && first.text !== first.text.toUpperCase() && text[endOf(info, from)] !== '-') {
+  if (first.kind === 'word' && !allCapitals(first.text) && text[endOf(info, from)] !== '-') {
     const strong = IMPERATIVE_VERBS.has(first.lower) && !!second && !isFiniteAfter(second);
     // `Give host-store staff a master unlock`, `Train pickers on …`: an order addressed to people.
     const toPeople = AMBIGUOUS_IMPERATIVES.has(first.lower) && words.slice(1, 4).some((t) => PERSON_NOUNS.has(t.lower)) && words.slice(1, 4).every((t) => t.kind !== 'punct' || t.text === '-');

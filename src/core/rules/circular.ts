@@ -28,7 +28,7 @@ function comparedTo(info: TextInfo, c: Concept): boolean {
     if (t.lower === 'than') return true;
     if (t.lower === 'behind' && k > info.start && STATES[info.tokens[k - 1].key] === 'timely') return true;
     // `trailing the primary by a large amount of WAL`: what a lagging verb is measured against, and by how much.
-    if (/ing$/.test(t.lower) && STATES[t.key] === 'timely') return true;
+    if (STATES[t.key] === 'timely' && t.lower.endsWith('ing')) return true;
   }
   return false;
 }
@@ -147,6 +147,11 @@ function clauseOf(info: TextInfo): { head?: Concept; predicate: Set<string>; den
   return { head: subject[subject.length - 1], predicate: meanings, denied };
 }
 
+/** Words that say something went on (`kept`, `continued`): it was not stopped. */
+const KEPT_GOING = new Set(['kept', 'keep', 'keeps', 'continued', 'continue', 'continues']);
+/** `slow`, `slowly`, `slower`: a speed as much as a lateness. */
+const SLOW = new Set(['slow', 'slowly', 'slower']);
+
 /** Judges one answer: circular when it names nothing the question does not (or only restates its state). */
 export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
   if (!question) return undefined;
@@ -162,9 +167,9 @@ export const judgeCircular: AnswerJudge = (answer, question, { previous }) => {
       // `the crack was missed`: went unnoticed (its stem is the one of `missing`, which is absent).
       asked.add(meaningIn(info, c));
       // `kept running`, `continued` say it was not stopped (`nothing stopped it` says it again).
-      if (c.to - c.from === 1 && /^(kept|keep|keeps|continued|continue|continues)$/.test(info.tokens[c.from].lower)) asked.add('stop');
+      if (c.to - c.from === 1 && KEPT_GOING.has(info.tokens[c.from].lower)) asked.add('stop');
       // `running so slowly` is a speed as much as a lateness.
-      if (c.to - c.from === 1 && /^slow(ly|er)?$/.test(info.tokens[c.from].lower)) asked.add('speed');
+      if (c.to - c.from === 1 && SLOW.has(info.tokens[c.from].lower)) asked.add('speed');
       // `not worked` is one concept (`fail`) that also says its own word's state (`work`).
       if (c.phrase) for (let k = c.from; k < c.to; k++) if (STATES[info.tokens[k].key]) asked.add(STATES[info.tokens[k].key]);
     }

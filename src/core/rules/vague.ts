@@ -79,11 +79,13 @@ function vaguePhraseIn(info: TextInfo): string | undefined {
   const say = (from: number, to: number): string => sliceOf(info.text, info, from, Math.min(to, tokens.length));
   for (let i = info.start; i < tokens.length; i++) {
     for (const words of PHRASES.get(tokens[i].lower) ?? []) {
+      // (Matched first: the rest is asked only of a phrase that is there, and every answer is read.)
+      if (!matchAt(info, i, words)) continue;
       // A phrase that ends on a virtue (`enough of a priority`) is vague whatever follows.
       const virtue = VIRTUE_NOUNS.has(words[words.length - 1]) || IDIOMS.has(words.join(' '));
       // (`a low-priority alarm`, `low-quality resin`: the phrase classes a named thing.)
       const last = i + words.length - 1;
-      if (matchAt(info, i, words) && (virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length)) && !classesThing(info, last)) {
+      if ((virtue || !concreteAfter(info, i + words.length)) && !(ACTIVITY_NOUNS.has(words[words.length - 1]) && modifiesNoun(info, i + words.length)) && !classesThing(info, last)) {
         return say(i, i + words.length);
       }
     }
