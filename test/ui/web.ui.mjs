@@ -138,7 +138,7 @@ test('the preview draws the tree from the web worker', { timeout: 120_000 }, asy
   await shot('preview');
 });
 
-/** The semantic pass's progress in the status bar as `[done, total]` ("whys: semantic pass: N of M texts"), or undefined when it shows none. */
+/** The semantic pass's progress in the status bar as `[done, total]` ("whys: semantic pass (FILE): N of M texts"), or undefined when it shows none. */
 async function passProgress() {
   for (const text of await page.locator('.statusbar-item', { hasText: /whys: semantic pass/ }).allInnerTexts()) {
     const m = /(\d+) of (\d+) texts/.exec(text);
@@ -152,7 +152,7 @@ async function passProgress() {
 // ended, with no progress left in the status bar (checked when it was written).
 test('two files\' semantic passes take turns at the model in the web worker: the small file\'s finding comes while the large file\'s pass runs, and closing the large file stops it', { timeout: 480_000 }, async (t) => {
   await openFromExplorer(page, LARGE);
-  const started = await assertEventually(passProgress, (p) => p !== undefined && p[0] < p[1], 'the large file\'s semantic pass in progress in the status bar ("whys: semantic pass: N of M texts")', 240_000).catch(async (error) => {
+  const started = await assertEventually(passProgress, (p) => p !== undefined && p[0] < p[1], 'the large file\'s semantic pass in progress in the status bar ("whys: semantic pass (FILE): N of M texts")', 240_000).catch(async (error) => {
     await shot('turns-no-progress');
     throw error;
   });
@@ -194,6 +194,9 @@ test('two files\' semantic passes take turns at the model in the web worker: the
   const counts = seen.map((text) => /(\d+) of (\d+) texts/.exec(text)).filter((m) => m !== null).map((m) => [Number(m[1]), Number(m[2])]);
   const last = counts[counts.length - 1];
   assert.ok(last && last[0] < last[1], `the large file's pass stopped before its end; status bar texts seen: ${JSON.stringify(seen.slice(-5))}`);
+  // The progress is the large file's, by name, all along: the small file's pass (a few texts)
+  // never takes the status bar from it.
+  assert.ok(seen.length > 0 && seen.every((text) => text.includes(LARGE)), `every semantic pass progress in the status bar names ${LARGE}: ${JSON.stringify(seen.filter((text) => !text.includes(LARGE)).slice(0, 3))}`);
   t.diagnostic(`the large file's pass was cancelled at ${last[0]} of ${last[1]} texts`);
   await shot('turns-cancelled');
 });

@@ -73,7 +73,24 @@ export class SemanticDiagnostics implements vscode.Disposable {
     // judges anew, so they are left out of the base and of what counts as flagged.
     const base = diagnostics.filter((_, i) => published[i]?.tier !== 'semantic');
     const instant = published.filter((f) => f.tier !== 'semantic');
-    let progress: ((done: number, total: number) => void) | undefined;
+    // Settles with the pass (the status bar's progress lasts as long).
+    let settle: () => void = () => undefined;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    // Only a pass of many texts shows in the status bar, named by its file: a small file's pass
+    // (done in moments) must not hide a large one's count while both run.
+    let reporter: vscode.Progress<{ message?: string }> | undefined;
+    let showing = false;
+    const progress = (done: number, total: number): void => {
+      if (total < PROGRESS_FROM) return;
+      if (!showing) {
+        showing = true;
+        void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `whys: semantic pass (${document.uri.path.split('/').pop()})` }, (shown) => {
+          reporter = shown;
+          return settled;
+        });
+      }
+      reporter?.report({ message: `${done} of ${total} texts` });
+    };
     const job = this.host.engine().start({
       text,
       parsed,
@@ -81,16 +98,10 @@ export class SemanticDiagnostics implements vscode.Disposable {
       // A plain copy: the configuration object is a proxy that cannot cross to a worker.
       check: { rules: JSON.parse(JSON.stringify(vscode.workspace.getConfiguration('whys', document).get('rules') ?? {})) },
       flagged: instant.map((f) => `${f.rule}@${f.span.start}`),
-      onProgress: (done, total) => progress?.(done, total),
+      onProgress: progress,
     });
     this.jobs.set(key, { version, job });
-    const show = vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'whys: semantic pass' }, (reporter) => {
-      progress = (done, total) => {
-        if (total >= PROGRESS_FROM) reporter.report({ message: `${done} of ${total} texts` });
-      };
-      return job.result.catch(() => undefined);
-    });
-    void show;
+    void job.result.then(settle, settle);
     let findings;
     try {
       findings = await job.result;
