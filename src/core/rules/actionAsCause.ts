@@ -64,7 +64,6 @@ function clean(text: string): string {
   return /[.!?]$/.test(out) ? out : out + '.';
 }
 
-/** A remedy in one sentence, if it is one. */
 /**
  * Whether upper case leaves a word as it is (`SSO`, `42`): `word === word.toUpperCase()`, read
  * without making the upper-case copy for the usual word, whose letters are ASCII.
@@ -78,6 +77,7 @@ function allCapitals(word: string): boolean {
   return true;
 }
 
+/** A remedy in one sentence, if it is one. */
 function remedyIn(info: TextInfo, from: number, to: number): Remedy | undefined {
   const tokens = info.tokens;
   const text = info.text;
