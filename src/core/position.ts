@@ -168,6 +168,11 @@ export interface TextScope {
    * without the list between them.
    */
   readonly gap?: { readonly start: number; readonly end: number };
+  /**
+   * The scope holds a run of the items of a flow sequence (the list at `path`), the first being
+   * its item `first`: they are read inside brackets of their own ({@link flowItemsText}).
+   */
+  readonly items?: { readonly first: number };
 }
 
 /**
@@ -417,13 +422,25 @@ function dashAbove(text: string, lineStart: number): number | undefined {
  * offset: the list's item there (narrowed in turn), or, on the item's own lines before or after
  * its list (a chain's steps, a step's causes), the item without the rest of its list: its lines
  * before the list and the list's first line, then its lines after the list (the scope's `gap`
- * leaves the list out), so the keys it has on either side are all known. A list whose items do not
- * each start with a `-` first on its line (a flow sequence) is not narrowed.
+ * leaves the list out), so the keys it has on either side are all known. A list written as a flow
+ * sequence ({@link flowListOf}) is narrowed the same way: the item's lines with the sequence's
+ * inside left out, or the run of its items at the offset (`items`); a long item of such a run is
+ * not narrowed further. Any other list is not narrowed.
  */
 function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
-  if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
+  if (children.length === 0) return scope;
+  if (dashOf(text, children[0].span.start) === undefined) {
+    // A flow sequence: the item's own lines with the sequence emptied, or the run of its items at the offset.
+    const dash = dashOf(text, node.span.start);
+    const flow = dash !== undefined && lineStartOf(text, dash) === scope.start ? flowListOf(text, node) : undefined;
+    if (!flow) return scope;
+    if (offset <= flow.open || offset >= flow.close) return { ...scope, gap: { start: flow.open + 1, end: flow.close } };
+    const run = flowRunAt(flow, offset);
+    const end = run + 1 < flow.runs.length ? flow.runs[run + 1].start : flow.close;
+    return { start: flow.runs[run].start, end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: flow.runs[run].first } };
+  }
   // An item's lines start at its `-` (which may stand alone on the line before its map).
   const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
   let listEnd = children[children.length - 1].span.end;
@@ -451,9 +468,105 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
   return narrowed(text, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
 }
 
+/**
+ * A long item's list written as a flow sequence (`whys: [ {…}, {…} ]`, as JSON written as YAML
+ * has it), read a run of its items at a time: `key`, where its key (`whys` or `because`) starts;
+ * `open`, its `[`; `close`, its `]`; `runs`, where each run of its items starts (the first just
+ * after the `[`, the others at the line start of an item first on its line), with the index of
+ * its first item. Found only where the list holds nothing but its items' maps (each a `{…}`),
+ * commas, white space and comments, so that its items' indices are the list's.
+ */
+export interface FlowList {
+  readonly key: number;
+  readonly open: number;
+  readonly close: number;
+  readonly runs: readonly { readonly start: number; readonly first: number }[];
+}
+
+const flowLists = new WeakMap<object, FlowList | null>();
+
+/**
+ * The flow sequence of a root's, a step's or a cause's list, when the item is a block list's
+ * item (its `-` first on its line) whose list's key is first on its line (after the item's `-`)
+ * and holds a flow sequence of maps only; undefined otherwise. Remembered per list.
+ */
+export function flowListOf(text: string, node: Root | Step | Cause): FlowList | undefined {
+  const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
+  if (children.length === 0) return undefined;
+  let known = flowLists.get(children);
+  if (known === undefined) {
+    known = findFlowList(text, node, children) ?? null;
+    flowLists.set(children, known);
+  }
+  return known ?? undefined;
+}
+
+/** Skips white space and comments (`#` after white space or at a line start, to the line's end) from `at`; where something else starts. */
+function skipBlank(text: string, at: number, end: number): number {
+  while (at < end) {
+    const c = text[at];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') at++;
+    else if (c === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
+      while (at < end && text[at] !== '\n' && text[at] !== '\r') at++;
+    } else break;
+  }
+  return at;
+}
+
+function findFlowList(text: string, node: Root | Step | Cause, children: readonly (Step | Cause)[]): FlowList | undefined {
+  if (dashOf(text, node.span.start) === undefined || dashOf(text, children[0].span.start) !== undefined) return undefined;
+  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', children[0].span.start);
+  if (key === undefined || key < node.span.start || key > children[0].span.start) return undefined;
+  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(key, key + 20));
+  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, key), key))) return undefined;
+  const open = skipBlank(text, key + written[0].length, children[0].span.start);
+  if (text[open] !== '[' || skipBlank(text, open + 1, children[0].span.start) !== children[0].span.start) return undefined;
+  const runs: { start: number; first: number }[] = [{ start: open + 1, first: 0 }];
+  for (let i = 0; i < children.length; i++) {
+    const { start, end } = children[i].span;
+    if (text[start] !== '{' || text[end - 1] !== '}') return undefined;
+    let at = skipBlank(text, end, text.length);
+    if (i + 1 < children.length) {
+      if (text[at] !== ',' || skipBlank(text, at + 1, text.length) !== children[i + 1].span.start) return undefined;
+      const next = children[i + 1].span.start;
+      const line = lineStartOf(text, next);
+      if (/^[^\S\r\n]*$/.test(text.slice(line, next))) runs.push({ start: line, first: i + 1 });
+    } else {
+      if (text[at] === ',') at = skipBlank(text, at + 1, text.length);
+      if (text[at] !== ']') return undefined;
+      return { key, open, close: at, runs };
+    }
+  }
+  return undefined;
+}
+
+/** The run of a flow list's items that holds an offset inside its brackets: its index in `runs`. */
+export function flowRunAt(list: FlowList, offset: number): number {
+  let low = 0;
+  let high = list.runs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (list.runs[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * The text of some items of a flow list read alone, `[start, end)` of the file: inside brackets,
+ * as a flow sequence of its own, on their own lines (after a `[` line) when `start` is a line
+ * start. `prefix`: the characters put before the file's text.
+ */
+export function flowItemsText(text: string, start: number, end: number): { readonly part: string; readonly prefix: number } {
+  const lineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r';
+  const open = lineStart ? '[\n' : '[';
+  return { part: `${open}${text.slice(start, end)}\n]`, prefix: open.length };
+}
+
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
 function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
   if (offset < scope.start || offset > scope.end) return undefined;
+  if (scope.items) return positionInItems(text, offset, scope, scope.items.first);
   const { gap } = scope;
   if (gap && offset >= gap.start && offset < gap.end) return undefined;
   // Where the part's text stands in the file: offsets after the gap are shifted by its length.
@@ -478,6 +591,20 @@ function positionIn(text: string, offset: number, scope: TextScope): TreePositio
   // The span is on the offset's line, on the same side of the gap.
   const from = scope.start + shift;
   return inner && { ...inner, span: { start: inner.span.start + from, end: inner.span.end + from } };
+}
+
+/** {@link positionIn} a run of a flow sequence's items, read inside brackets of their own. */
+function positionInItems(text: string, offset: number, scope: TextScope, first: number): TreePosition | undefined {
+  const { part, prefix } = flowItemsText(text, scope.start, scope.end);
+  // On the line of the `[` (after it), the whole file's reading answers nothing: that line's key holds a sequence, or it starts with the `[`.
+  if (prefix === 1 && !/[\r\n]/.test(text.slice(scope.start, offset))) return undefined;
+  const inner = positionFrom(part, offset - scope.start + prefix, scope.path);
+  if (!inner) return undefined;
+  const at = scope.path.length;
+  const index = inner.path[at];
+  const path = typeof index === 'number' ? [...inner.path.slice(0, at), index + first, ...inner.path.slice(at + 1)] : inner.path;
+  const from = scope.start - prefix;
+  return { ...inner, path, span: { start: inner.span.start + from, end: inner.span.end + from } };
 }
 
 /** The key under an offset, only when the offset is on the key itself (not its value). */
