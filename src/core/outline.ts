@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
-import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, PART_CHARS, scopesOf, type FlowList } from './position';
+import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, nextFlowRun, PART_CHARS, scopesOf, type FlowList } from './position';
 import { LineIndex, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -333,14 +333,15 @@ type FoldingPart =
  * sequence of maps ({@link flowListOf}) is read in runs of its items instead ({@link flowParts}),
  * a long item of it whole; any other list is read whole with its item.
  */
-function* itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+function* itemParts(parsed: ParsedAnalysis, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+  const { text } = parsed;
   const whole: FoldingPart = { start, end, item: true };
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (end - start <= partChars || children.length === 0) return yield whole;
   const dash = dashOf(text, node.span.start);
   const first = dashOf(text, children[0].span.start);
   if (dash !== undefined && first === undefined && lineStart(text, dash) === start) {
-    const flow = flowListOf(text, node);
+    const flow = flowListOf(parsed, node);
     if (flow) return yield* flowParts(text, node, flow, start, end, lineOf, partChars);
   }
   if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return yield whole;
@@ -401,7 +402,7 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
       group = from;
     }
     if (long) {
-      yield* itemParts(text, children[i], from, to, lineOf, partChars);
+      yield* itemParts(parsed, children[i], from, to, lineOf, partChars);
       group = to;
     }
   }
@@ -424,10 +425,12 @@ function* flowParts(text: string, node: Root | Step | Cause, flow: FlowList, sta
   yield block(node.span.start, node.span.end);
   yield block(flow.key, flow.close + 1);
   yield { flowHead: true, start, open: flow.open, close: flow.close, end };
-  let from = flow.runs[0].start;
-  for (let i = 1; i <= flow.runs.length; i++) {
-    const next = i < flow.runs.length ? flow.runs[i].start : flow.close;
-    if (next - from >= partChars || i === flow.runs.length) {
+  // The runs are found as they are read (each from its own items on), spread over the slices.
+  let from = flow.open + 1;
+  for (let i = 0; i < flow.items.length; ) {
+    i = nextFlowRun(text, flow, i);
+    const next = i < flow.items.length ? lineStart(text, flow.items[i].span.start) : flow.close;
+    if (next - from >= partChars || i === flow.items.length) {
       yield { items: true, start: from, end: next };
       from = next;
     }
@@ -490,7 +493,7 @@ export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: 
   for (const scope of scopesOf(parsed)) {
     const root = scope.path.length > 0 ? analysis.roots[scope.path[1] as number] : undefined;
     // The parts are found as they are read: a long root's plan is spread over its slices too.
-    const parts: Iterable<FoldingPart> = root ? itemParts(text, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
+    const parts: Iterable<FoldingPart> = root ? itemParts(parsed, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
     for (const part of parts) {
       if ('block' in part) {
         lists.push([part.block]);

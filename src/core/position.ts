@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { allCauses, allSteps, describe, type Analysis, type Cause, type Root, type Span, type Step } from './model';
 import type { ParsedAnalysis } from './parse';
+import { MAX_FINDINGS_PER_RULE } from './limits';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
 
 /** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
@@ -381,7 +382,7 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   }
   if (found < 0) return { start: 0, end: roots.length > 0 ? lineStart(roots[0].span.start) : text.length, path: [] };
   const end = found + 1 < roots.length ? lineStart(roots[found + 1].span.start) : text.length;
-  return narrowed(text, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
+  return narrowed(parsed, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
 }
 
 /**
@@ -427,19 +428,19 @@ function dashAbove(text: string, lineStart: number): number | undefined {
  * inside left out, or the run of its items at the offset (`items`); a long item of such a run is
  * not narrowed further. Any other list is not narrowed.
  */
-function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
+function narrowed(parsed: ParsedAnalysis, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
+  const { text } = parsed;
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (children.length === 0) return scope;
   if (dashOf(text, children[0].span.start) === undefined) {
     // A flow sequence: the item's own lines with the sequence emptied, or the run of its items at the offset.
     const dash = dashOf(text, node.span.start);
-    const flow = dash !== undefined && lineStartOf(text, dash) === scope.start ? flowListOf(text, node) : undefined;
+    const flow = dash !== undefined && lineStartOf(text, dash) === scope.start ? flowListOf(parsed, node) : undefined;
     if (!flow) return scope;
     if (offset <= flow.open || offset >= flow.close) return { ...scope, gap: { start: flow.open + 1, end: flow.close } };
-    const run = flowRunAt(flow, offset);
-    const end = run + 1 < flow.runs.length ? flow.runs[run + 1].start : flow.close;
-    return { start: flow.runs[run].start, end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: flow.runs[run].first } };
+    const run = flowRunAt(text, flow, offset);
+    return { start: run.start, end: run.end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: run.first } };
   }
   // An item's lines start at its `-` (which may stand alone on the line before its map).
   const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
@@ -465,91 +466,126 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
   const child = children[low];
   if (dashOf(text, child.span.start) === undefined) return scope;
   const end = low + 1 < children.length ? startOf(low + 1) : listEnd;
-  return narrowed(text, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
+  return narrowed(parsed, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
 }
 
 /**
  * A long item's list written as a flow sequence (`whys: [ {…}, {…} ]`, as JSON written as YAML
- * has it), read a run of its items at a time: `key`, where its key (`whys` or `because`) starts;
- * `open`, its `[`; `close`, its `]`; `runs`, where each run of its items starts (the first just
- * after the `[`, the others at the line start of an item first on its line), with the index of
- * its first item. Found only where the list holds nothing but its items' maps (each a `{…}`),
- * commas, white space and comments, so that its items' indices are the list's.
+ * has it): `key`, where its key (`whys` or `because`) starts; `open`, its `[`; `close`, its `]`;
+ * `items`, its items (each a `{…}` map), in order. It is read a run of items at a time: a run
+ * starts just after the `[` or at the line start of an item that is first on its line, and ends
+ * where the next begins (the last at the `]`).
  */
 export interface FlowList {
   readonly key: number;
   readonly open: number;
   readonly close: number;
-  readonly runs: readonly { readonly start: number; readonly first: number }[];
+  readonly items: readonly (Step | Cause)[];
 }
 
-const flowLists = new WeakMap<object, FlowList | null>();
-
-/**
- * The flow sequence of a root's, a step's or a cause's list, when the item is a block list's
- * item (its `-` first on its line) whose list's key is first on its line (after the item's `-`)
- * and holds a flow sequence of maps only; undefined otherwise. Remembered per list.
- */
-export function flowListOf(text: string, node: Root | Step | Cause): FlowList | undefined {
-  const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
-  if (children.length === 0) return undefined;
-  let known = flowLists.get(children);
-  if (known === undefined) {
-    known = findFlowList(text, node, children) ?? null;
-    flowLists.set(children, known);
-  }
-  return known ?? undefined;
+/** Space, tab, line feed or carriage return. */
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 /** Skips white space and comments (`#` after white space or at a line start, to the line's end) from `at`; where something else starts. */
 function skipBlank(text: string, at: number, end: number): number {
   while (at < end) {
-    const c = text[at];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') at++;
-    else if (c === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
-      while (at < end && text[at] !== '\n' && text[at] !== '\r') at++;
+    const c = text.charCodeAt(at);
+    if (isBlankCode(c)) at++;
+    else if (c === 35 && (at === 0 || isBlankCode(text.charCodeAt(at - 1)))) {
+      while (at < end && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
     } else break;
   }
   return at;
 }
 
-function findFlowList(text: string, node: Root | Step | Cause, children: readonly (Step | Cause)[]): FlowList | undefined {
-  if (dashOf(text, node.span.start) === undefined || dashOf(text, children[0].span.start) !== undefined) return undefined;
-  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', children[0].span.start);
-  if (key === undefined || key < node.span.start || key > children[0].span.start) return undefined;
-  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(key, key + 20));
-  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, key), key))) return undefined;
-  const open = skipBlank(text, key + written[0].length, children[0].span.start);
-  if (text[open] !== '[' || skipBlank(text, open + 1, children[0].span.start) !== children[0].span.start) return undefined;
-  const runs: { start: number; first: number }[] = [{ start: open + 1, first: 0 }];
-  for (let i = 0; i < children.length; i++) {
-    const { start, end } = children[i].span;
-    if (text[start] !== '{' || text[end - 1] !== '}') return undefined;
-    let at = skipBlank(text, end, text.length);
-    if (i + 1 < children.length) {
-      if (text[at] !== ',' || skipBlank(text, at + 1, text.length) !== children[i + 1].span.start) return undefined;
-      const next = children[i + 1].span.start;
-      const line = lineStartOf(text, next);
-      if (/^[^\S\r\n]*$/.test(text.slice(line, next))) runs.push({ start: line, first: i + 1 });
-    } else {
-      if (text[at] === ',') at = skipBlank(text, at + 1, text.length);
-      if (text[at] !== ']') return undefined;
-      return { key, open, close: at, runs };
-    }
+/** Where the line of `at` starts, when only spaces and tabs stand before `at` on it; else -1. */
+function ownLineStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if (c !== 32 && c !== 9) return -1;
   }
-  return undefined;
+  return 0;
 }
 
-/** The run of a flow list's items that holds an offset inside its brackets: its index in `runs`. */
-export function flowRunAt(list: FlowList, offset: number): number {
+/** The last of `items` whose start (`startOf`) is at or before `offset`, or -1: a binary search. */
+function lastAtOrBefore(items: readonly (Step | Cause)[], offset: number, startOf: (item: Step | Cause) => number): number {
   let low = 0;
-  let high = list.runs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (list.runs[mid].start <= offset) low = mid;
-    else high = mid - 1;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (startOf(items[mid]) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
   }
-  return low;
+  return found;
+}
+
+/**
+ * The flow sequence of a root's, a step's or a cause's list, when the item is a block list's
+ * item (its `-` first on its line), its list's key first on its line (after the item's `-`), and
+ * the list a flow sequence of maps only, so that its items' indices are the list's; undefined
+ * otherwise. Found without a scan of the list: the file parsed without a syntax error, and no
+ * schema problem stands in the list outside its items (where a list item that is not a map is
+ * reported), the problems not past the count the checker stops at.
+ */
+export function flowListOf(parsed: ParsedAnalysis, node: Root | Step | Cause): FlowList | undefined {
+  const { text } = parsed;
+  const items: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
+  if (items.length === 0 || !parsed.wellFormed) return undefined;
+  if (dashOf(text, node.span.start) === undefined || dashOf(text, items[0].span.start) !== undefined) return undefined;
+  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', items[0].span.start);
+  if (key === undefined || key < node.span.start || key > items[0].span.start) return undefined;
+  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(key, key + 20));
+  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, key), key))) return undefined;
+  const open = skipBlank(text, key + written[0].length, items[0].span.start);
+  if (text[open] !== '[' || skipBlank(text, open + 1, items[0].span.start) !== items[0].span.start) return undefined;
+  const last = items[items.length - 1];
+  let close = skipBlank(text, last.span.end, text.length);
+  if (text[close] === ',') close = skipBlank(text, close + 1, text.length);
+  if (text[close] !== ']' || text[items[0].span.start] !== '{' || text[last.span.end - 1] !== '}') return undefined;
+  let schema = 0;
+  for (const problem of parsed.problems) {
+    if (problem.rule === 'schema') schema++;
+    const at = problem.span.start;
+    if (at <= open || at >= close) continue;
+    const i = lastAtOrBefore(items, at, (item) => item.span.start);
+    if (i < 0 || at >= items[i].span.end) return undefined;
+  }
+  if (schema >= MAX_FINDINGS_PER_RULE) return undefined;
+  return { key, open, close, items };
+}
+
+/** Where the run of a flow list's items starting with item `i` (0, or an item first on its line) starts. */
+function flowRunStart(text: string, list: FlowList, i: number): number {
+  return i === 0 ? list.open + 1 : ownLineStart(text, list.items[i].span.start);
+}
+
+/** The first item after `i` that is first on its line (it starts the next run), or the count of items. */
+export function nextFlowRun(text: string, list: FlowList, i: number): number {
+  let next = i + 1;
+  while (next < list.items.length && ownLineStart(text, list.items[next].span.start) < 0) next++;
+  return next;
+}
+
+/**
+ * The run of a flow list's items holding an offset inside its brackets: its span, and the index
+ * of its first item.
+ */
+export function flowRunAt(text: string, list: FlowList, offset: number): { readonly start: number; readonly end: number; readonly first: number } {
+  // An item's line start when it is first on its line, else its start: in file order.
+  const found = lastAtOrBefore(list.items, offset, (item) => {
+    const line = ownLineStart(text, item.span.start);
+    return line >= 0 ? line : item.span.start;
+  });
+  let first = Math.max(0, found);
+  while (first > 0 && ownLineStart(text, list.items[first].span.start) < 0) first--;
+  const next = nextFlowRun(text, list, first);
+  return { start: flowRunStart(text, list, first), end: next < list.items.length ? flowRunStart(text, list, next) : list.close, first };
 }
 
 /**

@@ -44,8 +44,8 @@ function flowStep(n: number, style: number): string {
       // Spread over lines, with a comment inside.
       return `{\n        why: Why ${n}?,  # the question\n        because: "Limit ${n} hit."\n      }`;
     case 3:
-      // Causes, each with whys of its own, nested flow maps over several lines.
-      return `{why: "Why ${n}?", because: [\n        {cause: "Cause ${n}a.", whys: [\n          {why: "Why ${n}a?", because: "Deeper ${n}."},\n          {why: "Why ${n}b?",\n           because: "Deepest ${n}."}\n        ]},\n        {cause: "Cause ${n}b [x]"}\n      ]}`;
+      // Causes, each with whys of its own, nested flow maps over several lines: a long list of them.
+      return `{why: "Why ${n}?", because: [\n${Array.from({ length: 60 }, (_, c) => `        {cause: "Cause ${n}.${c} [x]", whys: [\n          {why: "Why ${n}.${c}a?", because: "Deeper, ${c}."},\n          {why: 'Why ${n}.${c}b?',\n           because: "Deepest # ${c}."}\n        ]}`).join(',\n')}\n      ]}`;
     case 4:
       return `{ id: s${n}, why: "Why ${n}?", because: Limit ${n} hit., evidence: ["log ${n}", 'graph, ${n}'] }`;
     default:
@@ -63,7 +63,9 @@ function flowChain(steps: number, options: { perLine?: number; styles?: number[]
   const lines: string[] = [];
   let line: string[] = [];
   for (let n = 0; n < steps; n++) {
-    line.push(flowStep(n, styles[n % styles.length]) + (n + 1 < steps ? ',' : ''));
+    // Causes (style 3) only in the last step: a step after one whose answer is causes is a schema error.
+    const style = styles[n % styles.length] === 3 && n + 1 < steps ? 0 : styles[n % styles.length];
+    line.push(flowStep(n, n + 1 === steps && styles.includes(3) ? 3 : style) + (n + 1 < steps ? ',' : ''));
     if (line.length === perLine || n + 1 === steps) {
       lines.push(line.join(' '));
       line = [];
@@ -177,4 +179,19 @@ test('a long step of a block chain whose causes are a flow sequence folds and co
   }
   const idLine = text.indexOf('        id: long-step') + 9;
   assert.ok(scopeAt(parsed, idLine).gap, 'the step’s own lines without its causes');
+});
+
+test('a long flow sequence holding an item that is not a map (a schema problem) reads as the whole file does: its items’ indices are not the model’s', () => {
+  const text = flowChain(300).replace('{why: "Why 150?", because: "Limit 150 hit."},', '"Why 150? Limit 150 hit.",');
+  const parsed = parseAnalysis(text);
+  assert.ok(parsed.problems.some((p) => p.rule === 'schema'), 'the text item is reported');
+  assert.deepStrictEqual(sliced(text).blocks, whole(text));
+  const at = text.indexOf('{why: "Why 200?"');
+  for (let offset = at - 8; offset < at + 30; offset++) assert.deepStrictEqual(positionAt(text, offset, scopeAt(parsed, offset)), positionAt(text, offset), `offset ${offset - at}`);
+  const typed = flowChain(300, { styles: [0, 5] }).replace('{why: "Why 150?", because: "Limit 150 hit."},', '"Why 150? Limit 150 hit.",');
+  const key = typed.lastIndexOf('        because: Limit') + 10;
+  assert.ok(key > 100);
+  const position = positionAt(typed, key, scopeAt(parseAnalysis(typed), key));
+  assert.deepStrictEqual(position, positionAt(typed, key));
+  assert.equal(position?.path[3], 299);
 });
