@@ -173,7 +173,7 @@ export interface TextScope {
    * The scope holds a run of the items of a flow sequence (the list at `path`), the first being
    * its item `first`: they are read inside brackets of their own ({@link flowItemsText}).
    */
-  readonly items?: { readonly first: number };
+  readonly items?: { readonly first: number; readonly keyColumn: number };
 }
 
 /**
@@ -440,7 +440,7 @@ function narrowed(parsed: ParsedAnalysis, node: Root | Step | Cause, scope: Text
     if (!flow) return scope;
     if (offset <= flow.open || offset >= flow.close) return { ...scope, gap: { start: flow.open + 1, end: flow.close } };
     const run = flowRunAt(text, flow, offset);
-    return { start: run.start, end: run.end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: run.first } };
+    return { start: run.start, end: run.end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: run.first, keyColumn: flow.key - lineStartOf(text, flow.key) } };
   }
   // An item's lines start at its `-` (which may stand alone on the line before its map).
   const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
@@ -602,7 +602,7 @@ export function flowItemsText(text: string, start: number, end: number): { reado
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
 function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
   if (offset < scope.start || offset > scope.end) return undefined;
-  if (scope.items) return positionInItems(text, offset, scope, scope.items.first);
+  if (scope.items) return positionInItems(text, offset, scope, scope.items);
   const { gap } = scope;
   if (gap && offset >= gap.start && offset < gap.end) return undefined;
   // Where the part's text stands in the file: offsets after the gap are shifted by its length.
@@ -630,10 +630,18 @@ function positionIn(text: string, offset: number, scope: TextScope): TreePositio
 }
 
 /** {@link positionIn} a run of a flow sequence's items, read inside brackets of their own. */
-function positionInItems(text: string, offset: number, scope: TextScope, first: number): TreePosition | undefined {
+function positionInItems(text: string, offset: number, scope: TextScope, items: { readonly first: number; readonly keyColumn: number }): TreePosition | undefined {
+  const { first, keyColumn } = items;
   const { part, prefix } = flowItemsText(text, scope.start, scope.end);
   // On the line of the `[` (after it), the whole file's reading answers nothing: that line's key holds a sequence, or it starts with the `[`.
   if (prefix === 1 && !/[\r\n]/.test(text.slice(scope.start, offset))) return undefined;
+  // A line indented no deeper than the list's key is outside the list (as a line at the margin of a
+  // block list's item): nothing is answered there, where the whole file's reading (its sequence
+  // broken by the key typed) reads a key of a new root or of the analysis.
+  const lineStart = lineStartOf(text, offset);
+  let indent = 0;
+  while (text[lineStart + indent] === ' ') indent++;
+  if (indent <= keyColumn) return undefined;
   const inner = positionFrom(part, offset - scope.start + prefix, scope.path);
   if (!inner) return undefined;
   const at = scope.path.length;

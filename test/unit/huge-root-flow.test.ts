@@ -128,7 +128,7 @@ test('in a long root written as a flow sequence, positionAt and completion’s k
     let narrow = 0;
     let answered = 0;
     for (const line of picks) {
-      // Empty lines are left out, as for block lists: there a large file's reading, a part at a time, answers nothing at the margin.
+      // Empty lines are left out, as for block lists: at the margin a reading in parts answers nothing (the last test).
       if (text.slice(starts[line], line + 1 < n ? starts[line + 1] : text.length).trim() === '') continue;
       const end = line + 1 < n ? starts[line + 1] : text.length;
       for (let offset = starts[line]; offset < end; offset += 3) {
@@ -194,4 +194,22 @@ test('a long flow sequence holding an item that is not a map (a schema problem) 
   const position = positionAt(typed, key, scopeAt(parseAnalysis(typed), key));
   assert.deepStrictEqual(position, positionAt(typed, key));
   assert.equal(position?.path[3], 299);
+});
+
+test('on an empty line among a long flow sequence’s items: indented deeper than the list’s key, the whole reading’s answer; no deeper, nothing (as at the margin of a block list’s item)', () => {
+  const base = singleChainWritten('flow', 40_000);
+  for (let indent = 0; indent <= 10; indent++) {
+    for (const eol of ['\n', '\r\n']) {
+      const pad = ' '.repeat(indent);
+      const text = base.replace('      {why: "Why 300?"', `${pad}\n      {why: "Why 300?"`).replace(/\n/g, eol);
+      const offset = text.indexOf(`${pad}${eol}      {why: "Why 300?"`) + indent;
+      const parsed = parseAnalysis(text);
+      const scope = scopeAt(parsed, offset);
+      assert.ok(scope.end - scope.start < 200, JSON.stringify(scope));
+      const part = positionAt(text, offset, scope);
+      // The list's key, `whys:`, stands at column 4.
+      if (indent > 4) assert.deepStrictEqual(part, positionAt(text, offset), `indent ${indent}`);
+      else assert.equal(part, undefined, `indent ${indent}`);
+    }
+  }
 });
