@@ -172,6 +172,7 @@ export interface TextScope {
   /**
    * The scope holds a run of the items of a flow sequence (the list at `path`), the first being
    * its item `first`: they are read inside brackets of their own ({@link flowItemsText}).
+   * `keyColumn`: the column of the list's key; a line indented no deeper is outside the list.
    */
   readonly items?: { readonly first: number; readonly keyColumn: number };
 }
