@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
-import { dashOf, lineStartOf as lineStart, PART_CHARS, scopesOf } from './position';
+import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, nextFlowRun, PART_CHARS, scopesOf, type FlowList } from './position';
 import { LineIndex, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -315,7 +315,11 @@ type FoldingPart =
   | { readonly start: number; readonly end: number; readonly item: boolean }
   | { readonly block: FoldingBlock }
   /** An item's lines before its list joined to its lines from `rest` on (its list's last items and what follows), read as one text. */
-  | { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number };
+  | { readonly start: number; readonly headEnd: number; readonly rest: number; readonly end: number }
+  /** An item's lines with its flow sequence emptied ({@link flowHeadBlocks}). */
+  | { readonly flowHead: true; readonly start: number; readonly open: number; readonly close: number; readonly end: number }
+  /** A run of a flow sequence's items ({@link flowItemsBlocks}). */
+  | { readonly items: true; readonly start: number; readonly end: number };
 
 /**
  * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order
@@ -325,15 +329,21 @@ type FoldingPart =
  * the list, and the two blocks no part holds whole: the item's and its list's. Each part reads
  * alone as it reads in the file: parts are cut only at the line of a `-` that directly follows
  * the previous item's last line (no comment or empty line between), in a block list whose dashes
- * each start their line (alone on it, or before the item's first key); otherwise (a flow
- * sequence) the item is read whole.
+ * each start their line (alone on it, or before the item's first key). A list written as a flow
+ * sequence of maps ({@link flowListOf}) is read in runs of its items instead ({@link flowParts}),
+ * a long item of it whole; any other list is read whole with its item.
  */
-function* itemParts(text: string, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+function* itemParts(parsed: ParsedAnalysis, node: Root | Step | Cause, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+  const { text } = parsed;
   const whole: FoldingPart = { start, end, item: true };
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (end - start <= partChars || children.length === 0) return yield whole;
   const dash = dashOf(text, node.span.start);
   const first = dashOf(text, children[0].span.start);
+  if (dash !== undefined && first === undefined && lineStart(text, dash) === start) {
+    const flow = flowListOf(parsed, node);
+    if (flow) return yield* flowParts(text, node, flow, start, end, lineOf, partChars);
+  }
   if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return yield whole;
   const headEnd = lineStart(text, first);
   // The list's key: `because:` of a step (known), `whys:` of a root or cause (the last key before the list).
@@ -392,12 +402,64 @@ function* itemParts(text: string, node: Root | Step | Cause, start: number, end:
       group = from;
     }
     if (long) {
-      yield* itemParts(text, children[i], from, to, lineOf, partChars);
+      yield* itemParts(parsed, children[i], from, to, lineOf, partChars);
       group = to;
     }
   }
   if (groupsEnd > group) yield { start: group, end: groupsEnd, item: false };
   if (!commented && end > listEnd) yield { start: listEnd, end, item: false };
+}
+
+/**
+ * The parts of a list item whose list is a flow sequence ({@link flowListOf}): the item's and its
+ * list key's blocks, the item's own lines with the sequence emptied (`[` joined to `]`), then
+ * runs of the sequence's items (each run starting on a line of its own, or just after the `[`)
+ * joined up to about `partChars` characters, each read inside brackets of its own.
+ */
+function* flowParts(text: string, node: Root | Step | Cause, flow: FlowList, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
+  const block = (from: number, to: number): FoldingPart => {
+    let stop = to;
+    while (stop > from && /\s/.test(text[stop - 1])) stop--;
+    return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
+  };
+  yield block(node.span.start, node.span.end);
+  yield block(flow.key, flow.close + 1);
+  yield { flowHead: true, start, open: flow.open, close: flow.close, end };
+  // The runs are found as they are read (each from its own items on), spread over the slices.
+  let from = flow.open + 1;
+  for (let i = 0; i < flow.items.length; ) {
+    i = nextFlowRun(text, flow, i);
+    const next = i < flow.items.length ? lineStart(text, flow.items[i].span.start) : flow.close;
+    if (next - from >= partChars || i === flow.items.length) {
+      yield { items: true, start: from, end: next };
+      from = next;
+    }
+  }
+}
+
+/**
+ * The blocks of a list item whose list is a flow sequence, read from its lines with the sequence
+ * emptied: its text up to the `[` joined to its text from the `]` on. A block starting on the
+ * joined line starts before the join (its lines before the list); one ending there ends after it.
+ */
+function flowHeadBlocks(text: string, part: { readonly start: number; readonly open: number; readonly close: number; readonly end: number }, lineOf: (offset: number) => number): FoldingBlock[] {
+  const head = text.slice(part.start, part.open + 1);
+  const joinedLine = new LineIndex(head).lineCount - 1;
+  const firstLine = lineOf(part.start);
+  const closeLine = lineOf(part.close);
+  const joined = head + text.slice(part.close, part.end);
+  const blocks = foldingBlocksIn(joined, { start: 0, end: joined.length, path: ['roots', 0] }, 0);
+  return blocks.map((b) => ({
+    ...b,
+    startLine: b.startLine <= joinedLine ? firstLine + b.startLine : closeLine + b.startLine - joinedLine,
+    endLine: b.endLine < joinedLine ? firstLine + b.endLine : closeLine + b.endLine - joinedLine,
+  }));
+}
+
+/** The blocks of a run of a flow sequence's items, read inside brackets of their own. */
+function flowItemsBlocks(text: string, start: number, end: number, lineOf: (offset: number) => number): FoldingBlock[] {
+  const { part, prefix } = flowItemsText(text, start, end);
+  return foldingBlocksIn(part, { start: 0, end: part.length, path: [] }, lineOf(start) - (prefix > 1 ? 1 : 0));
 }
 
 /**
@@ -431,7 +493,7 @@ export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: 
   for (const scope of scopesOf(parsed)) {
     const root = scope.path.length > 0 ? analysis.roots[scope.path[1] as number] : undefined;
     // The parts are found as they are read: a long root's plan is spread over its slices too.
-    const parts: Iterable<FoldingPart> = root ? itemParts(text, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
+    const parts: Iterable<FoldingPart> = root ? itemParts(parsed, root, scope.start, scope.end, lineOf, partChars) : [{ start: scope.start, end: scope.end, item: false }];
     for (const part of parts) {
       if ('block' in part) {
         lists.push([part.block]);
@@ -439,7 +501,9 @@ export function* foldingBlocksInSlices(parsed: ParsedAnalysis, lineOf: (offset: 
       }
       if (read > 0 && read % partsPerSlice === 0) yield;
       read++;
-      if ('rest' in part) lists.push(joinedFoldingBlocks(text, part, lineOf));
+      if ('flowHead' in part) lists.push(flowHeadBlocks(text, part, lineOf));
+      else if ('items' in part) lists.push(flowItemsBlocks(text, part.start, part.end, lineOf));
+      else if ('rest' in part) lists.push(joinedFoldingBlocks(text, part, lineOf));
       else lists.push(foldingBlocksIn(text, { start: part.start, end: part.end, path: part.item ? (scope.path.length > 0 ? scope.path : ['roots', 0]) : [] }, lineOf(part.start)));
     }
   }

@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair } from 'yaml';
 import { allCauses, allSteps, describe, type Analysis, type Cause, type Root, type Span, type Step } from './model';
 import type { ParsedAnalysis } from './parse';
+import { MAX_FINDINGS_PER_RULE } from './limits';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
 
 /** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
@@ -168,6 +169,12 @@ export interface TextScope {
    * without the list between them.
    */
   readonly gap?: { readonly start: number; readonly end: number };
+  /**
+   * The scope holds a run of the items of a flow sequence (the list at `path`), the first being
+   * its item `first`: they are read inside brackets of their own ({@link flowItemsText}).
+   * `keyColumn`: the column of the list's key; a line indented no deeper is outside the list.
+   */
+  readonly items?: { readonly first: number; readonly keyColumn: number };
 }
 
 /**
@@ -376,7 +383,7 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   }
   if (found < 0) return { start: 0, end: roots.length > 0 ? lineStart(roots[0].span.start) : text.length, path: [] };
   const end = found + 1 < roots.length ? lineStart(roots[found + 1].span.start) : text.length;
-  return narrowed(text, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
+  return narrowed(parsed, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
 }
 
 /**
@@ -417,13 +424,25 @@ function dashAbove(text: string, lineStart: number): number | undefined {
  * offset: the list's item there (narrowed in turn), or, on the item's own lines before or after
  * its list (a chain's steps, a step's causes), the item without the rest of its list: its lines
  * before the list and the list's first line, then its lines after the list (the scope's `gap`
- * leaves the list out), so the keys it has on either side are all known. A list whose items do not
- * each start with a `-` first on its line (a flow sequence) is not narrowed.
+ * leaves the list out), so the keys it has on either side are all known. A list written as a flow
+ * sequence ({@link flowListOf}) is narrowed the same way: the item's lines with the sequence's
+ * inside left out, or the run of its items at the offset (`items`); a long item of such a run is
+ * not narrowed further. Any other list is not narrowed.
  */
-function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
+function narrowed(parsed: ParsedAnalysis, node: Root | Step | Cause, scope: TextScope, offset: number): TextScope {
+  const { text } = parsed;
   if (scope.end - scope.start <= PART_CHARS) return scope;
   const children: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
-  if (children.length === 0 || dashOf(text, children[0].span.start) === undefined) return scope;
+  if (children.length === 0) return scope;
+  if (dashOf(text, children[0].span.start) === undefined) {
+    // A flow sequence: the item's own lines with the sequence emptied, or the run of its items at the offset.
+    const dash = dashOf(text, node.span.start);
+    const flow = dash !== undefined && lineStartOf(text, dash) === scope.start ? flowListOf(parsed, node) : undefined;
+    if (!flow) return scope;
+    if (offset <= flow.open || offset >= flow.close) return { ...scope, gap: { start: flow.open + 1, end: flow.close } };
+    const run = flowRunAt(text, flow, offset);
+    return { start: run.start, end: run.end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys'], items: { first: run.first, keyColumn: flow.key - lineStartOf(text, flow.key) } };
+  }
   // An item's lines start at its `-` (which may stand alone on the line before its map).
   const startOf = (i: number): number => itemLineStart(text, children[i].span.start);
   let listEnd = children[children.length - 1].span.end;
@@ -448,12 +467,143 @@ function narrowed(text: string, node: Root | Step | Cause, scope: TextScope, off
   const child = children[low];
   if (dashOf(text, child.span.start) === undefined) return scope;
   const end = low + 1 < children.length ? startOf(low + 1) : listEnd;
-  return narrowed(text, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
+  return narrowed(parsed, child, { start: startOf(low), end, path: [...scope.path, node.kind === 'step' ? 'because' : 'whys', low] }, offset);
+}
+
+/**
+ * A long item's list written as a flow sequence (`whys: [ {…}, {…} ]`, as JSON written as YAML
+ * has it): `key`, where its key (`whys` or `because`) starts; `open`, its `[`; `close`, its `]`;
+ * `items`, its items (each a `{…}` map), in order. It is read a run of items at a time: a run
+ * starts just after the `[` or at the line start of an item that is first on its line, and ends
+ * where the next begins (the last at the `]`).
+ */
+export interface FlowList {
+  readonly key: number;
+  readonly open: number;
+  readonly close: number;
+  readonly items: readonly (Step | Cause)[];
+}
+
+/** Space, tab, line feed or carriage return. */
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Skips white space and comments (`#` after white space or at a line start, to the line's end) from `at`; where something else starts. */
+function skipBlank(text: string, at: number, end: number): number {
+  while (at < end) {
+    const c = text.charCodeAt(at);
+    if (isBlankCode(c)) at++;
+    else if (c === 35 && (at === 0 || isBlankCode(text.charCodeAt(at - 1)))) {
+      while (at < end && text.charCodeAt(at) !== 10 && text.charCodeAt(at) !== 13) at++;
+    } else break;
+  }
+  return at;
+}
+
+/** Where the line of `at` starts, when only spaces and tabs stand before `at` on it; else -1. */
+function ownLineStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+    if (c !== 32 && c !== 9) return -1;
+  }
+  return 0;
+}
+
+/** The last of `items` whose start (`startOf`) is at or before `offset`, or -1: a binary search. */
+function lastAtOrBefore(items: readonly (Step | Cause)[], offset: number, startOf: (item: Step | Cause) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (startOf(items[mid]) <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The flow sequence of a root's, a step's or a cause's list, when the item is a block list's
+ * item (its `-` first on its line), its list's key first on its line (after the item's `-`), and
+ * the list a flow sequence of maps only, so that its items' indices are the list's; undefined
+ * otherwise. Found without a scan of the list: the file parsed without a syntax error, and no
+ * schema problem stands in the list outside its items (where a list item that is not a map is
+ * reported), the problems not past the count the checker stops at.
+ */
+export function flowListOf(parsed: ParsedAnalysis, node: Root | Step | Cause): FlowList | undefined {
+  const { text } = parsed;
+  const items: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
+  if (items.length === 0 || !parsed.wellFormed) return undefined;
+  if (dashOf(text, node.span.start) === undefined || dashOf(text, items[0].span.start) !== undefined) return undefined;
+  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', items[0].span.start);
+  if (key === undefined || key < node.span.start || key > items[0].span.start) return undefined;
+  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(key, key + 20));
+  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, key), key))) return undefined;
+  const open = skipBlank(text, key + written[0].length, items[0].span.start);
+  if (text[open] !== '[' || skipBlank(text, open + 1, items[0].span.start) !== items[0].span.start) return undefined;
+  const last = items[items.length - 1];
+  let close = skipBlank(text, last.span.end, text.length);
+  if (text[close] === ',') close = skipBlank(text, close + 1, text.length);
+  if (text[close] !== ']' || text[items[0].span.start] !== '{' || text[last.span.end - 1] !== '}') return undefined;
+  let schema = 0;
+  for (const problem of parsed.problems) {
+    if (problem.rule === 'schema') schema++;
+    const at = problem.span.start;
+    if (at <= open || at >= close) continue;
+    const i = lastAtOrBefore(items, at, (item) => item.span.start);
+    if (i < 0 || at >= items[i].span.end) return undefined;
+  }
+  if (schema >= MAX_FINDINGS_PER_RULE) return undefined;
+  return { key, open, close, items };
+}
+
+/** Where the run of a flow list's items starting with item `i` (0, or an item first on its line) starts. */
+function flowRunStart(text: string, list: FlowList, i: number): number {
+  return i === 0 ? list.open + 1 : ownLineStart(text, list.items[i].span.start);
+}
+
+/** The first item after `i` that is first on its line (it starts the next run), or the count of items. */
+export function nextFlowRun(text: string, list: FlowList, i: number): number {
+  let next = i + 1;
+  while (next < list.items.length && ownLineStart(text, list.items[next].span.start) < 0) next++;
+  return next;
+}
+
+/**
+ * The run of a flow list's items holding an offset inside its brackets: its span, and the index
+ * of its first item.
+ */
+export function flowRunAt(text: string, list: FlowList, offset: number): { readonly start: number; readonly end: number; readonly first: number } {
+  // An item's line start when it is first on its line, else its start: in file order.
+  const found = lastAtOrBefore(list.items, offset, (item) => {
+    const line = ownLineStart(text, item.span.start);
+    return line >= 0 ? line : item.span.start;
+  });
+  let first = Math.max(0, found);
+  while (first > 0 && ownLineStart(text, list.items[first].span.start) < 0) first--;
+  const next = nextFlowRun(text, list, first);
+  return { start: flowRunStart(text, list, first), end: next < list.items.length ? flowRunStart(text, list, next) : list.close, first };
+}
+
+/**
+ * The text of some items of a flow list read alone, `[start, end)` of the file: inside brackets,
+ * as a flow sequence of its own, on their own lines (after a `[` line) when `start` is a line
+ * start. `prefix`: the characters put before the file's text.
+ */
+export function flowItemsText(text: string, start: number, end: number): { readonly part: string; readonly prefix: number } {
+  const lineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r';
+  const open = lineStart ? '[\n' : '[';
+  return { part: `${open}${text.slice(start, end)}\n]`, prefix: open.length };
 }
 
 /** {@link positionAt} in the lines of a scope, as if the whole file had been read. */
 function positionIn(text: string, offset: number, scope: TextScope): TreePosition | undefined {
   if (offset < scope.start || offset > scope.end) return undefined;
+  if (scope.items) return positionInItems(text, offset, scope, scope.items);
   const { gap } = scope;
   if (gap && offset >= gap.start && offset < gap.end) return undefined;
   // Where the part's text stands in the file: offsets after the gap are shifted by its length.
@@ -478,6 +628,28 @@ function positionIn(text: string, offset: number, scope: TextScope): TreePositio
   // The span is on the offset's line, on the same side of the gap.
   const from = scope.start + shift;
   return inner && { ...inner, span: { start: inner.span.start + from, end: inner.span.end + from } };
+}
+
+/** {@link positionIn} a run of a flow sequence's items, read inside brackets of their own. */
+function positionInItems(text: string, offset: number, scope: TextScope, items: { readonly first: number; readonly keyColumn: number }): TreePosition | undefined {
+  const { first, keyColumn } = items;
+  const { part, prefix } = flowItemsText(text, scope.start, scope.end);
+  // On the line of the `[` (after it), the whole file's reading answers nothing: that line's key holds a sequence, or it starts with the `[`.
+  if (prefix === 1 && !/[\r\n]/.test(text.slice(scope.start, offset))) return undefined;
+  // A line indented no deeper than the list's key is outside the list (as a line at the margin of a
+  // block list's item): nothing is answered there, where the whole file's reading (its sequence
+  // broken by the key typed) reads a key of a new root or of the analysis.
+  const lineStart = lineStartOf(text, offset);
+  let indent = 0;
+  while (text[lineStart + indent] === ' ') indent++;
+  if (indent <= keyColumn) return undefined;
+  const inner = positionFrom(part, offset - scope.start + prefix, scope.path);
+  if (!inner) return undefined;
+  const at = scope.path.length;
+  const index = inner.path[at];
+  const path = typeof index === 'number' ? [...inner.path.slice(0, at), index + first, ...inner.path.slice(at + 1)] : inner.path;
+  const from = scope.start - prefix;
+  return { ...inner, path, span: { start: inner.span.start + from, end: inner.span.end + from } };
 }
 
 /** The key under an offset, only when the offset is on the key itself (not its value). */
