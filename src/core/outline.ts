@@ -7,7 +7,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } 
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
 import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, nextFlowRun, PART_CHARS, scopesOf, type FlowList } from './position';
-import { LineIndex, type Comment } from './text';
+import { LineIndex, lineFeeds, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
 export type OutlineKind = 'title' | 'incident' | 'problem' | 'roots' | 'root' | 'step' | 'cause' | 'actions' | 'action';
@@ -191,7 +191,7 @@ class FoldingBlocks {
 /** The root node of a YAML text, or undefined when it cannot be read. */
 function yamlContents(text: string): YamlNode | null | undefined {
   try {
-    return parseDocument(text, { prettyErrors: false, uniqueKeys: false }).contents;
+    return parseDocument(lineFeeds(text), { prettyErrors: false, uniqueKeys: false }).contents;
   } catch {
     return undefined;
   }

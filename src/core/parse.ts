@@ -6,7 +6,7 @@
 import { Composer, Parser, YAMLParseError, isAlias, isMap, isPair, isScalar, isSeq, type CST, type Document, type Node as YamlNode, type YAMLMap } from 'yaml';
 import type { RuleFinding } from './findings';
 import type { Action, Analysis, Cause, Chain, Incident, Root, Span, Step, TextValue } from './model';
-import { commentAt, type Comment } from './text';
+import { commentAt, lineFeeds, type Comment } from './text';
 import { MAX_NESTING_DEPTH, MAX_TEXT_LENGTH } from './limits';
 import { SchemaValidator, spanOf } from './validate';
 
@@ -33,12 +33,6 @@ export function parseAnalysis(original: string): ParsedAnalysis {
   return parsed.text === original ? parsed : { ...parsed, text: original };
 }
 
-/** The text with every lone CR turned into a LF: same length, so every offset still holds. */
-function lineFeeds(text: string): string {
-  const cr = text.indexOf('\r');
-  if (cr < 0) return text;
-  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
-}
 
 function parseLines(text: string): ParsedAnalysis {
   const empty: Analysis = { roots: [], span: { start: 0, end: text.length } };

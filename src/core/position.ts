@@ -9,6 +9,7 @@ import { allCauses, allSteps, describe, type Analysis, type Cause, type Root, ty
 import type { ParsedAnalysis } from './parse';
 import { MAX_FINDINGS_PER_RULE } from './limits';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
+import { lineFeeds } from './text';
 
 /** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
 export type BlockKind = 'analysis' | 'incident' | 'timeline' | 'root' | 'step' | 'cause' | 'action';
@@ -108,7 +109,7 @@ const KEY_CHAR = /[A-Za-z0-9_-]/;
 /** Parses a text the same way the checker does (comments kept, errors collected, never throws). */
 function parse(text: string): Document | undefined {
   try {
-    return parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+    return parseDocument(lineFeeds(text), { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   } catch {
     return undefined;
   }

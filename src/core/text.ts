@@ -82,3 +82,14 @@ export function commentsOf(text: string): Comment[] {
   }
   return comments;
 }
+
+/**
+ * The text with every lone CR turned into a LF: same length, so every offset still holds. The
+ * `yaml` parser reads only LF and CRLF as line breaks; the checker, the outline, folding and
+ * completion read a file with old Mac line endings as its editor shows it.
+ */
+export function lineFeeds(text: string): string {
+  const cr = text.indexOf('\r');
+  if (cr < 0) return text;
+  return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
+}

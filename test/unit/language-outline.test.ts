@@ -165,3 +165,20 @@ test('folding read a root at a time (foldingBlocksInSlices) gives the blocks of 
     if (parsed.analysis.roots.length > 3) assert.ok(pauses > 0, `${name}: read in slices`);
   }
 });
+
+test('a file with old Mac line endings (a lone CR) folds and reads as its LF copy does, whole or in slices', () => {
+  const repo = join(__dirname, '..', '..', '..', 'test');
+  for (const name of ['examples/crowdstrike.whys.yaml', 'fixtures/language.whys.yaml']) {
+    const lf = readFileSync(join(repo, name), 'utf8').replace(/\r\n/g, '\n');
+    const cr = lf.replace(/\n/g, '\r');
+    const expected = foldingBlocksOf(lf, checkText(lf).parsed.comments);
+    const { parsed } = checkText(cr);
+    assert.deepEqual(foldingBlocksOf(cr, parsed.comments), expected, name);
+    const lines = new LineIndex(cr);
+    const slices = foldingBlocksInSlices(parsed, (offset) => lines.position(offset).line, 2);
+    let step = slices.next();
+    while (!step.done) step = slices.next();
+    assert.deepEqual(step.value, expected, `${name}, in slices`);
+    assert.deepEqual(outlineOf(parsed.analysis), outlineOf(checkText(lf).parsed.analysis), `${name}, outline`);
+  }
+});
