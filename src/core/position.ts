@@ -9,7 +9,7 @@ import { allCauses, allSteps, describe, type Analysis, type Cause, type Root, ty
 import type { ParsedAnalysis } from './parse';
 import { MAX_FINDINGS_PER_RULE } from './limits';
 import { resolveSchema, whysSchema, type SchemaNode } from './schema';
-import { lineFeeds } from './text';
+import { lineFeeds, lineFeedsIn } from './text';
 
 /** The kinds of block (YAML map) a `.whys.yaml` file is made of. */
 export type BlockKind = 'analysis' | 'incident' | 'timeline' | 'root' | 'step' | 'cause' | 'action';
@@ -109,7 +109,7 @@ const KEY_CHAR = /[A-Za-z0-9_-]/;
 /** Parses a text the same way the checker does (comments kept, errors collected, never throws). */
 function parse(text: string): Document | undefined {
   try {
-    return parseDocument(lineFeeds(text), { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+    return parseDocument(text, { prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   } catch {
     return undefined;
   }
@@ -185,7 +185,8 @@ export interface TextScope {
  * only its lines are read.
  */
 export function positionAt(text: string, offset: number, scope?: TextScope): TreePosition | undefined {
-  return scope ? positionIn(text, offset, scope) : positionFrom(text, offset, []);
+  // A lone CR (old Mac line endings) is a line break, as the checker and the editor read it.
+  return scope ? positionIn(text, offset, scope) : positionFrom(lineFeeds(text), offset, []);
 }
 
 /** {@link positionAt} in a text that holds the node at `base` (the whole file: `[]`). */
@@ -609,7 +610,7 @@ function positionIn(text: string, offset: number, scope: TextScope): TreePositio
   if (gap && offset >= gap.start && offset < gap.end) return undefined;
   // Where the part's text stands in the file: offsets after the gap are shifted by its length.
   const shift = gap && offset >= gap.end ? gap.end - gap.start : 0;
-  let part = gap ? text.slice(scope.start, gap.start) + text.slice(gap.end, scope.end) : text.slice(scope.start, scope.end);
+  let part = gap ? lineFeedsIn(text, scope.start, gap.start) + lineFeedsIn(text, gap.end, scope.end) : lineFeedsIn(text, scope.start, scope.end);
   if (scope.path.length > 0) {
     // The item's `-` read as a space: its map then stands alone at its own indentation.
     const dash = part.search(/\S/);

@@ -93,3 +93,10 @@ export function lineFeeds(text: string): string {
   if (cr < 0) return text;
   return /\r(?!\n)/.test(text) ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
+
+/** {@link lineFeeds} of a piece of a text, a CR being lone when the whole text has no LF after it (a CRLF cut between its two stays as it is). */
+export function lineFeedsIn(text: string, start: number, end: number): string {
+  const piece = text.slice(start, end);
+  if (piece.indexOf('\r') < 0) return piece;
+  return piece.replace(/\r/g, (cr: string, at: number) => (text.charCodeAt(start + at + 1) === 10 ? cr : '\n'));
+}

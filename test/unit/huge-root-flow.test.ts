@@ -8,26 +8,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { foldingBlocksInSlices, foldingBlocksOf, keySuggestions, LineIndex, parseAnalysis, PART_CHARS, positionAt, scopeAt, type FoldingBlock } from '../../src/core';
+import { keySuggestions, parseAnalysis, PART_CHARS, positionAt, scopeAt } from '../../src/core';
 import { singleChainWritten } from '../bench/hugeRoot';
-
-function drain<T>(work: Generator<void, T, void>): { value: T; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const step = work.next();
-    if (step.done) return { value: step.value, pauses };
-    pauses++;
-  }
-}
-
-function sliced(text: string, partChars?: number): { blocks: FoldingBlock[]; pauses: number } {
-  const parsed = parseAnalysis(text);
-  const lines = new LineIndex(text);
-  const { value, pauses } = drain(foldingBlocksInSlices(parsed, (offset) => lines.position(offset).line, 1, partChars));
-  return { blocks: value, pauses };
-}
-
-const whole = (text: string): FoldingBlock[] => foldingBlocksOf(text, parseAnalysis(text).comments);
+import { sliced, whole } from './foldingReadings';
 
 const HEAD = 'version: 1\ntitle: Flow\nproblem: The service failed.\nroots:\n  - id: flow\n    question: Why did the service fail?\n';
 const TAIL = '    actions:\n      - do: Add a limit.\n        owner: platform\n    perspective: ops\n';

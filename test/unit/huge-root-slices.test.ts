@@ -10,31 +10,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { checkText, foldingBlocksInSlices, foldingBlocksOf, keySuggestions, LineIndex, outlineInSlices, outlineOf, parseAnalysis, PART_CHARS, positionAt, scopeAt, type FoldingBlock } from '../../src/core';
+import { checkText, keySuggestions, outlineInSlices, outlineOf, parseAnalysis, PART_CHARS, positionAt, scopeAt } from '../../src/core';
 import { MAX_NESTING_DEPTH } from '../../src/core/limits';
 import { deepNesting, singleChain } from '../bench/hugeRoot';
+import { drain, sliced, whole } from './foldingReadings';
 
 const REPO = join(__dirname, '..', '..', '..');
-
-/** Runs a generator to its end; its result and how many times it paused. */
-function drain<T>(work: Generator<void, T, void>): { value: T; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const step = work.next();
-    if (step.done) return { value: step.value, pauses };
-    pauses++;
-  }
-}
-
-/** The folding blocks read in parts of about `partChars` characters, one part per slice, with how many slices. */
-function sliced(text: string, partChars?: number): { blocks: FoldingBlock[]; pauses: number } {
-  const parsed = parseAnalysis(text);
-  const lines = new LineIndex(text);
-  const { value, pauses } = drain(foldingBlocksInSlices(parsed, (offset) => lines.position(offset).line, 1, partChars));
-  return { blocks: value, pauses };
-}
-
-const whole = (text: string): FoldingBlock[] => foldingBlocksOf(text, parseAnalysis(text).comments);
 
 /** The same YAML with each list item's `-` alone on its line, its map's keys on the lines below. */
 function dashAlone(text: string): string {

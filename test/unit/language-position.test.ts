@@ -224,7 +224,11 @@ test('in a large analysis only the root at the offset is read (scopeAt): every p
 test('with old Mac line endings (a lone CR), every position reads as in the LF copy', () => {
   const lf = readFileSync(join(__dirname, '..', '..', '..', 'test', 'fixtures', 'language.whys.yaml'), 'utf8').replace(/\r\n/g, '\n');
   const cr = lf.replace(/\n/g, '\r');
+  const parsed = checkText(cr).parsed;
   for (let offset = 0; offset <= lf.length; offset += 7) {
-    assert.deepEqual(positionAt(cr, offset), positionAt(lf, offset), `offset ${offset}`);
+    const expected = positionAt(lf, offset);
+    assert.deepEqual(positionAt(cr, offset), expected, `offset ${offset}`);
+    // Read a root at a time, as the editor does for a long file.
+    assert.deepEqual(positionAt(cr, offset, scopeAt(parsed, offset)), positionAt(lf, offset, scopeAt(checkText(lf).parsed, offset)), `offset ${offset}, in its root's lines`);
   }
 });
