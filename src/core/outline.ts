@@ -6,7 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Action, Analysis, Cause, Root, Span, Step, TextValue } from './model';
 import type { ParsedAnalysis } from './parse';
-import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, nextFlowRun, PART_CHARS, scopesOf, type FlowList } from './position';
+import { dashOf, flowItemsText, flowListOf, lineStartOf as lineStart, listKeyOf, nextFlowRun, PART_CHARS, scopesOf, type FlowList } from './position';
 import { LineIndex, lineFeeds, type Comment } from './text';
 
 /** What an outline entry stands for; the extension picks an icon per kind. */
@@ -321,6 +321,13 @@ type FoldingPart =
   /** A run of a flow sequence's items ({@link flowItemsBlocks}). */
   | { readonly items: true; readonly start: number; readonly end: number };
 
+/** The block of `[from, to)`, known without reading it: from its first line to its last line that is not blank. */
+function blockOf(text: string, from: number, to: number, lineOf: (offset: number) => number): FoldingPart {
+  let stop = to;
+  while (stop > from && /\s/.test(text[stop - 1])) stop--;
+  return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
+}
+
 /**
  * The parts of a list item (a root, a step or a cause) standing in `[start, end)`, in file order
  * (found one at a time, as they are read):
@@ -347,8 +354,8 @@ function* itemParts(parsed: ParsedAnalysis, node: Root | Step | Cause, start: nu
   if (dash === undefined || first === undefined || lineStart(text, dash) !== start) return yield whole;
   const headEnd = lineStart(text, first);
   // The list's key: `because:` of a step (known), `whys:` of a root or cause (the last key before the list).
-  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', headEnd);
-  if (key === undefined || key < node.span.start || !/^(whys|because)\s*:/.test(text.slice(key, key + 12)) || !/^ *(- +)?$/.test(text.slice(lineStart(text, key), key))) return yield whole;
+  const key = listKeyOf(text, node, headEnd)?.start;
+  if (key === undefined) return yield whole;
   const last = children[children.length - 1];
   // The list ends with its last item's last line; what follows it (more keys of the item) is the tail.
   let listEnd = last.span.end;
@@ -381,13 +388,8 @@ function* itemParts(parsed: ParsedAnalysis, node: Root | Step | Cause, start: nu
     groupsEnd = upTo === 0 ? headEnd : itemStart(upTo);
     yield { start, headEnd, rest: groupsEnd, end };
   } else {
-    const block = (from: number, to: number): FoldingPart => {
-      let stop = to;
-      while (stop > from && /\s/.test(text[stop - 1])) stop--;
-      return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
-    };
-    yield block(node.span.start, node.span.end);
-    yield block(key, last.span.end);
+    yield blockOf(text, node.span.start, node.span.end, lineOf);
+    yield blockOf(text, key, last.span.end, lineOf);
     yield { start, end: headEnd, item: true };
   }
   // Runs of short items are read together; a long item with a cut on each side is split in turn.
@@ -417,13 +419,8 @@ function* itemParts(parsed: ParsedAnalysis, node: Root | Step | Cause, start: nu
  * joined up to about `partChars` characters, each read inside brackets of its own.
  */
 function* flowParts(text: string, node: Root | Step | Cause, flow: FlowList, start: number, end: number, lineOf: (offset: number) => number, partChars: number): Generator<FoldingPart, void, void> {
-  const block = (from: number, to: number): FoldingPart => {
-    let stop = to;
-    while (stop > from && /\s/.test(text[stop - 1])) stop--;
-    return { block: { startLine: lineOf(from), endLine: lineOf(Math.max(from, stop - 1)) } };
-  };
-  yield block(node.span.start, node.span.end);
-  yield block(flow.key, flow.close + 1);
+  yield blockOf(text, node.span.start, node.span.end, lineOf);
+  yield blockOf(text, flow.key, flow.close + 1, lineOf);
   yield { flowHead: true, start, open: flow.open, close: flow.close, end };
   // The runs are found as they are read (each from its own items on), spread over the slices.
   let from = flow.open + 1;

@@ -337,7 +337,6 @@ export function valueSuggestions(position: ValuePosition, analysis?: Analysis): 
   return [];
 }
 
-/** Where the line holding an offset starts. */
 /** Where the line holding `at` starts. */
 export function lineStartOf(text: string, at: number): number {
   // Back to the line break (not `lastIndexOf('\r')`, which would scan the whole file before it when it has none).
@@ -373,16 +372,7 @@ export function scopeAt(parsed: ParsedAnalysis, offset: number): TextScope {
   const roots = analysis.roots;
   const lineStart = (at: number): number => itemLineStart(text, at);
   // The last root whose first line starts at or before the offset (roots are in file order).
-  let low = 0;
-  let high = roots.length - 1;
-  let found = -1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    if (lineStart(roots[mid].span.start) <= offset) {
-      found = mid;
-      low = mid + 1;
-    } else high = mid - 1;
-  }
+  const found = lastAtOrBefore(roots, offset, (root) => lineStart(root.span.start));
   if (found < 0) return { start: 0, end: roots.length > 0 ? lineStart(roots[0].span.start) : text.length, path: [] };
   const end = found + 1 < roots.length ? lineStart(roots[found + 1].span.start) : text.length;
   return narrowed(parsed, roots[found], { start: lineStart(roots[found].span.start), end, path: ['roots', roots[found].index] }, offset);
@@ -459,13 +449,8 @@ function narrowed(parsed: ParsedAnalysis, node: Root | Step | Cause, scope: Text
     firstEnd = Math.min(scope.end, firstEnd + 1);
     return firstEnd < listEnd ? { ...scope, gap: { start: firstEnd, end: listEnd } } : scope;
   }
-  let low = 0;
-  let high = children.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (startOf(mid) <= offset) low = mid;
-    else high = mid - 1;
-  }
+  // (The offset is at or after the first item's line here.)
+  const low = lastAtOrBefore(children, offset, (item) => itemLineStart(text, item.span.start));
   const child = children[low];
   if (dashOf(text, child.span.start) === undefined) return scope;
   const end = low + 1 < children.length ? startOf(low + 1) : listEnd;
@@ -513,8 +498,8 @@ function ownLineStart(text: string, at: number): number {
   return 0;
 }
 
-/** The last of `items` whose start (`startOf`) is at or before `offset`, or -1: a binary search. */
-function lastAtOrBefore(items: readonly (Step | Cause)[], offset: number, startOf: (item: Step | Cause) => number): number {
+/** The last of `items` (in file order) whose start (`startOf`) is at or before `offset`, or -1: a binary search. */
+function lastAtOrBefore<T>(items: readonly T[], offset: number, startOf: (item: T) => number): number {
   let low = 0;
   let high = items.length - 1;
   let found = -1;
@@ -541,11 +526,10 @@ export function flowListOf(parsed: ParsedAnalysis, node: Root | Step | Cause): F
   const items: readonly (Step | Cause)[] = node.kind === 'step' ? (node.causes ?? []) : node.chain.steps;
   if (items.length === 0 || !parsed.wellFormed) return undefined;
   if (dashOf(text, node.span.start) === undefined || dashOf(text, items[0].span.start) !== undefined) return undefined;
-  const key = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', items[0].span.start);
-  if (key === undefined || key < node.span.start || key > items[0].span.start) return undefined;
-  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(key, key + 20));
-  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, key), key))) return undefined;
-  const open = skipBlank(text, key + written[0].length, items[0].span.start);
+  const listKey = listKeyOf(text, node, items[0].span.start);
+  if (!listKey) return undefined;
+  const key = listKey.start;
+  const open = skipBlank(text, listKey.end, items[0].span.start);
   if (text[open] !== '[' || skipBlank(text, open + 1, items[0].span.start) !== items[0].span.start) return undefined;
   const last = items[items.length - 1];
   let close = skipBlank(text, last.span.end, text.length);
@@ -561,6 +545,19 @@ export function flowListOf(parsed: ParsedAnalysis, node: Root | Step | Cause): F
   }
   if (schema >= MAX_FINDINGS_PER_RULE) return undefined;
   return { key, open, close, items };
+}
+
+/**
+ * The key of an item's list (`because:` of a step, `whys:` of a root or cause: the last before
+ * its first item at `before`), first on its line (after the item's `-`): where it starts, and
+ * where its `:` ends. Undefined when it is not written so.
+ */
+export function listKeyOf(text: string, node: Root | Step | Cause, before: number): { readonly start: number; readonly end: number } | undefined {
+  const start = node.kind === 'step' ? node.becauseKeySpan?.start : text.lastIndexOf('whys', before);
+  if (start === undefined || start < node.span.start || start > before) return undefined;
+  const written = /^(whys|because)[^\S\r\n]*:/.exec(text.slice(start, start + 20));
+  if (!written || !/^ *(- +)?$/.test(text.slice(lineStartOf(text, start), start))) return undefined;
+  return { start, end: start + written[0].length };
 }
 
 /** Where the run of a flow list's items starting with item `i` (0, or an item first on its line) starts. */
