@@ -30,8 +30,8 @@ export interface CheckRequest {
 }
 
 /** The host asks for the next batch of a model it was answered (one batch per message). */
-export interface RootsRequest {
-  readonly kind: 'roots';
+export interface BatchRequest {
+  readonly kind: 'batch';
   readonly id: number;
   readonly batch: number;
 }
@@ -51,7 +51,7 @@ export interface ModelHead {
 }
 
 /** A batch of the model's nodes, in order. */
-export interface RootsResponse {
+export interface BatchResponse {
   readonly id: number;
   readonly batch: number;
   readonly part: ModelBatch;
@@ -97,8 +97,8 @@ function nodeRequire(id: string): unknown {
 
 /** The few things both kinds of worker do. */
 interface WorkerPort {
-  post(request: CheckRequest | RootsRequest): void;
-  onAnswer(listener: (response: CheckResponse | RootsResponse) => void): void;
+  post(request: CheckRequest | BatchRequest): void;
+  onAnswer(listener: (response: CheckResponse | BatchResponse) => void): void;
   onFailure(listener: (message: string) => void): void;
   terminate(): void;
 }
@@ -119,9 +119,9 @@ function startWorker(script: string): WorkerPort {
       terminate: () => void worker.terminate(),
     };
   }
-  const WebWorker = (globalThis as unknown as { Worker: new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: CheckResponse | RootsResponse }) => void) | null; onerror: ((e: { message?: string }) => void) | null; terminate(): void } }).Worker;
+  const WebWorker = (globalThis as unknown as { Worker: new (url: string) => { postMessage(m: unknown): void; onmessage: ((e: { data: CheckResponse | BatchResponse }) => void) | null; onerror: ((e: { message?: string }) => void) | null; terminate(): void } }).Worker;
   const worker = new WebWorker(script);
-  const answers: ((response: CheckResponse | RootsResponse) => void)[] = [];
+  const answers: ((response: CheckResponse | BatchResponse) => void)[] = [];
   const failures: ((message: string) => void)[] = [];
   worker.onmessage = (event) => answers.forEach((listener) => listener(event.data));
   worker.onerror = (event) => failures.forEach((listener) => listener(event.message ?? 'the check worker failed'));
@@ -215,7 +215,7 @@ export class BackgroundChecker {
       if (this.worker !== worker) return;
       const entry = this.pending.get(response.id);
       if (!entry) return;
-      if ('part' in response) return this.takeRoots(worker, entry, response);
+      if ('part' in response) return this.takeBatch(worker, entry, response);
       if (response.error) {
         this.pending.delete(response.id);
         entry.reject(new Error(response.error));
@@ -241,7 +241,7 @@ export class BackgroundChecker {
   }
 
   /** Adds a batch of nodes to the model being assembled, then pulls the next one. */
-  private takeRoots(worker: WorkerPort, entry: Pending, response: RootsResponse): void {
+  private takeBatch(worker: WorkerPort, entry: Pending, response: BatchResponse): void {
     const assembly = entry.assembly;
     if (!assembly || response.batch !== assembly.received) return;
     assembly.assembler.add(response.part);
@@ -253,7 +253,7 @@ export class BackgroundChecker {
   private pullOrFinish(worker: WorkerPort, entry: Pending): void {
     const { findings, head, assembler, received } = entry.assembly!;
     if (received < head.batches) {
-      worker.post({ kind: 'roots', id: entry.request.id, batch: received });
+      worker.post({ kind: 'batch', id: entry.request.id, batch: received });
       return;
     }
     this.pending.delete(entry.request.id);

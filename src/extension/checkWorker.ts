@@ -4,14 +4,14 @@
  * Bundled twice by esbuild.mjs: dist/checkWorker.js and dist/web/checkWorker.js.
  */
 import { checkText, configureSynonyms, loadLearned, recheckText, type CheckResult, type LearnedModels } from '../core';
-import type { CheckRequest, CheckResponse, RootsRequest, RootsResponse } from './background';
+import type { CheckRequest, CheckResponse, BatchRequest, BatchResponse } from './background';
 import { commentBatches, modelBatches, type ModelBatch } from './modelBatches';
 
 /** The batches of answered models that the host has not pulled yet, by request id. */
 const unpulled = new Map<number, ModelBatch[]>();
 
 /** The next batch of a model's nodes; the last one forgets the model. */
-function rootsFor(request: RootsRequest): RootsResponse {
+function batchFor(request: BatchRequest): BatchResponse {
   const batches = unpulled.get(request.id) ?? [];
   if (request.batch >= batches.length - 1) unpulled.delete(request.id);
   return { id: request.id, batch: request.batch, part: batches[request.batch] ?? { nodes: [], parents: new Int32Array(0) } };
@@ -34,8 +34,8 @@ const lastChecks = new Map<string, CheckResult>();
 const MAX_DOCUMENTS = 4;
 
 /** The same function the host would call: the document text in, the findings out. */
-function answer(message: CheckRequest | RootsRequest): CheckResponse | RootsResponse {
-  if ('kind' in message) return rootsFor(message);
+function answer(message: CheckRequest | BatchRequest): CheckResponse | BatchResponse {
+  if ('kind' in message) return batchFor(message);
   const request = message;
   try {
     configureSynonyms(request.synonyms);
@@ -68,11 +68,11 @@ function nodeRequire(id: string): unknown {
   return module.require(id);
 }
 
-declare const self: { onmessage: ((event: { data: CheckRequest | RootsRequest }) => void) | null; postMessage(message: CheckResponse | RootsResponse): void } | undefined;
+declare const self: { onmessage: ((event: { data: CheckRequest | BatchRequest }) => void) | null; postMessage(message: CheckResponse | BatchResponse): void } | undefined;
 
 if (typeof process !== 'undefined' && process.versions?.node) {
   const { parentPort } = nodeRequire('node:worker_threads') as typeof import('node:worker_threads');
-  parentPort?.on('message', (request: CheckRequest | RootsRequest) => parentPort.postMessage(answer(request)));
+  parentPort?.on('message', (request: CheckRequest | BatchRequest) => parentPort.postMessage(answer(request)));
 } else if (typeof self !== 'undefined') {
   self.onmessage = (event) => self.postMessage(answer(event.data));
 }
